@@ -1,0 +1,313 @@
+"""The ``newsspider`` command line.
+
+    newsspider demo                      crawl the bundled demo site offline -> data/articles.jsonl
+    newsspider crawl SITE [-o FILE] [--since DATE] [--max N] [--reset-state]
+    newsspider fetch URL                 one page, one JSON record on stdout (no state touched)
+    newsspider extract FILE... | --manifest M.jsonl [-o OUT]
+    newsspider sites                     the known site profiles
+    newsspider dates --base YYYY-MM-DD [FILE|-]
+    newsspider evaluate pages|quotes|releases ...
+
+Bad arguments give one line on stderr and exit status 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, NoReturn
+
+import orjson
+
+EVALUATIONS = {
+    "pages": "newsspider.evaluate.pages",
+    "quotes": "newsspider.evaluate.quotes",
+    "releases": "newsspider.evaluate.releases",
+}
+
+
+class CliError(Exception):
+    """A one-line user error (exit status 2)."""
+
+
+def fail(message: str) -> NoReturn:
+    raise CliError(message)
+
+
+# -- crawl / demo ----------------------------------------------------------------------------
+def _crawl(site: str, *, output: str | None, state: str | None, since: str | None,
+           max_articles: int | None, reset_state: bool, mirrors: dict[str, str] | None = None,
+           extra_settings: dict[str, Any] | None = None) -> dict[str, Any]:
+    from newsspider.profiles import UnknownSite, get_profile
+    from newsspider.runner import project_settings, run_spider, summary
+    from newsspider.spiders.news import parse_since
+    from newsspider.store import SeenStore
+
+    try:
+        get_profile(site)
+        if since:
+            parse_since(since)
+    except (UnknownSite, ValueError) as exc:
+        fail(str(exc))
+    overrides: dict[str, Any] = dict(extra_settings or {})
+    if output:
+        overrides["NEWSSPIDER_OUTPUT"] = output
+    if state:
+        overrides["NEWSSPIDER_STATE"] = state
+    if mirrors:
+        overrides["NEWSSPIDER_MIRRORS"] = mirrors
+    settings = project_settings(**overrides)
+    state_path = Path(settings["NEWSSPIDER_STATE"])
+    if reset_state:
+        SeenStore.reset(state_path)
+        print(f"seen-store reset: {state_path}", file=sys.stderr)
+    print(f"seen-store: {state_path.resolve()}", file=sys.stderr)
+    args: dict[str, Any] = {"site": site}
+    if since:
+        args["since"] = since
+    if max_articles:
+        args["max_articles"] = max_articles
+    stats, _ = run_spider("news", settings, **args)
+    result = summary(stats)
+    result["output"] = str(Path(settings["NEWSSPIDER_OUTPUT"]).resolve())
+    result["state"] = str(state_path.resolve())
+    return result
+
+
+def print_summary(result: dict[str, Any]) -> None:
+    lines = [
+        ("articles written", result["articles_new"] + result["articles_updated"]),
+        ("  of which updated", result["articles_updated"]),
+        ("duplicates dropped", result["duplicates_dropped"]),
+        ("known articles skipped", result["known_skipped"]),
+        ("quotes found", result["quotes"]),
+        ("releases found", result["releases"]),
+        ("pages fetched", result["pages_fetched"]),
+        ("invalid pages dropped", sum(result["invalid_dropped"].values())),
+        ("errors", ", ".join(f"{k}={v}" for k, v in sorted(result["errors"].items())) or 0),
+        ("finish reason", result["finish_reason"]),
+        ("output", result["output"]),
+        ("seen-store", result["state"]),
+    ]
+    width = max(len(k) for k, _ in lines)
+    print("\n".join(f"{k:<{width}}  {v}" for k, v in lines))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from newsspider.demo.server import DemoServer
+
+    with DemoServer(delay=args.delay) as server:
+        print(f"demo site served at {server.base_url} ({', '.join(server.hosts)})", file=sys.stderr)
+        result = _crawl("demo", output=args.output, state=args.state, since=None,
+                        max_articles=args.max, reset_state=args.reset_state, mirrors=server.mirrors,
+                        extra_settings={"AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": args.log_level})
+    print_summary(result)
+    return 0 if result["finish_reason"] == "finished" else 1
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    result = _crawl(args.site, output=args.output, state=args.state, since=args.since,
+                    max_articles=args.max, reset_state=args.reset_state,
+                    extra_settings={"LOG_LEVEL": args.log_level})
+    print_summary(result)
+    return 0 if result["finish_reason"] == "finished" else 1
+
+
+# -- one-off -------------------------------------------------------------------------------
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from newsspider.runner import project_settings, run_spider
+    from newsspider.urls import BadURL, check_url
+
+    try:
+        url = check_url(args.url)
+    except BadURL as exc:
+        fail(str(exc))
+    pipelines = {k: v for k, v in project_settings()["ITEM_PIPELINES"].items()}
+    pipelines.pop("newsspider.pipelines.DedupExportPipeline", None)
+    pipelines["newsspider.pipelines.CollectPipeline"] = 900
+    settings = project_settings(
+        ITEM_PIPELINES=pipelines, NEWSSPIDER_SKIP_SEEN=False, NEWSSPIDER_STATE="",
+        LOG_LEVEL=args.log_level, AUTOTHROTTLE_ENABLED=False,
+        NEWSSPIDER_MIRRORS=dict(m.split("=", 1) for m in args.mirror),
+    )
+    stats, crawler = run_spider("article", settings, url=url)
+    records = getattr(crawler, "newsspider_collected", [])
+    if not records:
+        errors = {k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("newsspider/")
+                  and ("/errors/" in k or "/dropped/" in k)}
+        reason = ", ".join(f"{k}" for k in errors) or "no article extracted"
+        print(f"newsspider: could not extract {url}: {reason}", file=sys.stderr)
+        return 1
+    for record in records:
+        sys.stdout.write(orjson.dumps(record, option=orjson.OPT_INDENT_2 if args.pretty else 0).decode() + "\n")
+    return 0
+
+
+def _read_saved(path: Path) -> bytes:
+    data = path.read_bytes()
+    if path.suffix == ".gz" or data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return data
+
+
+def extract_files(items: Iterable[tuple[str, str | None]], base_dir: Path | None = None) -> Iterable[dict[str, Any]]:
+    """One record per (file, url) in order; duplicates among them get `duplicate_of`."""
+    from newsspider.dedup import NEAR_DUP_THRESHOLD, similarity, sketch
+    from newsspider.extract import Page, extract_article
+    from newsspider.profiles import profile_for_url
+
+    seen: list[tuple[str, str, list[int]]] = []  # canonical, hash, sketch
+    now = datetime.now(timezone.utc)
+    for file, url in items:
+        path = Path(file)
+        if base_dir is not None and not path.is_absolute():
+            path = base_dir / path
+        try:
+            body = _read_saved(path)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            yield {"source_file": file, "error": f"cannot read {file}: {exc.__class__.__name__}: {exc}"}
+            continue
+        page_url = url or path.resolve().as_uri()
+        profile = profile_for_url(page_url)
+        page = Page.from_bytes(body, page_url, fetched_at=now,
+                               profile=profile.as_dict() if profile.name != "generic" else None)
+        record = extract_article(page, site=profile.name)
+        sk = sketch(record.get("body") or "")
+        for canonical, chash, other in seen:
+            if (canonical == record["canonical_url"] or chash == record["content_hash"]
+                    or similarity(sk, other) >= NEAR_DUP_THRESHOLD):
+                record["duplicate_of"] = canonical
+                break
+        seen.append((record["canonical_url"], record["content_hash"], sk))
+        record["source_file"] = file
+        yield record
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    items: list[tuple[str, str | None]] = []
+    base_dir = None
+    if args.manifest:
+        mpath = Path(args.manifest)
+        if not mpath.is_file():
+            fail(f"no such manifest: {args.manifest}")
+        base_dir = mpath.parent
+        for n, line in enumerate(mpath.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                entry = json.loads(line)
+                items.append((str(entry["file"]), entry.get("url")))
+            except (ValueError, KeyError, TypeError):
+                fail(f"{args.manifest}:{n}: expected a JSON object with \"file\" (and \"url\")")
+    for f in args.files:
+        if not Path(f).is_file():
+            fail(f"no such file: {f}")
+        items.append((f, args.url))
+    if not items:
+        fail("give saved pages (FILE ...) or --manifest M.jsonl")
+    out = open(args.output, "wb") if args.output else sys.stdout.buffer
+    failed = 0
+    try:
+        for record in extract_files(items, base_dir):
+            failed += "error" in record
+            out.write(orjson.dumps(record) + b"\n")
+    finally:
+        if args.output:
+            out.close()
+    return 1 if failed else 0
+
+
+def cmd_sites(args: argparse.Namespace) -> int:
+    from newsspider.profiles import all_profiles
+
+    for p in all_profiles().values():
+        flag = "" if p.verified else "  (profile not yet verified on live pages)"
+        print(f"{p.name:<10}  {', '.join(p.domains):<22}  {p.label}{flag}")
+    return 0
+
+
+def cmd_dispatch(module: str, argv: list[str]) -> int:
+    import importlib
+
+    mod = importlib.import_module(module)
+    return int(mod.main(argv) or 0)
+
+
+# -- parser --------------------------------------------------------------------------------
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise CliError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = _Parser(prog="newsspider", description="Crawl fan-news sites into deduplicated JSON Lines.")
+    sub = ap.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def crawl_opts(p: argparse.ArgumentParser) -> None:
+        p.add_argument("-o", "--output", help="JSON Lines output (default data/articles.jsonl)")
+        p.add_argument("--state", help="seen-store path (default data/state/seen.sqlite)")
+        p.add_argument("--reset-state", action="store_true", help="forget what was exported before")
+        p.add_argument("--max", type=int, help="at most N articles")
+        p.add_argument("--log-level", default="WARNING")
+
+    p = sub.add_parser("demo", help="crawl the bundled demo site offline")
+    crawl_opts(p)
+    p.add_argument("--delay", type=float, default=0.0, help="slow the demo server (seconds per page)")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("crawl", help="crawl one site from its profile")
+    p.add_argument("site")
+    crawl_opts(p)
+    p.add_argument("--since", help="only articles published/modified since YYYY-MM-DD")
+    p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("fetch", help="fetch one URL and print its record")
+    p.add_argument("url")
+    p.add_argument("--pretty", action="store_true")
+    p.add_argument("--mirror", action="append", default=[], metavar="HOST=URL",
+                   help="route HOST to a local server (as in NEWSSPIDER_MIRRORS)")
+    p.add_argument("--log-level", default="ERROR")
+    p.set_defaults(func=cmd_fetch)
+
+    p = sub.add_parser("extract", help="extract records from saved pages (.html, .html.gz)")
+    p.add_argument("files", nargs="*")
+    p.add_argument("--manifest", help='JSON Lines of {"file": ..., "url": ...}')
+    p.add_argument("--url", help="the URL the FILE(s) were fetched from")
+    p.add_argument("-o", "--output")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("sites", help="list the site profiles")
+    p.set_defaults(func=cmd_sites)
+
+    for name, help_ in (("dates", "date expressions in a text, resolved (JSON lines)"),
+                        ("evaluate", "score extraction on labelled data: pages, quotes, releases")):
+        p = sub.add_parser(name, help=help_, add_help=False)
+        p.add_argument("rest", nargs=argparse.REMAINDER)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "dates":
+            return cmd_dispatch("newsspider.evaluate.datetool", argv[1:])
+        if argv and argv[0] == "evaluate":
+            if len(argv) < 2 or argv[1] not in EVALUATIONS:
+                fail(f"evaluate what? one of: {', '.join(EVALUATIONS)}")
+            return cmd_dispatch(EVALUATIONS[argv[1]], argv[2:])
+        args = build_parser().parse_args(argv)
+        return int(args.func(args))
+    except CliError as exc:
+        print(f"newsspider: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsspider: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

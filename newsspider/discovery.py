@@ -1,0 +1,139 @@
+"""Finding article URLs in feeds, sitemaps and listing pages (pure functions over bytes/text).
+
+The spiders call these to plan their requests; they hold no selectors themselves.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin
+
+import lxml.etree
+import lxml.html
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    date: datetime | None = None  # lastmod / pubDate when the source gives one
+
+
+def _aware(dt: datetime) -> datetime:
+    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
+def parse_date(text: str | None) -> datetime | None:
+    """ISO 8601 (sitemaps, Atom) or RFC 822 (RSS) date, as an aware datetime; None if unreadable."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return _aware(datetime.fromisoformat(text.replace("Z", "+00:00")))
+    except ValueError:
+        pass
+    try:
+        return _aware(parsedate_to_datetime(text))
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _xml_root(body: bytes) -> lxml.etree._Element | None:
+    if body[:2] == b"\x1f\x8b":
+        try:
+            body = gzip.decompress(body)
+        except OSError:
+            return None
+    parser = lxml.etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        return lxml.etree.fromstring(body.strip(), parser=parser)
+    except lxml.etree.XMLSyntaxError:
+        return None
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def _child_text(el: lxml.etree._Element, *names: str) -> str | None:
+    for child in el:
+        if _local(child.tag) in names:
+            return (child.text or "").strip() or child.get("href")
+    return None
+
+
+def sitemap_links(body: bytes) -> tuple[list[Link], bool]:
+    """(entries, is_index) of a sitemap or sitemap index (gzip allowed)."""
+    root = _xml_root(body)
+    if root is None:
+        return [], False
+    kind = _local(root.tag)
+    entries = []
+    for el in root:
+        if _local(el.tag) not in ("url", "sitemap"):
+            continue
+        loc = _child_text(el, "loc")
+        if loc:
+            entries.append(Link(loc, parse_date(_child_text(el, "lastmod"))))
+    return entries, kind == "sitemapindex"
+
+
+def feed_links(body: bytes, base_url: str = "") -> list[Link]:
+    """Item links of an RSS 2.0 / RSS 1.0 / Atom feed."""
+    root = _xml_root(body)
+    if root is None:
+        return []
+    out = []
+    for el in root.iter():
+        name = _local(el.tag)
+        if name not in ("item", "entry"):
+            continue
+        link = None
+        for child in el:
+            if _local(child.tag) == "link":
+                href = child.get("href")
+                if href and child.get("rel", "alternate") != "alternate":
+                    continue
+                link = href or (child.text or "").strip()
+                if link:
+                    break
+        if not link:
+            link = _child_text(el, "guid")
+        if not link:
+            continue
+        date = parse_date(_child_text(el, "pubdate", "published", "updated", "date"))
+        out.append(Link(urljoin(base_url, link), date))
+    return out
+
+
+@dataclass
+class ListingLinks:
+    links: list[str]
+    next_page: str | None
+
+
+def listing_links(html: str | bytes, base_url: str) -> ListingLinks:
+    """All http(s) links of a listing page (in order, unique) and its next-page link."""
+    try:
+        doc = lxml.html.document_fromstring(html or "<html/>")
+    except (lxml.etree.ParserError, ValueError):
+        return ListingLinks([], None)
+    seen: set[str] = set()
+    links: list[str] = []
+    next_page = None
+    for el in doc.iter("a", "link"):
+        href = el.get("href")
+        if not href:
+            continue
+        url = urljoin(base_url, href.strip()).split("#", 1)[0]
+        rel = (el.get("rel") or "").lower().split()
+        if "next" in rel and next_page is None:
+            next_page = url
+        if el.tag != "a" or not url.startswith(("http://", "https://")):
+            continue
+        if url not in seen:
+            seen.add(url)
+            links.append(url)
+    return ListingLinks(links, next_page)

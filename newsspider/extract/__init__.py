@@ -1,0 +1,105 @@
+"""Pure extraction: HTML in, article fields out. No Scrapy imports in this package.
+
+The four steps, in the order the item pipelines run them:
+
+1. `metadata_fields(page)`      title, authors, dates, canonical URL… (`metadata.py`)
+2. `body_fields(page, meta)`    main text, simplified HTML, images, embeds (`body.py`)
+3. `quote_fields(body)`         quotes with speakers (`quotes.py`)
+4. `release_fields(body, …)`    album/single/video release events (`releases.py`)
+
+`extract_article(page)` runs all four and is what `newsspider extract` / `fetch` use on
+saved or single pages; the crawl pipelines call the same functions one by one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsspider.extract.page import Page
+from newsspider.urls import normalize_url
+
+__all__ = [
+    "Page",
+    "body_fields",
+    "extract_article",
+    "metadata_fields",
+    "quote_fields",
+    "release_fields",
+]
+
+META_KEYS = (
+    "title", "subtitle", "authors", "published", "published_raw", "modified", "modified_raw",
+    "language", "tags",
+)
+
+
+def metadata_fields(page: Page) -> dict[str, Any]:
+    from newsspider.extract.metadata import extract_metadata
+
+    meta = extract_metadata(page)
+    out = {k: meta.get(k) for k in META_KEYS}
+    out["authors"] = list(out["authors"] or [])
+    out["tags"] = list(out["tags"] or [])
+    out["canonical_url"] = normalize_url(meta.get("canonical_url") or page.url)
+    out["images"] = [meta["image"]] if meta.get("image") else []
+    return out
+
+
+def body_fields(page: Page, meta: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Returns (record fields, the full body result that later steps read)."""
+    from newsspider.extract.body import extract_body
+
+    body = extract_body(page, meta)
+    images = list(meta.get("images") or [])
+    seen = {im["url"] for im in images}
+    images += [im for im in body.get("images", []) if im.get("url") not in seen]
+    fields = {
+        "body": body.get("body") or None,
+        "body_html": body.get("body_html") or None,
+        "images": images,
+        "embeds": [
+            {k: e.get(k) for k in ("url", "kind", "author", "text")} for e in body.get("embeds", [])
+        ],
+    }
+    return fields, body
+
+
+def quote_fields(body: dict[str, Any], title: str | None = None) -> dict[str, Any]:
+    from newsspider.extract.quotes import extract_quotes
+
+    quotes = extract_quotes(
+        body.get("paragraphs", []),
+        kinds=body.get("kinds"),
+        embeds=body.get("embeds", ()),
+        title=title,
+    )
+    return {"quotes": quotes}
+
+
+def release_fields(
+    body: dict[str, Any], published: str | None, title: str | None, fetched_at: str | None
+) -> dict[str, Any]:
+    from newsspider.extract.releases import extract_releases
+
+    releases = extract_releases(
+        body.get("paragraphs", []), published, title=title, fetched_at=fetched_at
+    )
+    return {"releases": releases}
+
+
+def extract_article(page: Page, *, site: str = "generic") -> dict[str, Any]:
+    """All fields of an Article record for one page (no dedup state involved)."""
+    from newsspider.dedup import content_hash
+
+    fetched_at = page.fetched_at.isoformat(timespec="seconds")
+    record: dict[str, Any] = {"url": page.url, "site": site, "fetched_at": fetched_at}
+    meta = metadata_fields(page)
+    record.update(meta)
+    fields, body = body_fields(page, meta)
+    record.update(fields)
+    record.update(quote_fields(body, record.get("title")))
+    record.update(release_fields(body, record.get("published"), record.get("title"), fetched_at))
+    record["content_hash"] = content_hash(record.get("body") or "")
+    record["duplicate_of"] = None
+    record["version"] = 1
+    return record

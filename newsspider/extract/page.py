@@ -1,0 +1,161 @@
+"""A fetched page, parsed once and shared by every extractor.
+
+`Page` decodes the bytes (HTTP charset, BOM, ``<meta charset>``, then detection), parses the
+HTML with lxml once, and exposes the JSON-LD objects and ``<meta>`` tags lazily, so the
+metadata, body, quotes and releases steps never parse the same page twice.
+No Scrapy imports here: this works on saved pages as well as on crawled ones.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import cached_property
+from typing import Any
+
+import lxml.html
+from lxml import etree
+from w3lib.encoding import html_to_unicode
+
+
+def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding) for raw page bytes. Never raises on bad bytes."""
+    if isinstance(body, str):
+        return body, "utf-8"
+    encoding, text = html_to_unicode(content_type, body)
+    return text, encoding
+
+
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def parse_html(text: str) -> Any:
+    """Parse HTML text into an lxml tree; broken or empty markup gives an empty document."""
+    text = _CTRL.sub("", text)
+    if text.lstrip().startswith("<?xml"):
+        text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        tree = lxml.html.document_fromstring(text or "<html></html>")
+    except (etree.ParserError, ValueError):
+        tree = lxml.html.document_fromstring("<html><body></body></html>")
+    return tree
+
+
+def _loads_lenient(raw: str) -> Any:
+    raw = raw.strip()
+    if raw.startswith("<!--"):
+        raw = raw[4:]
+    if raw.endswith("-->"):
+        raw = raw[:-3]
+    raw = raw.strip().rstrip(";")
+    for candidate in (raw, _repair_json(raw)):
+        try:
+            return json.loads(candidate, strict=False)
+        except (ValueError, RecursionError):
+            continue
+    return None
+
+
+def _repair_json(raw: str) -> str:
+    """Common breakages of hand-written JSON-LD: trailing commas, HTML entities, raw newlines."""
+    fixed = re.sub(r",\s*([}\]])", r"\1", raw)
+    if "&quot;" in fixed or "&#" in fixed:
+        fixed = htmllib.unescape(fixed)
+    fixed = fixed.replace("\t", " ")
+    return fixed
+
+
+def _flatten_jsonld(data: Any, out: list[dict[str, Any]]) -> None:
+    if isinstance(data, list):
+        for x in data:
+            _flatten_jsonld(x, out)
+    elif isinstance(data, dict):
+        if "@graph" in data:
+            _flatten_jsonld(data["@graph"], out)
+        if "@type" in data or "headline" in data:
+            out.append(data)
+        # mainEntity / nested article objects
+        for key in ("mainEntity", "mainEntityOfPage", "itemListElement"):
+            inner = data.get(key)
+            if isinstance(inner, (dict, list)):
+                _flatten_jsonld(inner, out)
+
+
+def jsonld_types(obj: dict[str, Any]) -> set[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return {t}
+    if isinstance(t, list):
+        return {x for x in t if isinstance(x, str)}
+    return set()
+
+
+@dataclass
+class Page:
+    """One HTML page. Build with `Page.from_bytes` or `Page.from_text`."""
+
+    url: str
+    text: str
+    encoding: str = "utf-8"
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    profile: dict[str, Any] | None = None
+
+    @classmethod
+    def from_bytes(
+        cls,
+        body: bytes,
+        url: str,
+        *,
+        content_type: str | None = None,
+        fetched_at: datetime | None = None,
+        profile: dict[str, Any] | None = None,
+    ) -> Page:
+        text, enc = decode_html(body, content_type)
+        return cls(
+            url=url,
+            text=text,
+            encoding=enc,
+            fetched_at=fetched_at or datetime.now(timezone.utc),
+            profile=profile,
+        )
+
+    @classmethod
+    def from_text(cls, text: str, url: str = "https://example.invalid/", **kw: Any) -> Page:
+        return cls(url=url, text=text, **kw)
+
+    @cached_property
+    def tree(self) -> Any:
+        return parse_html(self.text)
+
+    @cached_property
+    def jsonld(self) -> list[dict[str, Any]]:
+        """Every JSON-LD object on the page (``@graph`` flattened), invalid blocks repaired or skipped."""
+        out: list[dict[str, Any]] = []
+        for script in self.tree.iter("script"):
+            if (script.get("type") or "").strip().lower() != "application/ld+json":
+                continue
+            data = _loads_lenient(script.text or "")
+            if data is not None:
+                _flatten_jsonld(data, out)
+        return out
+
+    @cached_property
+    def meta(self) -> dict[str, list[str]]:
+        """``<meta>`` content by lower-cased name/property/itemprop, in document order."""
+        out: dict[str, list[str]] = {}
+        for el in self.tree.iter("meta"):
+            key = el.get("property") or el.get("name") or el.get("itemprop")
+            content = el.get("content")
+            if key and content is not None:
+                out.setdefault(key.strip().lower(), []).append(content.strip())
+        return out
+
+    def meta_first(self, *keys: str) -> str | None:
+        for key in keys:
+            for value in self.meta.get(key, ()):
+                if value:
+                    return value
+        return None

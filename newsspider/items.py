@@ -1,0 +1,94 @@
+"""The records newsspider produces.
+
+`Article` is the one exported record (one JSON Lines line per article). It is a plain
+dataclass, used through itemadapter in the pipelines; the JSON Schema committed in
+``newsspider/schema/article.schema.json`` is generated from these definitions
+(``python -m newsspider.schema``) and a test fails when the two drift.
+
+`PageItem` is what spiders yield: the fetched page, before any extraction. It never
+reaches the output; the first pipeline turns it into an `Article`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+
+@dataclass
+class Image:
+    url: str
+    caption: str | None = None
+    credit: str | None = None
+
+
+@dataclass
+class Embed:
+    url: str
+    kind: Literal["tweet", "instagram", "youtube", "tiktok", "video", "other"]
+    author: str | None = None
+    text: str | None = None
+
+
+@dataclass
+class Quote:
+    text: str
+    speaker: str | None
+    speaker_raw: str | None
+    cue: str | None
+    kind: Literal["block", "inline", "embed"]
+    paragraph: int | None = None
+
+
+@dataclass
+class Release:
+    artist: str | None
+    title: str
+    kind: Literal[
+        "album", "mini_album", "single", "digital_single", "ep", "ost", "mv", "repackage"
+    ]
+    date: str
+    date_precision: Literal["day", "month"]
+    status: Literal["released", "upcoming"]
+    evidence: str
+    time: str | None = None
+
+
+@dataclass
+class Article:
+    url: str
+    canonical_url: str
+    site: str
+    title: str | None = None
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    published_raw: str | None = None
+    modified: str | None = None
+    modified_raw: str | None = None
+    language: str | None = None
+    tags: list[str] = field(default_factory=list)
+    body: str | None = None
+    body_html: str | None = None
+    images: list[Image] = field(default_factory=list)
+    embeds: list[Embed] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    releases: list[Release] = field(default_factory=list)
+    fetched_at: str | None = None
+    content_hash: str | None = None
+    duplicate_of: str | None = None
+    version: int = 1
+    source_file: str | None = None  # set by `newsspider extract` (saved pages), null when crawled
+
+
+@dataclass
+class PageItem:
+    """A fetched page on its way to extraction (spiders yield these)."""
+
+    url: str
+    body: bytes
+    site: str
+    fetched_at: str
+    encoding: str | None = None
+    headers: dict[str, Any] = field(default_factory=dict)
+    status: int = 200

@@ -1,0 +1,119 @@
+"""Scrapy plumbing: request fingerprints, skipping known articles, local mirrors."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, AsyncIterator, Iterable
+from urllib.parse import urlsplit
+
+from scrapy import Request, Spider
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+from scrapy.utils.request import RequestFingerprinter
+
+from newsspider.store import SeenStore
+from newsspider.urls import strip_tracking
+
+logger = logging.getLogger(__name__)
+
+
+class TrackingStrippedFingerprinter:
+    """Scrapy's fingerprint of the URL without tracking parameters (utm_*, fbclid, …), so the
+    same article linked with and without them is fetched once."""
+
+    def __init__(self, crawler: Crawler | None = None):
+        self._inner = RequestFingerprinter(crawler)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> TrackingStrippedFingerprinter:
+        return cls(crawler)
+
+    def fingerprint(self, request: Request) -> bytes:
+        if "?" in request.url:
+            stripped = strip_tracking(request.url)
+            if stripped != request.url.split("#", 1)[0]:
+                request = request.replace(url=stripped)
+        return self._inner.fingerprint(request)
+
+
+class SeenFilterMiddleware:
+    """Drops article requests whose URL is already in the seen-store (exported before), and
+    stops following listing pagination after NEWSSPIDER_STOP_AFTER_SEEN known articles in a row.
+
+    Article requests carry ``meta["article"] = True``; next-page requests ``meta["listing_next"]``.
+    """
+
+    def __init__(self, crawler: Crawler):
+        s = crawler.settings
+        self.enabled = s.getbool("NEWSSPIDER_SKIP_SEEN", True) and bool(s.get("NEWSSPIDER_STATE"))
+        self.stop_after = s.getint("NEWSSPIDER_STOP_AFTER_SEEN", 20)
+        self.stats = crawler.stats
+        self.store = SeenStore(s["NEWSSPIDER_STATE"]) if self.enabled else None
+        self.consecutive_known = 0
+        self._closed = False
+        from scrapy import signals
+
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SeenFilterMiddleware:
+        return cls(crawler)
+
+    def spider_closed(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def _keep(self, obj: Any) -> bool:
+        if self.store is None or not isinstance(obj, Request):
+            return True
+        if obj.meta.get("article"):
+            if self.store.knows_url(obj.url):
+                self.consecutive_known += 1
+                self.stats.inc_value("newsspider/skipped_known_article")
+                return False
+            self.consecutive_known = 0
+        elif obj.meta.get("listing_next") and self.stop_after and self.consecutive_known >= self.stop_after:
+            self.stats.inc_value("newsspider/listing_stopped_at_known")
+            logger.info(
+                "not following %s: the last %d articles listed were all exported before",
+                obj.url, self.consecutive_known,
+            )
+            return False
+        return True
+
+    def process_spider_output(self, response: Response, result: Iterable[Any], spider: Spider) -> Iterable[Any]:
+        return (obj for obj in result if self._keep(obj))
+
+    async def process_spider_output_async(
+        self, response: Response, result: AsyncIterator[Any], spider: Spider
+    ) -> AsyncIterator[Any]:
+        async for obj in result:
+            if self._keep(obj):
+                yield obj
+
+
+class MirrorMiddleware:
+    """Routes requests for chosen hosts to a local server used as an HTTP proxy.
+
+    ``NEWSSPIDER_MIRRORS = {"kpopdemo.example": "http://127.0.0.1:8123"}`` makes every
+    ``http://kpopdemo.example/...`` request go to that server, which serves a saved copy of the
+    site; URLs, canonical links and dedup keys stay the site's own. Used by the offline demo and
+    by the tests (a fake site per profile) — only for plain-http hosts.
+    """
+
+    def __init__(self, mirrors: dict[str, str]):
+        self.mirrors = {k.lower(): v for k, v in (mirrors or {}).items()}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> MirrorMiddleware:
+        return cls(crawler.settings.getdict("NEWSSPIDER_MIRRORS"))
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        if not self.mirrors:
+            return None
+        host = (urlsplit(request.url).hostname or "").lower()
+        proxy = self.mirrors.get(host)
+        if proxy and "proxy" not in request.meta:
+            request.meta["proxy"] = proxy
+        return None

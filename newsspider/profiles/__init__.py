@@ -1,0 +1,102 @@
+"""Site profiles: per-site knowledge as data (one TOML file per site in this folder).
+
+A profile names the site's domains, where to find articles (feeds, sitemaps, listing pages),
+which URLs are articles, and optional selector overrides for the extractors. Unknown domains
+get the generic profile (no selectors, every page treated as a candidate article).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from newsspider.urls import host_of
+
+PROFILE_DIR = Path(__file__).parent
+
+
+class UnknownSite(LookupError):
+    def __init__(self, name: str, known: list[str]):
+        self.name = name
+        self.known = known
+        super().__init__(f"unknown site {name!r}; known sites: {', '.join(known)}")
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    label: str = ""
+    domains: tuple[str, ...] = ()
+    start_urls: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    listings: tuple[str, ...] = ()
+    article_url: str | None = None
+    listing_url: str | None = None
+    max_listing_pages: int = 10
+    verified: bool = False
+    selectors: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def article_re(self) -> re.Pattern[str] | None:
+        return _compile(self.article_url)
+
+    @property
+    def listing_re(self) -> re.Pattern[str] | None:
+        return _compile(self.listing_url)
+
+    def is_article(self, url: str) -> bool:
+        rx = self.article_re
+        return bool(rx.match(url)) if rx else True
+
+    def is_listing(self, url: str) -> bool:
+        rx = self.listing_re
+        return bool(rx.match(url)) if rx else False
+
+    def owns(self, url: str) -> bool:
+        host = host_of(url)
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+    def as_dict(self) -> dict[str, Any]:
+        """What extractors see as `page.profile` (plain data)."""
+        return {"name": self.name, "selectors": dict(self.selectors)}
+
+
+GENERIC = Profile(name="generic", label="any site (generic extraction)")
+
+
+@cache
+def _compile(rx: str | None) -> re.Pattern[str] | None:
+    return re.compile(rx) if rx else None
+
+
+def _load(path: Path) -> Profile:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    for key in ("domains", "start_urls", "feeds", "sitemaps", "listings"):
+        data[key] = tuple(data.get(key, ()))
+    return Profile(**data)
+
+
+@cache
+def all_profiles() -> dict[str, Profile]:
+    return {p.name: p for p in map(_load, sorted(PROFILE_DIR.glob("*.toml")))}
+
+
+def get_profile(name: str) -> Profile:
+    profiles = all_profiles()
+    try:
+        return profiles[name]
+    except KeyError:
+        raise UnknownSite(name, sorted(profiles)) from None
+
+
+def profile_for_url(url: str) -> Profile:
+    """The profile owning this URL's host, or the generic profile."""
+    for profile in all_profiles().values():
+        if profile.owns(url):
+            return profile
+    return GENERIC

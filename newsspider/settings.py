@@ -1,0 +1,54 @@
+"""Scrapy settings for newsspider (see the README for the newsspider-specific ones)."""
+
+BOT_NAME = "newsspider"
+SPIDER_MODULES = ["newsspider.spiders"]
+NEWSPIDER_MODULE = "newsspider.spiders"
+
+USER_AGENT = "newsspider/0.1 (+https://github.com/newsspider/newsspider; fan-news research crawler)"
+ROBOTSTXT_OBEY = True
+
+# Politeness and robustness
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+DNS_TIMEOUT = 20
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+HTTPCACHE_ENABLED = False
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+
+# Tracking parameters (utm_*, fbclid…) do not make a new request.
+REQUEST_FINGERPRINTER_CLASS = "newsspider.middlewares.TrackingStrippedFingerprinter"
+
+SPIDER_MIDDLEWARES = {
+    "newsspider.middlewares.SeenFilterMiddleware": 600,
+}
+DOWNLOADER_MIDDLEWARES = {
+    "newsspider.middlewares.MirrorMiddleware": 740,
+}
+ITEM_PIPELINES = {
+    "newsspider.pipelines.MetadataPipeline": 100,
+    "newsspider.pipelines.BodyPipeline": 200,
+    "newsspider.pipelines.QuotesPipeline": 300,
+    "newsspider.pipelines.ReleasesPipeline": 400,
+    "newsspider.pipelines.ValidationPipeline": 500,
+    "newsspider.pipelines.DedupExportPipeline": 900,
+}
+# Dropped items are counted in stats and logged once per reason by the pipelines themselves.
+DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
+
+# newsspider settings
+NEWSSPIDER_OUTPUT = "data/articles.jsonl"  # JSON Lines output (append, fsync per record)
+NEWSSPIDER_STATE = "data/state/seen.sqlite"  # persistent seen-store
+NEWSSPIDER_ON_CHANGE = "version"  # an exported article whose body changed: "version" | "skip"
+NEWSSPIDER_SKIP_SEEN = True  # do not fetch article URLs already exported
+NEWSSPIDER_STOP_AFTER_SEEN = 20  # stop walking listing pages after N consecutive known articles
+NEWSSPIDER_MIRRORS: dict[str, str] = {}  # host -> "http://127.0.0.1:PORT" (local mirror as proxy)

@@ -1,0 +1,70 @@
+"""What both spiders share: turning a response into a PageItem, and counting failures."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Iterator
+
+from scrapy import Request, Spider
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.python.failure import Failure
+
+from newsspider.items import PageItem
+
+HTML_TYPES = (b"text/html", b"application/xhtml+xml", b"")
+
+
+def error_kind(failure: Failure) -> str:
+    if failure.check(HttpError):
+        return f"http_{failure.value.response.status}"
+    if failure.check(TimeoutError, TCPTimedOutError):
+        return "timeout"
+    if failure.check(DNSLookupError):
+        return "dns"
+    return failure.type.__name__ if failure.type else "unknown"
+
+
+class ArticleFetching(Spider):
+    """Base spider: article requests, PageItems, and failures counted and logged once per kind."""
+
+    site_name = "generic"
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._logged_errors: set[str] = set()
+
+    def article_request(self, url: str, **meta: Any) -> Request:
+        return Request(url, callback=self.parse_article, errback=self.on_error,
+                       meta={"article": True, **meta})
+
+    def count_error(self, kind: str, message: str) -> None:
+        self.crawler.stats.inc_value(f"newsspider/errors/{kind}")
+        if kind not in self._logged_errors:
+            self._logged_errors.add(kind)
+            self.logger.error("%s (further '%s' errors are only counted in stats)", message, kind)
+
+    def on_error(self, failure: Failure) -> None:
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "?"
+        kind = error_kind(failure)
+        self.count_error(kind, f"could not fetch {url}: {failure.getErrorMessage() or kind}")
+
+    def site_for(self, response: Response) -> str:
+        return self.site_name
+
+    def parse_article(self, response: Response) -> Iterator[PageItem]:
+        ctype = (response.headers.get(b"Content-Type") or b"").split(b";")[0].strip().lower()
+        if ctype not in HTML_TYPES:
+            self.count_error("not_html", f"{response.url} is not an HTML page ({ctype.decode(errors='replace')})")
+            return
+        yield PageItem(
+            url=response.url,
+            body=response.body,
+            site=self.site_for(response),
+            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            encoding=None,
+            headers={"Content-Type": (response.headers.get(b"Content-Type") or b"").decode("latin-1")},
+            status=response.status,
+        )

@@ -1,0 +1,103 @@
+"""`news`: crawl one site from its profile (feeds, sitemaps, listing pages)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any, AsyncIterator, Iterator
+
+from scrapy import Request
+from scrapy.http import Response
+
+from newsspider.discovery import Link, feed_links, listing_links, sitemap_links
+from newsspider.profiles import Profile, get_profile
+from newsspider.spiders.base import ArticleFetching
+from newsspider.urls import normalize_url
+
+
+def parse_since(value: str | date | None) -> datetime | None:
+    """`since` as an aware datetime at 00:00 UTC; accepts YYYY-MM-DD or a full ISO timestamp."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+    try:
+        dt = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"since must be a date like 2026-01-31, not {value!r}") from None
+    return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+
+
+def parse_max(value: str | int | None) -> int | None:
+    if value in (None, "", 0, "0"):
+        return None
+    try:
+        n = int(value)  # type: ignore[arg-type]
+    except ValueError:
+        raise ValueError(f"max_articles must be a whole number, not {value!r}") from None
+    if n < 0:
+        raise ValueError("max_articles must be positive")
+    return n
+
+
+class NewsSpider(ArticleFetching):
+    """Arguments: ``site`` (profile name), ``max_articles``, ``since`` (YYYY-MM-DD)."""
+
+    name = "news"
+
+    def __init__(self, site: str = "demo", max_articles: str | int | None = None,
+                 since: str | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.profile: Profile = get_profile(site)
+        self.site_name = self.profile.name
+        self.max_articles = parse_max(max_articles)
+        self.since = parse_since(since)
+        self._planned: set[str] = set()
+        self._listing_pages = 0
+
+    # -- planning ------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Request]:
+        p = self.profile
+        for url in p.feeds:
+            yield Request(url, callback=self.parse_feed, errback=self.on_error, meta={"source": "feed"})
+        for url in p.sitemaps:
+            yield Request(url, callback=self.parse_sitemap, errback=self.on_error, meta={"source": "sitemap"})
+        for url in p.listings:
+            yield Request(url, callback=self.parse_listing, errback=self.on_error,
+                          meta={"source": "listing"}, cb_kwargs={"page": 1})
+
+    def _too_old(self, link: Link) -> bool:
+        return self.since is not None and link.date is not None and link.date < self.since
+
+    def plan_article(self, link: Link) -> Iterator[Request]:
+        if not self.profile.is_article(link.url) or self._too_old(link):
+            return
+        key = normalize_url(link.url)
+        if key in self._planned:
+            return
+        if self.max_articles is not None and len(self._planned) >= self.max_articles:
+            self.crawler.stats.inc_value("newsspider/max_articles_reached")
+            return
+        self._planned.add(key)
+        yield self.article_request(link.url)
+
+    def parse_feed(self, response: Response) -> Iterator[Request]:
+        for link in feed_links(response.body, response.url):
+            yield from self.plan_article(link)
+
+    def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        links, is_index = sitemap_links(response.body)
+        for link in links:
+            if is_index:
+                if not self._too_old(link):
+                    yield Request(link.url, callback=self.parse_sitemap, errback=self.on_error,
+                                  meta={"source": "sitemap"})
+            else:
+                yield from self.plan_article(link)
+
+    def parse_listing(self, response: Response, page: int) -> Iterator[Request]:
+        found = listing_links(response.body, response.url)
+        for url in found.links:
+            yield from self.plan_article(Link(url))
+        if found.next_page and page < self.profile.max_listing_pages:
+            yield Request(found.next_page, callback=self.parse_listing, errback=self.on_error,
+                          meta={"source": "listing", "listing_next": True}, cb_kwargs={"page": page + 1})
