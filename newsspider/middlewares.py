@@ -117,3 +117,53 @@ class MirrorMiddleware:
         if proxy and "proxy" not in request.meta:
             request.meta["proxy"] = proxy
         return None
+
+
+class ConditionalRequestMiddleware:
+    """Conditional GETs for feeds and sitemaps (requests with ``meta["conditional"]``).
+
+    Sends If-None-Match / If-Modified-Since from the seen-store; a 304 reaches the spider
+    (which then plans nothing from it). New validators are saved only when the run finishes
+    normally, so a crashed run never hides a feed's articles from the next one.
+    """
+
+    def __init__(self, crawler: Crawler):
+        path = crawler.settings.get("NEWSSPIDER_STATE")
+        self.store = SeenStore(path) if path else None
+        self.pending: dict[str, tuple[str | None, str | None]] = {}
+        from scrapy import signals
+
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
+        return cls(crawler)
+
+    def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        if self.store is None or not request.meta.get("conditional"):
+            return None
+        etag, modified = self.store.validators(request.url)
+        if etag:
+            request.headers.setdefault(b"If-None-Match", etag.encode("latin-1"))
+        if modified:
+            request.headers.setdefault(b"If-Modified-Since", modified.encode("latin-1"))
+        return None
+
+    def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
+        if self.store is not None and request.meta.get("conditional") and response.status == 200:
+            etag = response.headers.get(b"ETag")
+            modified = response.headers.get(b"Last-Modified")
+            if etag or modified:
+                self.pending[request.url] = (
+                    etag.decode("latin-1") if etag else None,
+                    modified.decode("latin-1") if modified else None,
+                )
+        return response
+
+    def spider_closed(self, reason: str) -> None:
+        if self.store is None:
+            return
+        if reason == "finished" and self.pending:
+            self.store.set_validators(self.pending)
+        self.store.close()
+        self.store = None

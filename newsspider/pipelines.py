@@ -22,6 +22,7 @@ from scrapy.exceptions import DropItem
 
 from newsspider import extract
 from newsspider.dedup import content_hash, sketch
+from newsspider.extensions import BLOCKED_ATTR
 from newsspider.exporters import JsonlWriter, iter_records
 from newsspider.items import Article, Embed, Image, PageItem, Quote, Release
 from newsspider.profiles import UnknownSite, get_profile, profile_for_url
@@ -211,6 +212,8 @@ class DedupExportPipeline(Step):
         crawler.signals.connect(self.close, signal=signals.spider_closed)
 
     def open(self) -> None:
+        if getattr(self.crawler, BLOCKED_ATTR, False):  # another run of this site holds the lock
+            return
         logger.info("seen-store: %s", self.state_path.resolve())
         logger.info("output: %s", self.output.resolve())
         self.store = SeenStore(self.state_path)

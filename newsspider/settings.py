@@ -32,7 +32,11 @@ SPIDER_MIDDLEWARES = {
     "newsspider.middlewares.SeenFilterMiddleware": 600,
 }
 DOWNLOADER_MIDDLEWARES = {
+    "newsspider.middlewares.ConditionalRequestMiddleware": 560,
     "newsspider.middlewares.MirrorMiddleware": 740,
+}
+EXTENSIONS = {
+    "newsspider.extensions.RunGuard": 0,
 }
 ITEM_PIPELINES = {
     "newsspider.pipelines.MetadataPipeline": 100,
@@ -47,7 +51,8 @@ DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 
 # newsspider settings
 NEWSSPIDER_OUTPUT = "data/articles.jsonl"  # JSON Lines output (append, fsync per record)
-NEWSSPIDER_STATE = "data/state/seen.sqlite"  # persistent seen-store
+NEWSSPIDER_STATE = "data/state/seen.sqlite"  # persistent seen-store (locks/ beside it)
+NEWSSPIDER_RUNS = "data/runs.jsonl"  # one line per run
 NEWSSPIDER_ON_CHANGE = "version"  # an exported article whose body changed: "version" | "skip"
 NEWSSPIDER_SKIP_SEEN = True  # do not fetch article URLs already exported
 NEWSSPIDER_STOP_AFTER_SEEN = 20  # stop walking listing pages after N consecutive known articles

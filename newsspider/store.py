@@ -6,6 +6,8 @@ Tables:
                 scheduled run can skip them before fetching.
 - ``bodies``    body hash -> canonical URL (same text under another URL).
 - ``sketch_keys`` a few MinHash values per article, to find near-duplicate candidates.
+- ``validators`` ETag / Last-Modified of feeds and sitemaps from the last *finished* run, for
+                conditional requests.
 - ``outputs``   per output file, the byte offset up to which its records are in this store;
                 on start, records written after that offset (a crash between the fsync of a
                 line and the store commit) are read back in, so nothing is written twice.
@@ -34,6 +36,7 @@ CREATE TABLE IF NOT EXISTS bodies (body_hash TEXT PRIMARY KEY, canonical TEXT NO
 CREATE TABLE IF NOT EXISTS sketch_keys (h INTEGER NOT NULL, canonical TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS sketch_keys_h ON sketch_keys(h);
 CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, offset INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS validators (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT);
 """
 
 
@@ -174,3 +177,16 @@ class SeenStore:
             "INSERT INTO outputs(path, offset) VALUES (?,?) ON CONFLICT(path) DO UPDATE SET offset=excluded.offset",
             (str(Path(path).resolve()), offset),
         )
+
+    def validators(self, url: str) -> tuple[str | None, str | None]:
+        row = self.db.execute("SELECT etag, last_modified FROM validators WHERE url=?", (url,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def set_validators(self, items: dict[str, tuple[str | None, str | None]]) -> None:
+        with self.db:
+            self.db.execute("BEGIN")
+            self.db.executemany(
+                "INSERT INTO validators(url, etag, last_modified) VALUES (?,?,?) ON CONFLICT(url) "
+                "DO UPDATE SET etag=excluded.etag, last_modified=excluded.last_modified",
+                [(u, e, lm) for u, (e, lm) in items.items()],
+            )

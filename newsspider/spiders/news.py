@@ -58,12 +58,23 @@ class NewsSpider(ArticleFetching):
     async def start(self) -> AsyncIterator[Request]:
         p = self.profile
         for url in p.feeds:
-            yield Request(url, callback=self.parse_feed, errback=self.on_error, meta={"source": "feed"})
+            yield self.conditional(url, self.parse_feed, "feed")
         for url in p.sitemaps:
-            yield Request(url, callback=self.parse_sitemap, errback=self.on_error, meta={"source": "sitemap"})
+            yield self.conditional(url, self.parse_sitemap, "sitemap")
         for url in p.listings:
             yield Request(url, callback=self.parse_listing, errback=self.on_error,
                           meta={"source": "listing"}, cb_kwargs={"page": 1})
+
+    def conditional(self, url: str, callback: Any, source: str) -> Request:
+        """Feeds and sitemaps are fetched with If-None-Match / If-Modified-Since."""
+        return Request(url, callback=callback, errback=self.on_error,
+                       meta={"source": source, "conditional": True, "handle_httpstatus_list": [304]})
+
+    def not_modified(self, response: Response) -> bool:
+        if response.status == 304:
+            self.crawler.stats.inc_value("newsspider/not_modified")
+            return True
+        return False
 
     def _too_old(self, link: Link) -> bool:
         return self.since is not None and link.date is not None and link.date < self.since
@@ -81,16 +92,19 @@ class NewsSpider(ArticleFetching):
         yield self.article_request(link.url)
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
+        if self.not_modified(response):
+            return
         for link in feed_links(response.body, response.url):
             yield from self.plan_article(link)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
+        if self.not_modified(response):
+            return
         links, is_index = sitemap_links(response.body)
         for link in links:
             if is_index:
                 if not self._too_old(link):
-                    yield Request(link.url, callback=self.parse_sitemap, errback=self.on_error,
-                                  meta={"source": "sitemap"})
+                    yield self.conditional(link.url, self.parse_sitemap, "sitemap")
             else:
                 yield from self.plan_article(link)
 

@@ -1,0 +1,129 @@
+"""Run-level guards for scheduled crawls: one run per site at a time, and a run log.
+
+`RunGuard` takes an exclusive ``flock`` on ``<state dir>/locks/<site>.lock`` when the spider
+opens (the kernel drops it when the process dies, even on SIGKILL, so a crashed run never
+leaves a stale lock). A second run of the same site closes at once with finish reason
+``already_running`` and a one-line error naming the holder's pid.
+
+At close, one JSON line is appended to NEWSSPIDER_RUNS (``data/runs.jsonl``): start, end,
+site, pages fetched, articles new / updated / duplicate, errors by type, finish reason.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, TextIO
+
+import orjson
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import CloseSpider
+
+logger = logging.getLogger(__name__)
+
+BLOCKED_ATTR = "newsspider_blocked"
+
+
+class SiteLock:
+    def __init__(self, path: Path):
+        self.path = path
+        self._fh: TextIO | None = None
+
+    def acquire(self) -> bool:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fh = self.path.open("a+", encoding="utf-8")
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.close()
+            return False
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"{os.getpid()}\n")
+        fh.flush()
+        self._fh = fh
+        return True
+
+    def holder(self) -> str:
+        try:
+            return self.path.read_text(encoding="utf-8").strip() or "?"
+        except OSError:
+            return "?"
+
+    def release(self) -> None:
+        if self._fh is not None:
+            fcntl.flock(self._fh.fileno(), fcntl.LOCK_UN)
+            self._fh.close()
+            self._fh = None
+
+
+def run_record(stats: dict[str, Any], site: str, reason: str) -> dict[str, Any]:
+    def ts(key: str) -> str | None:
+        v = stats.get(key)
+        return v.astimezone(timezone.utc).isoformat(timespec="seconds") if isinstance(v, datetime) else None
+
+    errors = {k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("newsspider/errors/")}
+    for k, v in stats.items():
+        if k.startswith("downloader/exception_type_count/"):
+            errors["download:" + k.rsplit("/", 1)[1].rsplit(".", 1)[-1]] = v
+    return {
+        "start": ts("start_time"),
+        "end": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "site": site,
+        "pages_fetched": stats.get("response_received_count", 0),
+        "articles_new": stats.get("newsspider/articles/new", 0),
+        "articles_updated": stats.get("newsspider/articles/updated", 0),
+        "articles_duplicate": stats.get("newsspider/articles/duplicate", 0),
+        "known_skipped": stats.get("newsspider/skipped_known_article", 0),
+        "dropped": {k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("newsspider/dropped/")},
+        "errors": errors,
+        "finish_reason": reason,
+    }
+
+
+class RunGuard:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        s = crawler.settings
+        state = s.get("NEWSSPIDER_STATE") or "data/state/seen.sqlite"
+        self.lock_dir = Path(state).parent / "locks"
+        self.runs_path = Path(s.get("NEWSSPIDER_RUNS") or "data/runs.jsonl")
+        self.lock: SiteLock | None = None
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunGuard:
+        return cls(crawler)
+
+    def site(self, spider: Spider) -> str:
+        return str(getattr(spider, "site_name", None) or spider.name)
+
+    def spider_opened(self, spider: Spider) -> None:
+        lock = SiteLock(self.lock_dir / f"{self.site(spider)}.lock")
+        if not lock.acquire():
+            setattr(self.crawler, BLOCKED_ATTR, True)
+            logger.error(
+                "another crawl of site %r is running (pid %s holds %s); this run exits now",
+                self.site(spider), lock.holder(), lock.path,
+            )
+            raise CloseSpider("already_running")
+        self.lock = lock
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+        record = run_record(stats, self.site(spider), reason)
+        try:
+            self.runs_path.parent.mkdir(parents=True, exist_ok=True)
+            with self.runs_path.open("ab") as fh:
+                fh.write(orjson.dumps(record) + b"\n")
+        except OSError as exc:
+            logger.error("could not append to %s: %s", self.runs_path, exc)
+        logger.info("run: %s", orjson.dumps(record).decode())
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

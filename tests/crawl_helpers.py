@@ -1,0 +1,38 @@
+"""Running real crawls in a subprocess (one Twisted reactor per process) against local servers."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def crawl(spider: str, tmp: Path, mirrors: dict[str, str], *args: str, settings: dict[str, Any] | None = None,
+          timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """`scrapy crawl SPIDER` with output, state and run log under `tmp`."""
+    cmd = [sys.executable, "-m", "scrapy", "crawl", spider, *args,
+           "-s", f"NEWSSPIDER_OUTPUT={tmp / 'articles.jsonl'}",
+           "-s", f"NEWSSPIDER_STATE={tmp / 'state' / 'seen.sqlite'}",
+           "-s", f"NEWSSPIDER_RUNS={tmp / 'runs.jsonl'}",
+           "-s", f"NEWSSPIDER_MIRRORS={json.dumps(mirrors)}",
+           "-s", "AUTOTHROTTLE_ENABLED=False",
+           "-s", "LOG_LEVEL=INFO"]
+    for key, value in (settings or {}).items():
+        cmd += ["-s", f"{key}={value}"]
+    env = {**os.environ, "PYTHONWARNINGS": "error::DeprecationWarning"}
+    return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def records(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def last_run(tmp: Path) -> dict[str, Any]:
+    return records(tmp / "runs.jsonl")[-1]
