@@ -105,6 +105,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
         result = _crawl("demo", output=args.output, state=args.state, since=None,
                         max_articles=args.max, reset_state=args.reset_state, mirrors=server.mirrors,
                         extra_settings={"AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": args.log_level})
+    return finish(result)
+
+
+def finish(result: dict[str, Any]) -> int:
+    """Print the run summary; exit 0 only for a run that finished normally."""
+    if result["finish_reason"] == "already_running":
+        print("newsspider: another crawl of this site is running; this one did nothing", file=sys.stderr)
+        return 3
     print_summary(result)
     return 0 if result["finish_reason"] == "finished" else 1
 
@@ -112,9 +120,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_crawl(args: argparse.Namespace) -> int:
     result = _crawl(args.site, output=args.output, state=args.state, since=args.since,
                     max_articles=args.max, reset_state=args.reset_state,
-                    extra_settings={"LOG_LEVEL": args.log_level})
-    print_summary(result)
-    return 0 if result["finish_reason"] == "finished" else 1
+                    mirrors=_mirrors(args.mirror), extra_settings={"LOG_LEVEL": args.log_level})
+    return finish(result)
 
 
 # -- one-off -------------------------------------------------------------------------------
@@ -131,8 +138,11 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     pipelines["newsspider.pipelines.CollectPipeline"] = 900
     settings = project_settings(
         ITEM_PIPELINES=pipelines, NEWSSPIDER_SKIP_SEEN=False, NEWSSPIDER_STATE="",
-        LOG_LEVEL=args.log_level, AUTOTHROTTLE_ENABLED=False,
-        NEWSSPIDER_MIRRORS=dict(m.split("=", 1) for m in args.mirror),
+        EXTENSIONS={"newsspider.extensions.RunGuard": None},
+        DOWNLOADER_MIDDLEWARES={"newsspider.middlewares.ConditionalRequestMiddleware": None,
+                                "newsspider.middlewares.MirrorMiddleware": 740},
+        LOG_LEVEL=args.log_level, AUTOTHROTTLE_ENABLED=False, RETRY_TIMES=1,
+        NEWSSPIDER_MIRRORS=_mirrors(args.mirror),
     )
     stats, crawler = run_spider("article", settings, url=url)
     records = getattr(crawler, "newsspider_collected", [])
@@ -145,6 +155,16 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     for record in records:
         sys.stdout.write(orjson.dumps(record, option=orjson.OPT_INDENT_2 if args.pretty else 0).decode() + "\n")
     return 0
+
+
+def _mirrors(values: list[str]) -> dict[str, str]:
+    out = {}
+    for value in values:
+        host, sep, url = value.partition("=")
+        if not sep or not url.startswith("http://"):
+            fail(f"--mirror takes HOST=http://127.0.0.1:PORT, not {value!r}")
+        out[host.strip().lower()] = url.strip()
+    return out
 
 
 def _read_saved(path: Path) -> bytes:
@@ -263,6 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("site")
     crawl_opts(p)
     p.add_argument("--since", help="only articles published/modified since YYYY-MM-DD")
+    p.add_argument("--mirror", action="append", default=[], metavar="HOST=URL",
+                   help="route HOST to a local copy of the site (as NEWSSPIDER_MIRRORS)")
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser("fetch", help="fetch one URL and print its record")

@@ -67,9 +67,6 @@ def run_record(stats: dict[str, Any], site: str, reason: str) -> dict[str, Any]:
         return v.astimezone(timezone.utc).isoformat(timespec="seconds") if isinstance(v, datetime) else None
 
     errors = {k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("newsspider/errors/")}
-    for k, v in stats.items():
-        if k.startswith("downloader/exception_type_count/"):
-            errors["download:" + k.rsplit("/", 1)[1].rsplit(".", 1)[-1]] = v
     return {
         "start": ts("start_time"),
         "end": datetime.now(timezone.utc).isoformat(timespec="seconds"),

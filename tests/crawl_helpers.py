@@ -36,3 +36,24 @@ def records(path: Path) -> list[dict[str, Any]]:
 
 def last_run(tmp: Path) -> dict[str, Any]:
     return records(tmp / "runs.jsonl")[-1]
+
+
+def demo_labels() -> list[dict[str, Any]]:
+    path = REPO / "newsspider" / "demo" / "labels.jsonl"
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def expected_demo_count() -> int:
+    """Articles in the demo site, counting each duplicate group once."""
+    labels = demo_labels()
+    groups = {lab["dup_group"] for lab in labels if lab.get("dup_group")}
+    return len([lab for lab in labels if not lab.get("dup_group")]) + len(groups)
+
+
+def crawl_cmd(tmp: Path, mirrors: dict[str, str], *extra: str) -> list[str]:
+    return [sys.executable, "-m", "scrapy", "crawl", "news", "-a", "site=demo",
+            "-s", f"NEWSSPIDER_OUTPUT={tmp / 'articles.jsonl'}",
+            "-s", f"NEWSSPIDER_STATE={tmp / 'state' / 'seen.sqlite'}",
+            "-s", f"NEWSSPIDER_RUNS={tmp / 'runs.jsonl'}",
+            "-s", f"NEWSSPIDER_MIRRORS={json.dumps(mirrors)}",
+            "-s", "AUTOTHROTTLE_ENABLED=False", *extra]

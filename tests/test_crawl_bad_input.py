@@ -11,14 +11,22 @@ from newsspider.demo.server import DemoServer
 HOST = "badsite.example"
 ARTICLE = """<!doctype html><html><head><meta charset="{charset}"><title>{title}</title></head>
 <body><header><nav><a href="/">Home</a></nav></header><article><h1>{title}</h1>
-<p>{p1}</p><p>Every paragraph here is long enough to count as article text, with enough words in it
-to look like a real news story rather than navigation or a footer line.</p>
-<p>The third paragraph closes the story with a few more sentences about the comeback and the
-fans who waited for it through a long winter.</p></article><footer>© badsite</footer></body></html>"""
+<p>{p1}</p><p>{p2}</p></article><footer>© badsite</footer></body></html>"""
+
+
+STORIES = {
+    "A Normal Story": "The agency said rehearsals ran late into the night for three weeks before "
+                      "the showcase, and the members posted photos from the practice room.",
+    "Café Comeback “Declared”": "Critics praised the bridge of the title track and the stripped-back "
+                                "production on side B, calling it the duo's most personal record.",
+    "Undeclared Café Story": "Fans lined up outside the record store hours before the signing event "
+                             "began on Saturday, some of them travelling from other cities.",
+    "Too Slow": "The drama's final episode drew its highest ratings yet, and the cast thanked viewers.",
+}
 
 
 def page(title: str, p1: str, charset: str = "utf-8") -> str:
-    return ARTICLE.format(title=title, p1=p1, charset=charset)
+    return ARTICLE.format(title=title, p1=p1, p2=STORIES[title], charset=charset)
 
 
 def make_site(root: Path) -> None:

@@ -21,11 +21,28 @@ from lxml import etree
 from w3lib.encoding import html_to_unicode
 
 
+def _detect(body: bytes) -> str | None:
+    """Encoding of a page that declares none: UTF-8 if it decodes, else a statistical guess."""
+    try:
+        body.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body[:65536]).best()
+    if best is None or best.encoding.startswith(("cp125", "iso8859", "latin", "mac", "ascii")):
+        # single-byte guesses are unreliable on short pages; windows-1252 is what browsers assume
+        return "cp1252"
+    return best.encoding  # multi-byte: euc_kr / cp949, shift_jis, gb18030, big5…
+
+
 def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding) for raw page bytes. Never raises on bad bytes."""
+    """Return (text, encoding) for raw page bytes: BOM, HTTP charset, ``<meta charset>``, then
+    detection. Never raises on bad bytes (undecodable ones become U+FFFD)."""
     if isinstance(body, str):
         return body, "utf-8"
-    encoding, text = html_to_unicode(content_type, body)
+    encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_detect)
     return text, encoding
 
 

@@ -7,6 +7,7 @@ from typing import Any, Iterator
 
 from scrapy import Request, Spider
 from scrapy.http import Response
+from scrapy.exceptions import DownloadTimeoutError
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 from twisted.python.failure import Failure
@@ -19,7 +20,7 @@ HTML_TYPES = (b"text/html", b"application/xhtml+xml", b"")
 def error_kind(failure: Failure) -> str:
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
-    if failure.check(TimeoutError, TCPTimedOutError):
+    if failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
         return "timeout"
     if failure.check(DNSLookupError):
         return "dns"

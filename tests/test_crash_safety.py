@@ -1,0 +1,94 @@
+"""Kill -9 a real crawl at random moments, restart it, and compare with a clean run."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from crawl_helpers import REPO, crawl_cmd, expected_demo_count, records
+
+from newsspider.demo.server import DemoServer
+
+SLOW = ["-s", "CONCURRENT_REQUESTS=2", "-s", "LOG_LEVEL=INFO"]
+
+
+def run(tmp: Path, mirrors: dict[str, str], timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(crawl_cmd(tmp, mirrors, *SLOW), cwd=REPO, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def keys(path: Path) -> list[tuple[str, str]]:
+    lines = path.read_bytes().split(b"\n")
+    assert lines[-1] == b"", "the output must end with a complete line"
+    out = []
+    for line in lines[:-1]:
+        rec = json.loads(line)  # no partial or glued lines
+        out.append((rec["canonical_url"], rec["content_hash"]))
+    return out
+
+
+def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path):
+    seed = int(os.environ.get("NEWSSPIDER_KILL_SEED", time.time()))
+    rng = random.Random(seed)
+    clean, killed = tmp_path / "clean", tmp_path / "killed"
+    with DemoServer(delay=0.15) as srv:
+        assert run(clean, srv.mirrors).returncode == 0
+        kills = 0
+        for _ in range(8):
+            proc = subprocess.Popen(crawl_cmd(killed, srv.mirrors, *SLOW), cwd=REPO,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(rng.uniform(0.8, 4.0))
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
+                kills += 1
+            proc.wait()
+        final = run(killed, srv.mirrors)
+        assert final.returncode == 0, final.stderr[-2000:]
+    assert kills >= 5, f"only {kills} kills landed (seed {seed})"
+    expected = keys(clean / "articles.jsonl")
+    got = keys(killed / "articles.jsonl")
+    assert len(expected) == expected_demo_count()
+    assert len(got) == len(set(got)), f"duplicates after kill/restart (seed {seed})"
+    assert set(got) == set(expected), f"seed {seed}"
+
+
+def test_sigterm_finishes_in_flight_items_and_closes_cleanly(tmp_path):
+    with DemoServer(delay=0.15) as srv:
+        proc = subprocess.Popen(crawl_cmd(tmp_path, srv.mirrors, *SLOW), cwd=REPO,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        time.sleep(3)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0
+        assert "Received SIGTERM, shutting down gracefully" in err
+        run_log = records(tmp_path / "runs.jsonl")[-1]
+        assert run_log["finish_reason"] == "shutdown"
+        first = keys(tmp_path / "articles.jsonl")
+        assert 0 < len(first) < expected_demo_count()
+        # the next run completes the set
+        assert run(tmp_path, srv.mirrors).returncode == 0
+    assert len(set(keys(tmp_path / "articles.jsonl"))) == expected_demo_count()
+
+
+def test_a_second_run_of_the_same_site_exits_at_once(tmp_path):
+    with DemoServer(delay=0.2) as srv:
+        first = subprocess.Popen(crawl_cmd(tmp_path, srv.mirrors, *SLOW), cwd=REPO,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(2.5)
+        started = time.monotonic()
+        second = subprocess.run(crawl_cmd(tmp_path, srv.mirrors, *SLOW), cwd=REPO, capture_output=True,
+                                text=True, timeout=120)
+        took = time.monotonic() - started
+        assert first.poll() is None, "the first run should still be going"
+        first.wait(timeout=300)
+    assert "another crawl of site 'demo' is running" in second.stderr
+    assert took < 30
+    runs = records(tmp_path / "runs.jsonl")
+    assert [r["finish_reason"] for r in runs] == ["already_running", "finished"]
+    assert runs[0]["pages_fetched"] == 0
+    assert len(keys(tmp_path / "articles.jsonl")) == expected_demo_count()
