@@ -195,7 +195,11 @@ def extract_files(items: Iterable[tuple[str, str | None]], base_dir: Path | None
         profile = profile_for_url(page_url)
         page = Page.from_bytes(body, page_url, fetched_at=now,
                                profile=profile.as_dict() if profile.name != "generic" else None)
-        record = extract_article(page, site=profile.name)
+        try:
+            record = extract_article(page, site=profile.name)
+        except Exception as exc:  # noqa: BLE001 - one bad page never stops the batch
+            yield {"source_file": file, "error": f"extraction failed: {exc.__class__.__name__}: {exc}"}
+            continue
         sk = sketch(record.get("body") or "")
         for canonical, chash, other in seen:
             if (canonical == record["canonical_url"] or chash == record["content_hash"]

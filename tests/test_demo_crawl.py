@@ -1,0 +1,125 @@
+"""End to end: a real crawl of the bundled demo site served on 127.0.0.1, checked against its labels."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from crawl_helpers import REPO, crawl, demo_labels, expected_demo_count, last_run, records
+
+from newsspider.demo.server import SITE_DIR, DemoServer
+from newsspider.schema import SCHEMA_PATH
+from newsspider.urls import normalize_url
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("demo")
+    with DemoServer() as srv:
+        first = crawl("news", tmp, srv.mirrors, "-a", "site=demo")
+        first_records = records(tmp / "articles.jsonl")
+        first_run = last_run(tmp)
+        second = crawl("news", tmp, srv.mirrors, "-a", "site=demo")
+        hits = srv.hits
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert second.returncode == 0, second.stderr[-3000:]
+    return {"records": first_records, "run": first_run, "second_run": last_run(tmp),
+            "second_records": records(tmp / "articles.jsonl"), "hits": hits}
+
+
+@pytest.fixture(scope="module")
+def by_canonical(crawled):
+    return {r["canonical_url"]: r for r in crawled["records"]}
+
+
+@pytest.fixture(scope="module")
+def labels():
+    return {normalize_url(lab["url"]): lab for lab in demo_labels()}
+
+
+def test_record_count_and_unique_keys(crawled):
+    recs = crawled["records"]
+    assert len(recs) == expected_demo_count() >= 25
+    assert len({r["canonical_url"] for r in recs}) == len(recs)
+    assert len({r["content_hash"] for r in recs}) == len(recs)
+    assert crawled["run"]["finish_reason"] == "finished"
+    assert crawled["run"]["errors"] == {}
+
+
+def test_records_validate_against_the_schema(crawled):
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    for rec in crawled["records"]:
+        jsonschema.validate(rec, schema)
+
+
+def test_duplicates_are_written_once(crawled, labels):
+    groups: dict[str, list[str]] = {}
+    for key, lab in labels.items():
+        if lab.get("dup_group"):
+            groups.setdefault(lab["dup_group"], []).append(key)
+    assert groups, "the demo site must have duplicate groups"
+    written = {r["canonical_url"] for r in crawled["records"]}
+    for members in groups.values():
+        assert len(written & set(members)) == 1, members
+
+
+def test_exact_titles(by_canonical, labels):
+    for key, rec in by_canonical.items():
+        assert key in labels, f"unexpected record {key}"
+        assert rec["title"] == labels[key]["title"]
+
+
+def test_body_is_the_article_text_without_chrome(by_canonical, labels):
+    for key, rec in by_canonical.items():
+        lab = labels[key]
+        body = rec["body"]
+        for boiler in lab.get("not_in_body", []):
+            assert boiler not in body, f"{key}: chrome in body: {boiler!r}"
+        missing = [p for p in lab["body_paragraphs"] if norm(p) not in norm(body)]
+        assert not missing, f"{key}: paragraphs missing from body: {missing[:2]}"
+
+
+def test_second_run_fetches_no_known_article_and_writes_nothing(crawled):
+    second = crawled["second_run"]
+    assert second["articles_new"] == 0 and second["articles_updated"] == 0
+    assert len(crawled["second_records"]) == len(crawled["records"])
+    assert second["known_skipped"] >= expected_demo_count()
+    article_paths = {re.sub(r"^https?://[^/]+", "", r["url"]).split("?")[0] for r in crawled["records"]}
+    # every article page was fetched exactly once over both runs
+    assert all(crawled["hits"].get(p) == 1 for p in article_paths), {
+        p: crawled["hits"].get(p) for p in article_paths if crawled["hits"].get(p) != 1}
+
+
+def test_demo_command_from_any_directory(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "newsspider.cli", "demo"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = tmp_path / "data" / "articles.jsonl"
+    assert len(records(out)) == expected_demo_count()
+    assert re.search(rf"articles written\s+{expected_demo_count()}\b", proc.stdout)
+    assert str(out) in proc.stdout
+    again = subprocess.run([sys.executable, "-m", "newsspider.cli", "demo"], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0
+    assert re.search(r"articles written\s+0\b", again.stdout)
+    assert len(records(out)) == expected_demo_count()
+
+
+def test_extract_saved_demo_pages(tmp_path, labels):
+    lab = next(iter(labels.values()))
+    page = SITE_DIR / lab["file"]
+    proc = subprocess.run([sys.executable, "-m", "newsspider.cli", "extract", str(page), "--url", lab["url"]],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    (rec,) = [json.loads(x) for x in proc.stdout.splitlines()]
+    jsonschema.validate(rec, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert rec["title"] == lab["title"] and rec["source_file"] == str(page)
