@@ -42,6 +42,13 @@ def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str
     detection. Never raises on bad bytes (undecodable ones become U+FFFD)."""
     if isinstance(body, str):
         return body, "utf-8"
+    if not body.isascii():
+        # Bytes that decode as UTF-8 and are not plain ASCII are UTF-8 whatever a (often stale)
+        # header or <meta> says: legacy single-byte text almost never forms valid UTF-8 sequences.
+        try:
+            return body.decode("utf-8").removeprefix("\ufeff"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_detect)
     return text, encoding
 

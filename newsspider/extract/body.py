@@ -1,0 +1,829 @@
+"""Main text of an article page: paragraphs (with kinds), simplified HTML, images and embeds.
+
+How it works, in three passes over a private copy of the lxml ``<body>``:
+
+1. **Clean**: drop scripts, forms, navigation, hidden elements and subtrees whose class/id name
+   boilerplate (share bars, newsletter boxes, related lists, ads, comments...). Social embeds
+   (tweets, Instagram posts, YouTube/TikTok iframes) are recognised first and turned into
+   placeholders, figures into image records, so that neither captions nor credits nor embed
+   chrome can leak into the text.
+2. **Blocks**: one linear pass emits text blocks (paragraph-like leaf elements, anonymous runs of
+   inline text in mixed ``<div>``s) with their kind and link density, images and embeds in
+   document order.
+3. **Container**: a readability-style content score (text length, commas, link density, class
+   hints) picks the article container (or the profile's ``selectors.body``); blocks outside it,
+   link lists and short boilerplate lines are dropped.
+
+JSON-LD ``articleBody`` replaces the DOM result when the DOM result is implausibly short next to
+it (pages that render the text with JavaScript). Pure function of a `Page`; no Scrapy.
+"""
+
+from __future__ import annotations
+
+import copy
+import html as htmllib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from newsspider.extract.page import Page, jsonld_types
+from newsspider.extract.text import clean_text, fold, normalize_ws, word_tokens
+
+__all__ = ["extract_body"]
+
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol",
+    "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td",
+    "th", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "hr", "form", "fieldset",
+    "address", "details", "summary", "center", "picture", "video", "audio", "iframe", "noscript",
+    "caption", "menu", "hgroup", "dialog", "body", "html",
+    "x-embed", "x-image",
+})
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "button", "input", "select",
+             "textarea", "form", "nav", "iframe", "object", "embed", "canvas", "dialog", "map",
+             "link", "meta", "head", "audio", "video", "source", "menu", "label", "option")
+HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+# class/id words of boilerplate containers, matched against whole `-`/`_`-separated words.
+# "strong" words name boilerplate even next to a content word ("related-content");
+# "weak" ones only when no content word is present.
+_STRONG_WORDS = (
+    "share|sharing|shares|social|socials|newsletter|newsletters|subscribe|subscription|related|"
+    "recommended|recommendations|recommendation|recirculation|outbrain|taboola|comments?|"
+    "commenting|disqus|advert|advertisement|advertising|ads|ad|adslot|adunit|sponsor|sponsored|"
+    "breadcrumbs?|cookie|cookies|consent|popup|modal|paywall|signup|tagcloud|taglist|"
+    "copyright|backtotop|mostread|readmore|moreon|werbung|anzeige|sr|screenreader|"
+    "offscreen|visually|visuallyhidden|sronly|caption|credit|credits|byline|bylines|dateline"
+)
+_WEAK_WORDS = (
+    "promo|promotion|banner|overlay|sidebar|widget|toolbar|tags|keywords|pagination|pager|"
+    "print|author|authors|meta|timestamp|footer|masthead|navigation|nav|menu|skip|jump|"
+    "scroll|topics|teaser|teasers|trending|popular|most|more|also|next|prev|previous|rating|"
+    "reactions|feedback|survey|donate|membership|bio|autor|hidden|lightbox|date|time|info|"
+    "tools|actions|links"
+)
+_STRONG = re.compile(rf"(?:^|[-_\s])(?:{_STRONG_WORDS})(?:$|[-_\s\d])", re.IGNORECASE)
+_BOILER = re.compile(rf"(?:^|[-_\s])(?:{_STRONG_WORDS}|{_WEAK_WORDS})(?:$|[-_\s\d])", re.IGNORECASE)
+# tokens that mark an element as article content even if a boilerplate word is also present
+_CONTENT = re.compile(
+    r"(?:^|[-_\s])(?:article|articlebody|article-body|body|content|entry|main|story|"
+    r"post|text|richtext|prose|paragraph|copy|blog)(?:$|[-_\s\d])",
+    re.IGNORECASE,
+)
+_POSITIVE = re.compile(r"article|body|content|entry|main|story|post|text|prose|paragraph", re.IGNORECASE)
+_NEGATIVE = re.compile(
+    r"comment|sidebar|footer|related|recommend|teaser|promo|share|social|widget|nav|menu|"
+    r"header|newsletter|banner|sponsor|advert|popular|trending|meta|byline",
+    re.IGNORECASE,
+)
+_BOILER_LINE = re.compile(
+    r"^(?:advertisement|anzeige|werbung|publicité|publicidad|pubblicità|annonse|annons|reklame|"
+    r"sponsored|ad|ads|share|share this|share this article|share on \w+|teilen|tweet|"
+    r"read more|weiterlesen|mehr lesen|mehr zum thema|see also|related|related articles?|"
+    r"scroll to top|back to top|nach oben|zum seitenanfang|continue reading|"
+    r"subscribe|sign up|newsletter|print|drucken|copy link|link kopieren|e-?mail|"
+    r"facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|"
+    r"loading\.*|bitte warten|click here|hier klicken|leave a reply|comments?|kommentare?|"
+    r"photo|foto|bild|image|video|audio|listen|anhören|vorlesen|"
+    r"[\d\s:./-]+|\W+)$",
+    re.IGNORECASE,
+)
+
+_EMBED_HOSTS = (
+    ("twitter.com", "tweet"), ("x.com", "tweet"), ("instagram.com", "instagram"),
+    ("youtube.com", "youtube"), ("youtube-nocookie.com", "youtube"), ("youtu.be", "youtube"),
+    ("tiktok.com", "tiktok"), ("vimeo.com", "video"), ("dailymotion.com", "video"),
+    ("facebook.com", "other"), ("spotify.com", "other"), ("soundcloud.com", "other"),
+)
+
+
+@dataclass
+class Block:
+    """One unit of the linear document: text, an image or an embed."""
+
+    kind: str  # p | h | li | blockquote | pre | embed | image
+    text: str = ""
+    owner: Any = None  # element the text belongs to (for container membership)
+    link_chars: int = 0
+    group: Any = None  # list / blockquote element the block belongs to (for body_html)
+    list_tag: str = "ul"
+    heading_level: int = 2
+    image: dict[str, Any] | None = None
+    embed: dict[str, Any] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+# ------------------------------------------------------------------------------ public API
+
+
+def extract_body(page: Page, metadata: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Paragraphs, kinds, body, body_html, images and embeds of the article (see contracts)."""
+    metadata = metadata or {}
+    root = page.tree.find("body")
+    if root is None:
+        root = page.tree
+    root = copy.deepcopy(root)
+    selectors = (page.profile or {}).get("selectors") or {}
+    if not isinstance(selectors, dict):
+        selectors = {}
+    _drop_selected(root, selectors.get("remove"))
+    result: dict[str, Any] = {}
+    for level in (2, 1, 0):
+        # like readability: when aggressive cleaning leaves almost nothing, retry gentler
+        work = copy.deepcopy(root) if level > 0 else root
+        _clean(work, page.url, level)
+        container = None
+        if selectors.get("body"):
+            found = _css(work, selectors["body"])
+            container = found[0] if found else None
+        blocks = _blocks(work, page.url)
+        if container is None:
+            container = _pick_container(blocks, work, metadata.get("title"))
+        chosen = _select_blocks(blocks, container, metadata.get("title"))
+        attempt = _assemble(chosen)
+        if not result or len(attempt["body"]) > len(result["body"]):
+            result = attempt
+        if len(result["body"]) >= 500:
+            break
+
+    alt = _jsonld_article_body(page)
+    if alt and _prefer_jsonld(result["paragraphs"], alt):
+        result = _assemble([Block(kind="p", text=t) for t in alt])
+    return result
+
+
+# ---------------------------------------------------------------------------------- cleaning
+
+
+def _css(root: Any, selector: Any) -> list[Any]:
+    sels = [selector] if isinstance(selector, str) else list(selector or [])
+    out: list[Any] = []
+    for s in sels:
+        try:
+            out.extend(root.cssselect(s))
+        except Exception:  # noqa: BLE001 - a bad profile selector must not kill extraction
+            continue
+    return out
+
+
+def _drop_selected(root: Any, selector: Any) -> None:
+    for el in _css(root, selector):
+        _drop(el)
+
+
+def _drop(el: Any) -> None:
+    """Remove `el` but keep its tail text."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _ident(el: Any) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
+_HIDDEN_CLASSES = {"hidden", "is-hidden", "d-none", "hide", "visually-hidden", "sr-only",
+                   "visuallyhidden", "screen-reader-text", "u-hidden"}
+
+
+def _is_hidden(el: Any) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    cls = el.get("class")
+    if cls and not _HIDDEN_CLASSES.isdisjoint(cls.split()):
+        return True
+    style = el.get("style")
+    if style and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style, re.IGNORECASE):
+        return True
+    return False
+
+
+def _text_len(el: Any) -> int:
+    return sum(len(t.strip()) for t in el.itertext())
+
+
+def _long_paragraphs(el: Any, limit: int = 2) -> int:
+    n = 0
+    for p in el.iter("p"):
+        text = p.text_content()
+        if len(text) >= 120:
+            links = sum(len(a.text_content()) for a in p.iter("a"))
+            if links < 0.3 * len(text):
+                n += 1
+                if n >= limit:
+                    break
+    return n
+
+
+def _clean(root: Any, base_url: str, level: int = 2) -> None:
+    """Drop non-content markup in place; `level` 2 = all class rules, 1 = strong only, 0 = none."""
+    # embeds and figures first: their markup (captions, "A post shared by") must not be judged
+    # as text, and an embed inside an iframe would be lost with the iframes below
+    for el in list(root.iter("blockquote", "iframe", "div", "amp-twitter", "amp-instagram",
+                             "amp-youtube", "lite-youtube")):
+        if el.getparent() is None and el is not root:
+            continue
+        emb = _embed_of(el, base_url)
+        if emb is not None:
+            ph = etree.Element("x-embed")
+            ph.tail = el.tail
+            ph.set("data-json", json.dumps(emb))
+            parent = el.getparent()
+            if parent is not None:
+                parent.replace(el, ph)
+    for el in list(root.iter("figure", "picture")):
+        if el.getparent() is None:
+            continue
+        _replace_figure(el, base_url)
+    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        _drop(el)
+    for el in list(root.iter(*DROP_TAGS)):
+        if el.getparent() is not None:
+            _drop(el)
+    total: int | None = None
+    for el in list(root.iter()):
+        if el is root or el.getparent() is None or not isinstance(el.tag, str):
+            continue
+        if el.tag in ("x-embed", "x-image"):
+            continue
+        if el.tag in ("aside", "footer") or _is_hidden(el):
+            _drop(el)
+            continue
+        if el.get("aria-hidden") == "true" and el.tag not in ("p", "span", "a", "em", "strong"):
+            _drop(el)
+            continue
+        role = el.get("role")
+        if role in ("navigation", "complementary", "contentinfo", "banner", "dialog", "search"):
+            _drop(el)
+            continue
+        ident = _ident(el)
+        if not ident or el.tag in ("body", "html", "main", "article"):
+            continue
+        if level >= 1 and _STRONG.search(ident):
+            # never drop a container holding a large share of the page's text
+            if total is None:
+                total = _text_len(root)
+            if _text_len(el) < 0.4 * total:
+                _drop(el)
+        elif level >= 2 and _BOILER.search(ident) and not _CONTENT.search(ident):
+            # weak names ("widget", "meta", "next") also wrap whole articles: keep elements
+            # that hold real paragraphs
+            if _long_paragraphs(el) < 2:
+                _drop(el)
+
+
+def _embed_kind(url: str) -> str | None:
+    host = re.sub(r"^https?://(?:www\.|m\.|mobile\.|player\.)?", "", url.strip().lower())
+    for h, kind in _EMBED_HOSTS:
+        if host.startswith(h):
+            return kind
+    return None
+
+
+def _embed_of(el: Any, base_url: str) -> dict[str, Any] | None:
+    """Embed record when `el` is a social embed (tweet, Instagram, YouTube...), else None."""
+    tag = el.tag
+    cls = (el.get("class") or "").lower()
+    if tag == "blockquote" and ("twitter-tweet" in cls or "twitter-video" in cls):
+        links = [a.get("href") or "" for a in el.iter("a")]
+        url = next((u for u in reversed(links) if "/status" in u), links[-1] if links else None)
+        ps = el.findall(".//p")
+        text = normalize_ws(" ".join(p.text_content() for p in ps)) if ps else None
+        author = None
+        full = normalize_ws(el.text_content())
+        m = re.search(r"[—–-]\s*([^—–(]+?)\s*\(@\w+\)", full)
+        if m:
+            author = m[1].strip()
+        if text is None:
+            text = normalize_ws(full.split("—")[0]) or None
+        return {"url": url, "kind": "tweet", "author": author, "text": text}
+    if tag == "blockquote" and "instagram-media" in cls:
+        url = el.get("data-instgrm-permalink") or next(
+            (a.get("href") for a in el.iter("a") if a.get("href")), None
+        )
+        text = None
+        author = None
+        for p in el.iter("p"):
+            t = normalize_ws(p.text_content())
+            m = re.match(r"^A (?:post|photo|video) shared by (.+?)(?:\s*\(@[\w.]+\))?\s*(?:on .*)?$",
+                         t)
+            if m:
+                author = m[1].strip()
+            elif t and text is None and not t.lower().startswith("view this post"):
+                text = t
+        return {"url": url, "kind": "instagram", "author": author, "text": text}
+    if tag == "blockquote" and "tiktok-embed" in cls:
+        url = el.get("cite")
+        sec = el.find(".//section")
+        text = normalize_ws(sec.text_content()) if sec is not None else None
+        author = None
+        a = el.find(".//a[@title]")
+        if a is not None:
+            author = (a.get("title") or "").lstrip("@") or None
+        return {"url": url, "kind": "tiktok", "author": author, "text": text or None}
+    if tag in ("iframe", "amp-youtube", "lite-youtube", "amp-twitter", "amp-instagram"):
+        src = el.get("src") or el.get("data-src") or ""
+        if tag == "amp-youtube" or tag == "lite-youtube":
+            vid = el.get("data-videoid") or el.get("videoid")
+            src = f"https://www.youtube.com/embed/{vid}" if vid else src
+        if not src:
+            return None
+        src = urljoin(base_url, src)
+        kind = _embed_kind(src)
+        if kind is None:
+            return None
+        return {"url": src, "kind": kind, "author": None, "text": None, "iframe": True}
+    if tag == "div" and ("embed" in cls or "video" in cls) and el.get("data-src"):
+        kind = _embed_kind(el.get("data-src"))
+        if kind:
+            return {"url": urljoin(base_url, el.get("data-src")), "kind": kind, "author": None,
+                    "text": None, "iframe": True}
+    return None
+
+
+_CREDIT_CLS = re.compile(r"credit|copyright|source|photographer|byline|quelle|fotograf|rights",
+                         re.IGNORECASE)
+
+
+def _img_url(img: Any, base_url: str) -> str | None:
+    for attr in ("data-src", "data-lazy-src", "data-original", "src"):
+        v = img.get(attr)
+        if v and not v.startswith("data:"):
+            return urljoin(base_url, v.strip())
+    srcset = img.get("srcset") or img.get("data-srcset")
+    if srcset:
+        first = srcset.split(",")[0].strip().split(" ")[0]
+        if first:
+            return urljoin(base_url, first)
+    return None
+
+
+def _replace_figure(el: Any, base_url: str) -> None:
+    """Turn a <figure>/<picture> into an x-image placeholder carrying url/caption/credit."""
+    img = next(el.iter("img", "amp-img"), None)
+    url = _img_url(img, base_url) if img is not None else None
+    if url is None and el.tag == "figure":
+        src = next(el.iter("source"), None)
+        if src is not None and src.get("srcset"):
+            url = urljoin(base_url, src.get("srcset").split(",")[0].strip().split(" ")[0])
+    caption = credit = None
+    if el.tag == "figure":
+        credits = [c for c in el.iter() if isinstance(c.tag, str) and c is not el
+                   and _CREDIT_CLS.search(_ident(c))]
+        credit = normalize_ws(" ".join(c.text_content() for c in credits)) or None
+        for c in credits:
+            _drop(c)
+        cap = el.find(".//figcaption")
+        if cap is not None:
+            caption = normalize_ws(cap.text_content()) or None
+    ph = etree.Element("x-image")
+    ph.tail = el.tail
+    if el.tag == "figure" and url is None and caption is None:
+        # a figure without an image (e.g. a chart container or a pull quote) keeps its text
+        if el.find(".//x-embed") is not None or el.find(".//blockquote") is not None:
+            el.tag = "div"
+            return
+    ph.set("data-json", json.dumps({"url": url, "caption": caption, "credit": credit}))
+    parent = el.getparent()
+    if parent is not None:
+        parent.replace(el, ph)
+
+
+# ------------------------------------------------------------------------------------ blocks
+
+
+class _Walker:
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.blocks: list[Block] = []
+
+    def run(self, root: Any) -> list[Block]:
+        self.walk(root, "p", None, "ul")
+        return self.blocks
+
+    def walk(self, el: Any, ctx: str, group: Any, list_tag: str, in_link: bool = False) -> None:
+        tag = el.tag
+        in_link = in_link or tag == "a"
+        if tag == "x-embed":
+            emb = json.loads(el.get("data-json") or "null")
+            if emb:
+                self.blocks.append(Block(kind="embed", text=emb.get("text") or "", owner=el,
+                                         embed=emb))
+            return
+        if tag == "x-image":
+            img = json.loads(el.get("data-json") or "null")
+            if img and img.get("url"):
+                self.blocks.append(Block(kind="image", owner=el, image=img))
+            return
+        if tag == "img":
+            url = _img_url(el, self.base_url)
+            if url:
+                self.blocks.append(Block(kind="image", owner=el, image={
+                    "url": url, "caption": None, "credit": None}))
+            return
+        if tag in HEADING_TAGS:
+            ctx = "h"
+        elif tag == "li" and ctx not in ("blockquote", "h"):
+            ctx = "li"
+        elif tag == "blockquote":
+            ctx, group = "blockquote", el
+        elif tag == "pre":
+            ctx = "pre"
+        elif tag in ("ul", "ol"):
+            group, list_tag = el, tag
+        buf: list[str] = []
+        links = [0]
+        if el.text:
+            buf.append(el.text)
+        for child in el:
+            ctag = child.tag
+            if not isinstance(ctag, str):
+                if child.tail:
+                    buf.append(child.tail)
+                continue
+            if ctag in BLOCK_TAGS or ctag == "img" or _has_block(child):
+                self.flush(buf, links, el, ctx, group, list_tag, in_link)
+                buf, links = [], [0]
+                self.walk(child, ctx, group, list_tag, in_link)
+            elif ctag == "br":
+                buf.append("\n")
+            else:
+                t = child.text_content()
+                if ctag == "a":
+                    links[0] += len(normalize_ws(t))
+                else:
+                    links[0] += sum(len(normalize_ws(a.text_content())) for a in child.iter("a"))
+                buf.append(t)
+            if child.tail:
+                buf.append(child.tail)
+        self.flush(buf, links, el, ctx, group, list_tag, in_link)
+
+    def flush(self, buf: list[str], links: list[int], owner: Any, ctx: str, group: Any,
+              list_tag: str, in_link: bool = False) -> None:
+        if not buf:
+            return
+        text = normalize_ws("".join(buf))
+        if not text:
+            return
+        if in_link:  # a whole block inside a link (teaser cards)
+            links[0] = len(text)
+        level = int(owner.tag[1]) if owner.tag in HEADING_TAGS else 2
+        self.blocks.append(Block(kind=ctx, text=text, owner=owner, link_chars=min(links[0],
+                                 len(text)), group=group, list_tag=list_tag,
+                                 heading_level=level))
+
+
+_BLOCK_XPATH = etree.XPath(
+    "boolean(descendant::*[" + " or ".join(
+        f"self::{t}" for t in ("p", "div", "section", "article", "ul", "ol", "li", "table",
+                               "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "figure",
+                               "pre", "x-embed", "x-image", "header", "dl")
+    ) + "])"
+)
+
+
+def _has_block(el: Any) -> bool:
+    if len(el) == 0:
+        return False
+    return bool(_BLOCK_XPATH(el))
+
+
+def _blocks(root: Any, base_url: str) -> list[Block]:
+    return _Walker(base_url).run(root)
+
+
+# --------------------------------------------------------------------------------- container
+
+
+def _class_weight(el: Any) -> float:
+    ident = _ident(el)
+    w = 0.0
+    if el.tag == "article" or el.get("itemprop") == "articleBody":
+        w += 15
+    if not ident:
+        return w
+    if _POSITIVE.search(ident):
+        w += 15
+    if _NEGATIVE.search(ident):
+        w -= 15
+    return w
+
+
+def _title_article(root: Any, title: str | None) -> Any:
+    """The <article> element holding the page's own headline, if any."""
+    if not title:
+        return None
+    key = fold(title)
+    for h in root.iter("h1", "h2"):
+        if fold(h.text_content()) == key:
+            return next((a for a in h.iterancestors() if a.tag == "article"), None)
+    return None
+
+
+def _pick_container(blocks: list[Block], root: Any, title: str | None = None) -> Any:
+    scores: dict[Any, float] = {}
+    for b in blocks:
+        if b.kind not in ("p", "blockquote", "pre", "li") or len(b.text) < 25:
+            continue
+        if b.link_density > 0.5:
+            continue
+        s = 1 + b.text.count(",") + b.text.count("、") + min(len(b.text) / 100, 3)
+        if b.kind == "li":
+            s *= 0.5
+        node = b.owner
+        if node.tag not in ("p", "pre", "li", "blockquote") and node is not root:
+            # anonymous text directly in a div: the div itself is a candidate too
+            scores[node] = scores.get(node, 0.0) + s
+        for level, anc in enumerate(node.iterancestors()):
+            if level > 3:
+                break
+            scores[anc] = scores.get(anc, 0.0) + s / (1 if level == 0 else 2 * level)
+    if not scores:
+        return root
+    link_len: dict[Any, tuple[int, int]] = {}
+    best, best_score = root, float("-inf")
+    anchor = _title_article(root, title)
+    if anchor is not None and not any(
+        _inside(node, anchor) for node, sc in scores.items() if sc >= 5
+    ):
+        anchor = None
+    for node, s in scores.items():
+        if node.tag in ("html",):
+            continue
+        if anchor is not None and not _inside(node, anchor):
+            continue  # several articles on the page (infinite scroll): take the titled one
+        total = sum(len(normalize_ws(t)) for t in node.itertext())
+        if total == 0:
+            continue
+        links = sum(len(normalize_ws(a.text_content())) for a in node.iter("a"))
+        link_len[node] = (links, total)
+        adj = (s + _class_weight(node)) * (1 - links / total)
+        if adj > best_score:
+            best, best_score = node, adj
+    return _expand(best, blocks, root)
+
+
+def _is_good(b: Block) -> bool:
+    n = len(b.text)
+    return b.kind in ("p", "blockquote", "li", "pre") and b.link_density <= 0.3 and (
+        n >= 40 or (n >= 15 and _CJK.search(b.text) is not None)
+    )
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _foreign_article(node: Any, stop: Any, own: Any) -> bool:
+    """True when `node` sits in an <article> (below `stop`) other than `own`."""
+    for anc in (node, *node.iterancestors()):
+        if anc is stop:
+            return False
+        if anc.tag == "article" and anc is not own:
+            return True
+    return False
+
+
+def _expand(best: Any, blocks: list[Block], root: Any) -> Any:
+    """Climb from the top-scoring node to the ancestor maximising good text minus the rest.
+
+    Articles are often split over sibling wrappers (one per paragraph group, ad slots between
+    them); the best single node then holds only part of the text.
+    """
+    chain = [best, *best.iterancestors()]
+    index = {id(el): i for i, el in enumerate(chain)}
+    # text inside another <article> than ours (infinite scroll, teaser cards) never counts as
+    # ours: climbing to a common ancestor of two articles must not pay off
+    own_article = next((el for el in chain if el.tag == "article"), None)
+    good = [0.0] * len(chain)
+    bad = [0.0] * len(chain)
+    for b in blocks:
+        if b.kind in ("image", "embed") or b.owner is None:
+            continue
+        weight = float(len(b.text))
+        is_good = _is_good(b)
+        neutral = b.kind == "h" and b.link_density < 0.5
+        node = b.owner
+        # find the first element of the chain that contains this block
+        pos = index.get(id(node))
+        if pos is None:
+            for anc in node.iterancestors():
+                pos = index.get(id(anc))
+                if pos is not None:
+                    break
+        if pos is None:
+            continue
+        if is_good and pos > 0 and _foreign_article(node, chain[pos], own_article):
+            is_good = neutral = False
+        if is_good:
+            good[pos] += weight
+        elif not neutral:
+            bad[pos] += weight * (2 if b.link_density > 0.5 else 1)
+    best_i, best_val = 0, float("-inf")
+    g = bd = 0.0
+    for i, el in enumerate(chain):
+        g += good[i]
+        bd += bad[i]
+        val = g - bd
+        if val > best_val + 1e-9:
+            best_i, best_val = i, val
+        if el is root or el is own_article:
+            break  # an <article> element is the semantic boundary of the text
+    return chain[best_i]
+
+
+def _inside(el: Any, container: Any) -> bool:
+    if el is container:
+        return True
+    for anc in el.iterancestors():
+        if anc is container:
+            return True
+    return False
+
+
+def _select_blocks(blocks: list[Block], container: Any, title: str | None) -> list[Block]:
+    title_key = fold(title) if title else ""
+    chosen: list[Block] = []
+    # the lead image usually sits above the text container, in the article header
+    scope = next((a for a in container.iterancestors() if a.tag in ("article", "main")),
+                 container.getparent())
+    started = False
+    for b in blocks:
+        if not _inside(b.owner, container):
+            if (not started and b.kind == "image" and scope is not None
+                    and _inside(b.owner, scope)):
+                chosen.append(b)
+            continue
+        started = True
+        if b.kind in ("image", "embed"):
+            chosen.append(b)
+            continue
+        text = b.text
+        if b.kind == "h" and (b.heading_level == 1 or fold(text) == title_key):
+            continue
+        if _BOILER_LINE.match(text):
+            continue
+        if b.link_density > 0.5 and not (b.kind == "h" and b.link_density < 1):
+            continue
+        if b.kind == "li" and b.link_density > 0.3:
+            continue
+        chosen.append(b)
+    # headings with nothing after them (e.g. "More on this topic") are not part of the text
+    while chosen and chosen[-1].kind in ("h", "image"):
+        if chosen[-1].kind == "image":
+            break
+        chosen.pop()
+    return chosen
+
+
+# ------------------------------------------------------------------------------- assembling
+
+
+def _esc(text: str) -> str:
+    return htmllib.escape(text, quote=False)
+
+
+def _assemble(blocks: list[Block]) -> dict[str, Any]:
+    paragraphs: list[str] = []
+    kinds: list[str] = []
+    images: list[dict[str, Any]] = []
+    embeds: list[dict[str, Any]] = []
+    html_parts: list[str] = []
+    open_group: Any = None
+    open_tag = ""
+
+    def close() -> None:
+        nonlocal open_group, open_tag
+        if open_group is not None:
+            html_parts.append(f"</{open_tag}>")
+        open_group, open_tag = None, ""
+
+    seen_images: set[str] = set()
+    for b in blocks:
+        if b.kind == "image":
+            img = b.image or {}
+            if not img.get("url") or img["url"] in seen_images:
+                continue
+            seen_images.add(img["url"])
+            close()
+            rec = {"url": img["url"], "caption": img.get("caption"), "credit": img.get("credit")}
+            images.append(rec)
+            cap = ""
+            if rec["caption"] or rec["credit"]:
+                cap = "<figcaption>" + _esc(rec["caption"] or "")
+                if rec["credit"]:
+                    cap += f' <small class="credit">{_esc(rec["credit"])}</small>'
+                cap += "</figcaption>"
+            html_parts.append(f'<figure><img src="{htmllib.escape(img["url"])}">{cap}</figure>')
+            continue
+        if b.kind == "embed":
+            close()
+            emb = dict(b.embed or {})
+            idx = None
+            if emb.get("text"):
+                idx = len(paragraphs)
+                paragraphs.append(emb["text"])
+                kinds.append("embed")
+            url = emb.get("url") or ""
+            rec = {"url": url or None, "kind": emb.get("kind", "other"),
+                   "author": emb.get("author"), "text": emb.get("text"), "paragraph": idx}
+            embeds.append(rec)
+            if emb.get("iframe"):
+                html_parts.append(f'<iframe src="{htmllib.escape(url)}"></iframe>')
+            else:
+                inner = f"<p>{_esc(emb['text'])}</p>" if emb.get("text") else ""
+                html_parts.append(
+                    f'<blockquote class="embed" data-kind="{rec["kind"]}" '
+                    f'cite="{htmllib.escape(url)}">{inner}</blockquote>'
+                )
+            continue
+        paragraphs.append(b.text)
+        kinds.append(b.kind)
+        if b.kind == "li":
+            if open_group is not b.group or b.group is None:
+                close()
+                open_group, open_tag = (b.group if b.group is not None else object()), b.list_tag
+                html_parts.append(f"<{open_tag}>")
+            html_parts.append(f"<li>{_esc(b.text)}</li>")
+        elif b.kind == "blockquote":
+            if open_group is not b.group or b.group is None:
+                close()
+                open_group, open_tag = (b.group if b.group is not None else object()), \
+                    "blockquote"
+                html_parts.append("<blockquote>")
+            html_parts.append(f"<p>{_esc(b.text)}</p>")
+        else:
+            close()
+            if b.kind == "h":
+                lvl = min(max(b.heading_level, 2), 4)
+                html_parts.append(f"<h{lvl}>{_esc(b.text)}</h{lvl}>")
+            elif b.kind == "pre":
+                html_parts.append(f"<pre>{_esc(b.text)}</pre>")
+            else:
+                html_parts.append(f"<p>{_esc(b.text)}</p>")
+    close()
+    return {
+        "paragraphs": paragraphs,
+        "kinds": kinds,
+        "body": "\n\n".join(paragraphs),
+        "body_html": "\n".join(html_parts),
+        "images": images,
+        "embeds": embeds,
+    }
+
+
+# ------------------------------------------------------------------------------- JSON-LD body
+
+_ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle",
+                  "AnalysisNewsArticle", "OpinionNewsArticle", "ReviewNewsArticle",
+                  "LiveBlogPosting", "Report", "BackgroundNewsArticle", "TechArticle"}
+
+
+def _jsonld_article_body(page: Page) -> list[str] | None:
+    for obj in page.jsonld:
+        if not jsonld_types(obj) & _ARTICLE_TYPES and "headline" not in obj:
+            continue
+        body = obj.get("articleBody")
+        if isinstance(body, list):
+            body = "\n".join(x for x in body if isinstance(x, str))
+        if not isinstance(body, str) or len(body) < 200:
+            continue
+        if "<" in body and re.search(r"</?(?:p|br|div)\b", body):
+            body = re.sub(r"<br\s*/?>|</p>|</div>", "\n", body)
+            body = re.sub(r"<[^>]+>", "", body)
+        parts = [clean_text(x) for x in re.split(r"\n\s*\n|\n", body)]
+        parts = [p for p in parts if p]
+        if parts:
+            return parts
+    return None
+
+
+def _prefer_jsonld(dom_paragraphs: list[str], alt: list[str]) -> bool:
+    """Use JSON-LD articleBody only when the DOM text misses most of it."""
+    alt_tokens = word_tokens(" ".join(alt))
+    if len(alt_tokens) < 50:
+        return False
+    dom_tokens = word_tokens(" ".join(dom_paragraphs))
+    if not dom_tokens:
+        return True
+    from collections import Counter
+
+    a, d = Counter(alt_tokens), Counter(dom_tokens)
+    overlap = sum((a & d).values())
+    recall = overlap / len(alt_tokens)
+    return recall < 0.6 and len(dom_tokens) < 0.8 * len(alt_tokens)
