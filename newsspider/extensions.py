@@ -76,6 +76,8 @@ def run_record(stats: dict[str, Any], site: str, reason: str) -> dict[str, Any]:
         "articles_updated": stats.get("newsspider/articles/updated", 0),
         "articles_duplicate": stats.get("newsspider/articles/duplicate", 0),
         "known_skipped": stats.get("newsspider/skipped_known_article", 0),
+        "refetched_modified": stats.get("newsspider/refetch_modified", 0),
+        "not_modified": stats.get("newsspider/not_modified", 0),
         "dropped": {k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("newsspider/dropped/")},
         "errors": errors,
         "finish_reason": reason,

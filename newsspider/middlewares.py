@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any, AsyncIterator, Iterable
 from urllib.parse import urlsplit
 
@@ -37,8 +38,9 @@ class TrackingStrippedFingerprinter:
 
 
 class SeenFilterMiddleware:
-    """Drops article requests whose URL is already in the seen-store (exported before), and
-    stops following listing pagination after NEWSSPIDER_STOP_AFTER_SEEN known articles in a row.
+    """Drops article requests whose URL is already in the seen-store (exported before) unless
+    their sitemap/feed date (``meta["lastmod"]``) is later than the export, and stops following
+    listing pagination after NEWSSPIDER_STOP_AFTER_SEEN known articles in a row.
 
     Article requests carry ``meta["article"] = True``; next-page requests ``meta["listing_next"]``.
     """
@@ -69,6 +71,9 @@ class SeenFilterMiddleware:
             return True
         if obj.meta.get("article"):
             if self.store.knows_url(obj.url):
+                if self._modified_since_export(obj):
+                    self.stats.inc_value("newsspider/refetch_modified")
+                    return True
                 self.consecutive_known += 1
                 self.stats.inc_value("newsspider/skipped_known_article")
                 return False
@@ -81,6 +86,17 @@ class SeenFilterMiddleware:
             )
             return False
         return True
+
+    def _modified_since_export(self, request: Request) -> bool:
+        """A sitemap/feed date later than our export means the article may have changed."""
+        lastmod = request.meta.get("lastmod")
+        exported = self.store.exported_at(request.url) if (lastmod and self.store) else None
+        if not exported:
+            return False
+        try:
+            return datetime.fromisoformat(lastmod) > datetime.fromisoformat(exported)
+        except (TypeError, ValueError):
+            return False
 
     def process_spider_output(self, response: Response, result: Iterable[Any], spider: Spider) -> Iterable[Any]:
         return (obj for obj in result if self._keep(obj))

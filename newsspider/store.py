@@ -82,6 +82,16 @@ class SeenStore:
         ).fetchone()
         return row is not None
 
+    def exported_at(self, url: str) -> str | None:
+        """When the article behind this URL was last exported (its fetched_at), if ever."""
+        key = normalize_url(url)
+        row = self.db.execute(
+            "SELECT a.exported_at FROM fetched f JOIN articles a ON a.canonical = f.canonical "
+            "WHERE f.url=? UNION ALL SELECT exported_at FROM articles WHERE canonical=? LIMIT 1",
+            (key, key),
+        ).fetchone()
+        return row[0] if row else None
+
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 

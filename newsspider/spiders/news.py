@@ -89,7 +89,7 @@ class NewsSpider(ArticleFetching):
             self.crawler.stats.inc_value("newsspider/max_articles_reached")
             return
         self._planned.add(key)
-        yield self.article_request(link.url)
+        yield self.article_request(link.url, lastmod=link.date.isoformat() if link.date else None)
 
     def parse_feed(self, response: Response) -> Iterator[Request]:
         if self.not_modified(response):

@@ -1,0 +1,65 @@
+"""Scheduled runs: conditional requests, changed articles re-exported with a new version."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+from crawl_helpers import crawl, demo_labels, last_run, records
+
+from newsspider.demo.server import SITE_DIR, DemoServer
+
+
+def test_changed_article_gets_a_new_version_and_unchanged_feeds_are_not_refetched(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(SITE_DIR, site)
+    out = tmp_path / "out"
+    lab = next(x for x in demo_labels() if not x.get("dup_group") and "/stories/" not in x["file"])
+    with DemoServer(site) as srv:
+        assert crawl("news", out, srv.mirrors, "-a", "site=demo").returncode == 0
+        first = records(out / "articles.jsonl")
+
+        second = crawl("news", out, srv.mirrors, "-a", "site=demo")
+        run = last_run(out)
+        assert second.returncode == 0
+        assert run["not_modified"] >= 2  # the feed and the sitemap index answered 304
+        assert run["articles_new"] == 0 and run["refetched_modified"] == 0
+
+        # the publisher edits one article and bumps its sitemap lastmod
+        page = site / lab["file"]
+        html = page.read_text(encoding=_charset(page))
+        old_par = lab["body_paragraphs"][0]
+        assert old_par in html
+        page.write_text(html.replace(old_par, old_par + " (Updated with a correction.)", 1),
+                        encoding=_charset(page))
+        loc = lab["url"]
+        for sm in site.glob("*/sitemap*.xml"):
+            text = sm.read_text(encoding="utf-8")
+            if loc in text:
+                text = re.sub(re.escape(loc) + r"</loc>\s*<lastmod>[^<]*</lastmod>",
+                              loc + "</loc><lastmod>2030-01-01T00:00:00+00:00</lastmod>", text)
+                sm.write_text(text, encoding="utf-8")
+        third = crawl("news", out, srv.mirrors, "-a", "site=demo")
+        run = last_run(out)
+        assert third.returncode == 0
+        assert run["refetched_modified"] == 1 and run["articles_updated"] == 1 and run["articles_new"] == 0
+
+        after = records(out / "articles.jsonl")
+        assert len(after) == len(first) + 1
+        assert after[-1]["version"] == 2 and "(Updated with a correction.)" in after[-1]["body"]
+        assert after[-1]["canonical_url"] in {r["canonical_url"] for r in first}
+
+        # with NEWSSPIDER_ON_CHANGE=skip a further edit is not written
+        page.write_text(page.read_text(encoding=_charset(page)).replace("correction.)", "correction, again.)"),
+                        encoding=_charset(page))
+        for sm in site.glob("*/sitemap*.xml"):
+            sm.write_text(sm.read_text(encoding="utf-8").replace("2030-01-01", "2031-01-01"), encoding="utf-8")
+        assert crawl("news", out, srv.mirrors, "-a", "site=demo",
+                     settings={"NEWSSPIDER_ON_CHANGE": "skip"}).returncode == 0
+        assert last_run(out)["articles_updated"] == 0
+        assert len(records(out / "articles.jsonl")) == len(after)
+
+
+def _charset(path) -> str:
+    head = path.read_bytes()[:2048].decode("ascii", "replace").lower()
+    return "cp1252" if "windows-1252" in head else "utf-8"
