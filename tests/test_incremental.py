@@ -39,6 +39,9 @@ def test_changed_article_gets_a_new_version_and_unchanged_feeds_are_not_refetche
                 text = re.sub(re.escape(loc) + r"</loc>\s*<lastmod>[^<]*</lastmod>",
                               loc + "</loc><lastmod>2030-01-01T00:00:00+00:00</lastmod>", text)
                 sm.write_text(text, encoding="utf-8")
+        for index in site.glob("*/sitemap_index.xml"):  # the index announces the changed sitemap
+            index.write_text(re.sub(r"<lastmod>[^<]*</lastmod>", "<lastmod>2030-01-01T00:00:00+00:00</lastmod>",
+                                    index.read_text(encoding="utf-8")), encoding="utf-8")
         third = crawl("news", out, srv.mirrors, "-a", "site=demo")
         run = last_run(out)
         assert third.returncode == 0
