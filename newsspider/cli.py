@@ -17,9 +17,10 @@ import argparse
 import gzip
 import json
 import sys
-from datetime import datetime, timezone
+from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterable, NoReturn
+from typing import Any, NoReturn
 
 import orjson
 
@@ -181,7 +182,7 @@ def extract_files(items: Iterable[tuple[str, str | None]], base_dir: Path | None
     from newsspider.profiles import profile_for_url
 
     seen: list[tuple[str, str, list[int]]] = []  # canonical, hash, sketch
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     for file, url in items:
         path = Path(file)
         if base_dir is not None and not path.is_absolute():

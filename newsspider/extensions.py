@@ -14,7 +14,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -64,12 +64,12 @@ class SiteLock:
 def run_record(stats: dict[str, Any], site: str, reason: str) -> dict[str, Any]:
     def ts(key: str) -> str | None:
         v = stats.get(key)
-        return v.astimezone(timezone.utc).isoformat(timespec="seconds") if isinstance(v, datetime) else None
+        return v.astimezone(UTC).isoformat(timespec="seconds") if isinstance(v, datetime) else None
 
     errors = {k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("newsspider/errors/")}
     return {
         "start": ts("start_time"),
-        "end": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "end": datetime.now(UTC).isoformat(timespec="seconds"),
         "site": site,
         "pages_fetched": stats.get("response_received_count", 0),
         "articles_new": stats.get("newsspider/articles/new", 0),

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator, Iterable
 from datetime import datetime
-from typing import Any, AsyncIterator, Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider

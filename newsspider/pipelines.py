@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,8 +22,8 @@ from scrapy.exceptions import DropItem
 
 from newsspider import extract
 from newsspider.dedup import content_hash, sketch
-from newsspider.extensions import BLOCKED_ATTR
 from newsspider.exporters import JsonlWriter, iter_records
+from newsspider.extensions import BLOCKED_ATTR
 from newsspider.items import Article, Embed, Image, PageItem, Quote, Release
 from newsspider.profiles import UnknownSite, get_profile, profile_for_url
 from newsspider.store import SeenStore
@@ -103,7 +103,7 @@ class MetadataPipeline(Step):
         try:
             fetched = datetime.fromisoformat(item.fetched_at)
         except ValueError:
-            fetched = datetime.now(timezone.utc)
+            fetched = datetime.now(UTC)
         page = extract.Page.from_bytes(
             item.body, item.url, content_type=item.headers.get("Content-Type"),
             fetched_at=fetched, profile=profile_dict(item.site, item.url),

@@ -16,9 +16,10 @@ Tables:
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from newsspider.dedup import LOOKUP_KEYS, NEAR_DUP_THRESHOLD, similarity
 from newsspider.urls import normalize_url

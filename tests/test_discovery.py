@@ -1,4 +1,4 @@
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from newsspider.discovery import feed_links, listing_links, parse_date, sitemap_links
 
@@ -23,10 +23,10 @@ ATOM = b"""<feed xmlns="http://www.w3.org/2005/Atom"><entry><link rel="alternate
 def test_sitemap_index_and_urlset():
     links, is_index = sitemap_links(SITEMAP_INDEX)
     assert is_index and [x.url for x in links] == ["http://s.example/sitemap-1.xml", "http://s.example/sitemap-2.xml"]
-    assert links[0].date == datetime(2026, 3, 1, 1, 0, tzinfo=timezone.utc)
+    assert links[0].date == datetime(2026, 3, 1, 1, 0, tzinfo=UTC)
     links, is_index = sitemap_links(URLSET)
     assert not is_index and [x.url for x in links] == ["http://s.example/2026/01/02/a/", "http://s.example/2026/01/03/b/"]
-    assert links[0].date == datetime(2026, 1, 2, tzinfo=timezone.utc) and links[1].date is None
+    assert links[0].date == datetime(2026, 1, 2, tzinfo=UTC) and links[1].date is None
 
 
 def test_broken_xml_gives_nothing_not_an_exception():
@@ -37,7 +37,7 @@ def test_broken_xml_gives_nothing_not_an_exception():
 def test_feeds():
     rss = feed_links(RSS)
     assert [x.url for x in rss] == ["http://s.example/a/?utm_source=rss", "http://s.example/b/"]
-    assert rss[0].date == datetime(2026, 3, 2, 0, 0, tzinfo=timezone.utc)
+    assert rss[0].date == datetime(2026, 3, 2, 0, 0, tzinfo=UTC)
     atom = feed_links(ATOM, "http://s.example/feed")
     assert [x.url for x in atom] == ["http://s.example/c/"]
 
@@ -52,5 +52,5 @@ def test_listing_links_and_next_page():
 
 
 def test_parse_date_formats():
-    assert parse_date("2026-01-02") == datetime(2026, 1, 2, tzinfo=timezone.utc)
+    assert parse_date("2026-01-02") == datetime(2026, 1, 2, tzinfo=UTC)
     assert parse_date("garbage") is None

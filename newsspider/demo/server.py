@@ -79,7 +79,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, b"not found\n", head=head)
             return
         data = file.read_bytes()
-        etag = '"%s"' % hashlib.sha1(data).hexdigest()[:16]
+        etag = f'"{hashlib.sha1(data).hexdigest()[:16]}"'
         headers = {"ETag": etag, "Last-Modified": LAST_MODIFIED}
         if self._not_modified(etag):
             self.send_response(304)

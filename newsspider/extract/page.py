@@ -12,7 +12,7 @@ import html as htmllib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
@@ -124,7 +124,7 @@ class Page:
     url: str
     text: str
     encoding: str = "utf-8"
-    fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     profile: dict[str, Any] | None = None
 
     @classmethod
@@ -142,7 +142,7 @@ class Page:
             url=url,
             text=text,
             encoding=enc,
-            fetched_at=fetched_at or datetime.now(timezone.utc),
+            fetched_at=fetched_at or datetime.now(UTC),
             profile=profile,
         )
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Any, Iterator
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
 
 from scrapy import Request, Spider
-from scrapy.http import Response
 from scrapy.exceptions import DownloadTimeoutError
+from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 from twisted.python.failure import Failure
@@ -64,7 +65,7 @@ class ArticleFetching(Spider):
             url=response.url,
             body=response.body,
             site=self.site_for(response),
-            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
             encoding=None,
             headers={"Content-Type": (response.headers.get(b"Content-Type") or b"").decode("latin-1")},
             status=response.status,
