@@ -1,0 +1,241 @@
+"""Unit tests for newsspider.extract.quotes (small invented examples)."""
+
+from __future__ import annotations
+
+from newsspider.extract.names import name_runs
+from newsspider.extract.quotes import extract_quotes
+
+
+def one(paragraphs, **kw):
+    quotes = extract_quotes(paragraphs, **kw)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+# --- inline patterns -------------------------------------------------------------------
+
+
+def test_quote_then_name_said():
+    q = one(["Critic Park Min-ji reviewed the record. “It is a bold step for the group,” Park said."])
+    assert q["text"] == "It is a bold step for the group"
+    assert q["speaker"] == "Park Min-ji"
+    assert q["speaker_raw"] == "Park"
+    assert q["cue"] == "said"
+    assert q["kind"] == "inline"
+    assert q["paragraph"] == 0
+
+
+def test_name_said_then_quote():
+    q = one(['Producer Lee Ji-ho said, "We wrote the hook in ten minutes."'])
+    assert q["text"] == "We wrote the hook in ten minutes."
+    assert q["speaker"] == "Lee Ji-ho"
+
+
+def test_said_name_inverted_with_appositive():
+    q = one(["“I queued for six hours,” said Maria Lopez, a 21-year-old fan from Madrid."])
+    assert q["text"] == "I queued for six hours"
+    assert q["speaker"] == "Maria Lopez"
+    assert q["cue"] == "said"
+
+
+def test_role_speaker_told_outlet():
+    q = one(
+        [
+            "Singer Yoon Ha-ri returned to the stage on Friday.",
+            "“I was nervous the whole week,” the singer told Star Daily.",
+        ]
+    )
+    assert q["speaker"] == "Yoon Ha-ri"
+    assert q["speaker_raw"] == "the singer"
+    assert q["cue"] == "told"
+
+
+def test_split_quote_is_one_quote():
+    q = one(["“If you ask me,” she said, “the second verse is the best part.”"], title=None)
+    assert q["text"] == "If you ask me, the second verse is the best part."
+
+
+def test_quote_resumed_after_attribution_sentence_is_second_quote_same_speaker():
+    qs = extract_quotes(["“We rehearsed all night,” Kim Do-yun said. “Nobody complained once.”"])
+    assert [q["text"] for q in qs] == ["We rehearsed all night", "Nobody complained once."]
+    assert [q["speaker"] for q in qs] == ["Kim Do-yun", "Kim Do-yun"]
+
+
+def test_straight_quotes_and_nested_single_quotes():
+    q = one(["\"The fans kept chanting 'one more song' until midnight,\" Jo Eun-bi said."])
+    assert q["text"] == "The fans kept chanting 'one more song' until midnight"
+    assert q["speaker"] == "Jo Eun-bi"
+
+
+def test_curly_nested_single_quotes():
+    q = one(["“It’s not a ‘summer song’ at all,” Han Ji-sung added."])
+    assert q["text"] == "It’s not a ‘summer song’ at all"
+    assert q["cue"] == "added"
+
+
+def test_multi_paragraph_quote():
+    paras = [
+        "Director Choi Min-ho spoke about the ending.",
+        "“We shot three endings. None of them felt honest.",
+        "“So we went back and wrote a fourth one,” Choi said.",
+    ]
+    q = one(paras)
+    assert q["text"] == (
+        "We shot three endings. None of them felt honest. So we went back and wrote a fourth one"
+    )
+    assert q["speaker"] == "Choi Min-ho"
+    assert q["paragraph"] == 1
+
+
+def test_pronoun_resolves_to_recent_person():
+    paras = [
+        "Rapper Kang Ji-won released her first mixtape on Monday.",
+        "“It took me four years,” she said.",
+    ]
+    q = one(paras)
+    assert q["speaker"] == "Kang Ji-won"
+    assert q["speaker_raw"] == "she"
+
+
+def test_agency_resolves_to_organisation():
+    paras = [
+        "The group signed with Moonbeam Entertainment in March.",
+        "“The members are healthy and resting,” the agency said in a statement.",
+    ]
+    q = one(paras)
+    assert q["speaker"] == "Moonbeam Entertainment"
+    assert q["speaker_raw"] == "the agency"
+
+
+def test_according_to():
+    q = one(["According to Moonbeam Entertainment, “The tour will add four more cities.”"])
+    assert q["speaker"] == "Moonbeam Entertainment"
+    assert q["cue"] == "according to"
+    assert q["text"] == "The tour will add four more cities."
+
+
+def test_shared_and_wrote():
+    q1 = one(["Leader Min Soo-ah shared, “Thank you for waiting so long for us.”"])
+    assert q1["speaker"] == "Min Soo-ah" and q1["cue"] == "shared"
+    q2 = one(["Critic Dana Wells wrote: “This is the rare repackage that earns its new songs.”"])
+    assert q2["speaker"] == "Dana Wells" and q2["cue"] == "wrote"
+
+
+def test_partial_quote_in_reported_speech():
+    q = one(["Pianist Ahn Tae-yun laughed and said the title was “mostly a happy accident.”"])
+    assert q["text"] == "mostly a happy accident."
+    assert q["speaker"] == "Ahn Tae-yun"
+
+
+def test_surname_resolves_to_full_name_western():
+    paras = [
+        "Longtime fan Clara Mendes has followed the group since 2016.",
+        "“This era feels like a reward,” Mendes said.",
+    ]
+    assert one(paras)["speaker"] == "Clara Mendes"
+
+
+# --- names as fan news writes them ------------------------------------------------------
+
+
+def test_stage_names_and_group_possessive():
+    q = one(["“We practiced every night,” BLACKPINK’s Jennie said."])
+    assert q["speaker"] == "Jennie"
+    q = one(["“It was my idea,” (G)I-DLE’s Miyeon said."])
+    assert q["speaker"] == "Miyeon"
+    q = one(["“I wrote the bridge,” RM said."])
+    assert q["speaker"] == "RM"
+    q = one(["“Thank you, ARMY,” said V."])
+    assert q["speaker"] == "V"
+
+
+def test_korean_name_order_and_role_prefix():
+    q = one(["“We are ready,” said VELVETEEN leader Oh Da-bin at the showcase."])
+    assert q["speaker"] == "Oh Da-bin"
+    runs = [r.text for r in name_runs("Ha-eun Seo met Kim Ji-soo and Music critic Baek Ji-hoon.")]
+    assert runs == ["Ha-eun Seo", "Kim Ji-soo", "Baek Ji-hoon"]
+
+
+# --- block quotes and embeds ------------------------------------------------------------
+
+
+def test_block_quote_with_dash_attribution():
+    paras = [
+        "Leader Seo Yu-na posted a message to fans:",
+        "I cannot believe it has been five years. Thank you for every letter.",
+        "— Seo Yu-na",
+    ]
+    q = one(paras, kinds=["p", "blockquote", "p"])
+    assert q["kind"] == "block"
+    assert q["text"] == "I cannot believe it has been five years. Thank you for every letter."
+    assert q["speaker"] == "Seo Yu-na"
+    assert q["cue"] == "—"
+    assert q["paragraph"] == 1
+
+
+def test_plain_paragraph_block_with_via_and_to_outlet():
+    paras = [
+        "She also shared a note on her account:",
+        "Every song on this album is a letter to someone I miss.",
+        "- Kim Ha-na, via Instagram",
+    ]
+    q = one(paras)
+    assert (q["kind"], q["speaker"]) == ("block", "Kim Ha-na")
+    paras = [
+        "He summed up the tour in a few words:",
+        "We played forty shows and I remember every single crowd.",
+        "— Lee Jun-ho to Weekly Stage",
+    ]
+    q = one(paras)
+    assert (q["kind"], q["speaker"]) == ("block", "Lee Jun-ho")
+
+
+def test_embed_uses_account_display_name():
+    paras = ["The group celebrated online:", "Thank you for 1 million followers! 💜"]
+    embeds = [
+        {
+            "url": "https://x.com/example/status/1",
+            "kind": "tweet",
+            "author": "STARLIT 스타릿 (@starlit_official)",
+            "text": "Thank you for 1 million followers! 💜",
+            "paragraph": 1,
+        }
+    ]
+    q = one(paras, kinds=["p", "embed"], embeds=embeds)
+    assert q["kind"] == "embed"
+    assert q["speaker"] == "STARLIT 스타릿"
+    assert q["text"] == "Thank you for 1 million followers! 💜"
+    assert q["paragraph"] == 1
+
+
+def test_video_embed_is_not_a_quote():
+    embeds = [{"url": "https://youtu.be/x", "kind": "youtube", "author": None, "text": None, "paragraph": None}]
+    assert extract_quotes(["The music video is out now."], embeds=embeds) == []
+
+
+# --- not quotes -------------------------------------------------------------------------
+
+
+def test_titles_are_not_quotes():
+    paras = [
+        "The group will release the lead single “Come back to me” on Friday.",
+        "Their album “Moonlight Letters,” arrives next month, after the drama “Spring in Busan” ends.",
+        "“Paper Moon” topped the chart for a week.",
+        "Fans are streaming the OST “Last Train Home” nonstop.",
+    ]
+    assert extract_quotes(paras) == []
+
+
+def test_scare_quotes_and_nicknames_are_not_quotes():
+    paras = [
+        "The agency called the concept “moodier” than before.",
+        "Fans nicknamed the maknae “Little Tiger” after the survival show.",
+        "The members describe the song as a “late-night snack.”",
+        "Known as the “nation’s girl group,” they return in May.",
+    ]
+    assert extract_quotes(paras) == []
+
+
+def test_heading_and_empty_input():
+    assert extract_quotes([]) == []
+    assert extract_quotes(["SEVENTEEN — “Maestro” (single)"], kinds=["h"]) == []
