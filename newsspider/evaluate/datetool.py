@@ -28,13 +28,20 @@ def main(argv: list[str] | None = None) -> int:
         prog="newsspider dates",
         description="Print every date expression of a plain text, resolved against a base date, as JSON lines.",
     )
-    ap.add_argument("--base", type=_base, default=None,
-                    help="base (publication) date YYYY-MM-DD; default: today")
-    ap.add_argument("file", nargs="?", default="-", help="text file to read, '-' for stdin (default)")
+    ap.add_argument(
+        "--base",
+        type=_base,
+        default=None,
+        help="base (publication) date YYYY-MM-DD; default: today",
+    )
+    ap.add_argument(
+        "file", nargs="?", default="-", help="text file to read, '-' for stdin (default)"
+    )
     args = ap.parse_args(argv)
     base = args.base or dt.date.today()
     if args.file == "-":
-        text = sys.stdin.read()
+        # decode the raw bytes ourselves: text-mode stdin would translate \r\n and shift offsets
+        text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
     else:
         try:
             with open(args.file, encoding="utf-8", errors="replace", newline="") as fh:

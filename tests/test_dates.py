@@ -1,0 +1,187 @@
+"""Date expressions: shapes, traps, tense-aware year/weekday inference, the `dates` tool."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import sys
+
+import pytest
+
+from newsspider.evaluate import datetool
+from newsspider.extract.dates import (
+    find_dates,
+    parse_tz,
+    resolve_expression,
+    resolve_in_context,
+    tense_at,
+)
+
+MON = dt.date(2024, 5, 27)  # a Monday
+
+
+def vals(text: str, base: dt.date | dt.datetime = MON) -> list[tuple[str, str, str]]:
+    return [(d["text"], d["value"], d["precision"]) for d in find_dates(text, base)]
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "The album arrives on 6/14, and the tour starts in early July."
+    for d in find_dates(text, MON):
+        assert text[d["start"] : d["end"]] == d["text"]
+    assert vals(text) == [("6/14", "2024-06-14", "day"), ("early July", "2024-07", "month")]
+
+
+def test_abbreviated_months_with_period_and_time_zone() -> None:
+    got = find_dates("It will be released on Aug. 7 at 6 p.m. KST.", dt.date(2024, 8, 1))
+    assert [(d["text"], d["value"], d["time"]) for d in got] == [
+        ("Aug. 7 at 6 p.m. KST", "2024-08-07", "18:00+09:00")
+    ]
+    got = find_dates(
+        "The single drops Friday, May 24 at 1 p.m. KST, the label said.", dt.date(2024, 5, 20)
+    )
+    assert [(d["value"], d["time"]) for d in got] == [("2024-05-24", "13:00+09:00")]
+    got = find_dates("Doors open Sept. 3 at 7:30 PM (UTC+9) and 11 a.m. ET", dt.date(2024, 8, 1))
+    assert got[0]["time"] == "19:30+09:00"
+
+
+def test_dotted_am_pm_does_not_end_the_sentence() -> None:
+    got = find_dates("The show starts at 6 p.m. The album arrives June 14 at 11 a.m. KST.", MON)
+    assert [(d["value"], d["time"]) for d in got] == [("2024-06-14", "11:00+09:00")]
+
+
+def test_traps_are_not_dates() -> None:
+    assert vals("we may go one a day, for 3 weeks, in 2013; fans may march on.") == []
+    assert vals("He may be back. They march in step. A 3/4 majority worked 24/7.") == []
+    assert vals("The band Sunday Parade and the show Friday Night Lights.") == []
+    assert vals("She debuted in 2013 and has been singing for ten years.") == []
+
+
+def test_year_inference_follows_tense() -> None:
+    dec27 = dt.date(2023, 12, 27)
+    assert vals("The group will release its album on January 8.", dec27) == [
+        ("January 8", "2024-01-08", "day")
+    ]
+    assert vals("The single came out on Dec. 15.", dec27) == [("Dec. 15", "2023-12-15", "day")]
+    may12 = dt.date(2024, 5, 12)
+    assert vals("The single was released on May 9.", may12) == [("May 9", "2024-05-09", "day")]
+    # far from the base date the tense decides between last year and this year
+    feb = dt.date(2024, 2, 10)
+    assert vals("It was released on Aug. 1.", feb)[0][1] == "2023-08-01"
+    assert vals("It will be released on Aug. 1.", feb)[0][1] == "2024-08-01"
+    jan = dt.date(2025, 1, 4)
+    assert vals("Pre-orders began on Dec. 30.", jan)[0][1] == "2024-12-30"
+
+
+def test_month_precision_phrases() -> None:
+    base = dt.date(2024, 7, 12)
+    assert vals("It came out in March.", base) == [("March", "2024-03", "month")]
+    assert vals("It will come out in March.", base) == [("March", "2025-03", "month")]
+    assert vals("Fans expect it in mid-June.", dt.date(2024, 5, 2)) == [
+        ("mid-June", "2024-06", "month")
+    ]
+    assert vals("Their album came out last November.", base) == [
+        ("last November", "2023-11", "month")
+    ]
+    assert vals("It came out in May last year.", base) == [("May last year", "2023-05", "month")]
+    assert vals("It came out in December 2022.", base) == [("December 2022", "2022-12", "month")]
+    assert vals("They return later this month.", base) == [("later this month", "2024-07", "month")]
+    assert vals("They return next month.", dt.date(2024, 12, 3)) == [
+        ("next month", "2025-01", "month")
+    ]
+
+
+def test_weekdays_in_the_direction_of_the_sentence() -> None:
+    fri = dt.date(2024, 7, 12)
+    assert vals("They will return next Friday.", fri) == [("next Friday", "2024-07-19", "day")]
+    assert vals("It came out last Friday.", fri) == [("last Friday", "2024-07-05", "day")]
+    assert vals("The agency said Wednesday.", fri) == [("Wednesday", "2024-07-10", "day")]
+    assert vals("The group will perform on Wednesday.", fri) == [("Wednesday", "2024-07-17", "day")]
+    assert vals("The group performed on Friday.", fri) == [("Friday", "2024-07-12", "day")]
+    assert vals("LUMINA return on Thursday with a new single.", dt.date(2023, 6, 5)) == [
+        ("Thursday", "2023-06-08", "day")
+    ]
+    mon = dt.date(2023, 8, 21)
+    assert vals("The single will be released this Wednesday.", mon) == [
+        ("this Wednesday", "2023-08-23", "day")
+    ]
+    assert vals("The album came out Monday evening.", dt.date(2024, 4, 30)) == [
+        ("Monday evening", "2024-04-29", "day")
+    ]
+
+
+def test_today_tomorrow_yesterday_and_ago() -> None:
+    assert vals("It came out yesterday; the video drops tomorrow; today is fine.") == [
+        ("yesterday", "2024-05-26", "day"),
+        ("tomorrow", "2024-05-28", "day"),
+        ("today", "2024-05-27", "day"),
+    ]
+    assert vals("It was released two weeks ago.") == [("two weeks ago", "2024-05-13", "day")]
+
+
+def test_other_shapes() -> None:
+    assert vals("on 14 June 2024, on 2024.05.30 and on June 3rd") == [
+        ("14 June 2024", "2024-06-14", "day"),
+        ("2024.05.30", "2024-05-30", "day"),
+        ("June 3rd", "2024-06-03", "day"),
+    ]
+    assert vals("a countdown on New Year’s Eve", dt.date(2024, 12, 27)) == [
+        ("New Year’s Eve", "2024-12-31", "day")
+    ]
+    assert vals("this coming Sunday, March eighth", dt.date(1998, 3, 5)) == [
+        ("this coming Sunday, March eighth", "1998-03-08", "day")
+    ]
+    assert vals("July 28-Aug. 12, 1984: the Games", dt.date(2020, 1, 1))[0][1] == "1984-07-28"
+
+
+def test_datetime_base_and_helpers() -> None:
+    base = dt.datetime(2024, 5, 27, 12, 20, tzinfo=dt.UTC)
+    assert vals("It arrives on 6/14.", base) == [("6/14", "2024-06-14", "day")]
+    assert parse_tz("KST") == "+09:00"
+    assert parse_tz("PDT") == "-07:00"
+    assert parse_tz("UTC+5:30") == "+05:30"
+    assert parse_tz("XYZ") is None
+    d = resolve_expression("Aug. 7", dt.date(2023, 8, 1), "future")
+    assert d is not None and d.value == "2023-08-07"
+    text = "Crews arrived Friday and will leave Friday."
+    assert tense_at(text, text.index("Friday"), text.index("Friday") + 6) == "past"
+    later = text.rindex("Friday")
+    got = resolve_in_context(text, later, later + 6, dt.date(2024, 7, 10))
+    assert got is not None and got.value == "2024-07-12"
+
+
+def test_dates_tool_reads_stdin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "Intro line\r\nThe EP arrives Aug. 7 at 6 p.m. KST, after “X” came out last Friday."
+    monkeypatch.setattr(
+        sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+    )
+    assert datetool.main(["--base", "2024-08-01", "-"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [(x["text"], x["value"], x["precision"]) for x in lines] == [
+        ("Aug. 7 at 6 p.m. KST", "2024-08-07", "day"),
+        ("last Friday", "2024-07-26", "day"),
+    ]
+    assert lines[0]["time"] == "18:00+09:00"
+    for x in lines:  # offsets index the raw input, \r\n included
+        assert text[x["start"] : x["end"]] == x["text"]
+
+
+def test_dates_tool_reads_a_file(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+    f = tmp_path / "a.txt"
+    f.write_text("Released on May 9.", encoding="utf-8")
+    assert datetool.main(["--base", "2024-05-12", str(f)]) == 0
+    out = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert out == [
+        {
+            "start": 12,
+            "end": 17,
+            "text": "May 9",
+            "value": "2024-05-09",
+            "precision": "day",
+            "time": None,
+        }
+    ]
+    with pytest.raises(SystemExit):
+        datetool.main(["--base", "yesterday", str(f)])
