@@ -110,6 +110,7 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 256  # the default backlog of 5 drops SYNs under a burst of connections
 
     def __init__(self, addr: tuple[str, int], root: Path, delay: float, slow: dict[str, float]):
         super().__init__(addr, _Handler)
