@@ -143,36 +143,42 @@ class BodyPipeline(Step):
         return item
 
 
-class QuotesPipeline(Step):
-    step = "quotes"
+class ListStep(Step):
+    """A step that fills one list field; when it fails the list stays empty (counted, logged once)."""
+
+    target = ""
+    record_cls: type = dict
+
+    def compute(self, item: Article, work: Work) -> list[dict[str, Any]]:
+        raise NotImplementedError
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         work = work_of(item)
         if work is None:
             return item
         try:
-            quotes = extract.quote_fields(work.body, item.title)["quotes"]
+            values = self.compute(item, work)
         except Exception as exc:  # noqa: BLE001
             self.failed(item, exc)
-            quotes = []
-        item.quotes = [coerce(Quote, q) for q in quotes]
+            values = []
+        setattr(item, self.target, [coerce(self.record_cls, v) for v in values])
         return item
 
 
-class ReleasesPipeline(Step):
-    step = "releases"
+class QuotesPipeline(ListStep):
+    step = target = "quotes"
+    record_cls = Quote
 
-    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
-        work = work_of(item)
-        if work is None:
-            return item
-        try:
-            releases = extract.release_fields(work.body, item.published, item.title, item.fetched_at)
-        except Exception as exc:  # noqa: BLE001
-            self.failed(item, exc)
-            releases = {"releases": []}
-        item.releases = [coerce(Release, r) for r in releases["releases"]]
-        return item
+    def compute(self, item: Article, work: Work) -> list[dict[str, Any]]:
+        return extract.quote_fields(work.body, item.title)["quotes"]
+
+
+class ReleasesPipeline(ListStep):
+    step = target = "releases"
+    record_cls = Release
+
+    def compute(self, item: Article, work: Work) -> list[dict[str, Any]]:
+        return extract.release_fields(work.body, item.published, item.title, item.fetched_at)["releases"]
 
 
 class ValidationPipeline(Step):
