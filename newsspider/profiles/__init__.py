@@ -11,12 +11,14 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from newsspider.urls import host_of
 
-PROFILE_DIR = Path(__file__).parent
+# importlib.resources, not __file__: scrapyd runs the project from a zipped egg
+PROFILE_DIR: Traversable = resources.files(__name__)
 
 
 class UnknownSite(LookupError):
@@ -74,7 +76,7 @@ def _compile(rx: str | None) -> re.Pattern[str] | None:
     return re.compile(rx) if rx else None
 
 
-def _load(path: Path) -> Profile:
+def _load(path: Traversable) -> Profile:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     for key in ("domains", "start_urls", "feeds", "sitemaps", "listings"):
         data[key] = tuple(data.get(key, ()))
@@ -83,7 +85,8 @@ def _load(path: Path) -> Profile:
 
 @cache
 def all_profiles() -> dict[str, Profile]:
-    return {p.name: p for p in map(_load, sorted(PROFILE_DIR.glob("*.toml")))}
+    files = sorted((f for f in PROFILE_DIR.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+    return {p.name: p for p in map(_load, files)}
 
 
 def get_profile(name: str) -> Profile:
