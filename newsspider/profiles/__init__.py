@@ -41,6 +41,7 @@ class Profile:
     listing_url: str | None = None
     max_listing_pages: int = 10
     verified: bool = False
+    timezone: str | None = None  # the site's zone for dates given without an offset ("Asia/Seoul")
     selectors: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -65,7 +66,7 @@ class Profile:
 
     def as_dict(self) -> dict[str, Any]:
         """What extractors see as `page.profile` (plain data)."""
-        return {"name": self.name, "selectors": dict(self.selectors)}
+        return {"name": self.name, "timezone": self.timezone, "selectors": dict(self.selectors)}
 
 
 GENERIC = Profile(name="generic", label="any site (generic extraction)")
