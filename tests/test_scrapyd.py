@@ -60,7 +60,8 @@ items_dir =
 max_proc = 2
 poll_interval = 0.5
 """)
-    proc = subprocess.Popen([str(BIN / "scrapyd")], cwd=home, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    log = (home / "scrapyd.log").open("wb")
+    proc = subprocess.Popen([str(BIN / "scrapyd")], cwd=home, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}/"
     deadline = time.time() + 30
     while True:
@@ -70,7 +71,8 @@ poll_interval = 0.5
         except OSError:
             if time.time() > deadline or proc.poll() is not None:
                 proc.kill()
-                pytest.fail("scrapyd did not start: " + (proc.stdout.read() or b"").decode()[-2000:])
+                log.close()
+                pytest.fail("scrapyd did not start: " + (home / "scrapyd.log").read_text()[-2000:])
             time.sleep(0.3)
     yield base, home
     proc.terminate()
@@ -78,6 +80,8 @@ poll_interval = 0.5
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+        proc.wait()
+    log.close()
 
 
 def test_deploy_and_schedule_the_demo_crawl(scrapyd, tmp_path):

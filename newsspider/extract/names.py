@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-EntityType = Literal["person", "group", "org", "unknown"]
+EntityType = Literal["person", "group", "org", "place", "unknown"]
 
 APOS = "'’"
 # A word token: optional "(G)" prefix, then word characters with inner hyphens,
@@ -107,6 +107,105 @@ ORG_SUFFIXES = frozenset(
     Journal Herald Tribune Daily Weekly Press Radio TV Television Channel Billboard
     """.split()
 )
+# More last words of organisation names (institutions, bodies, companies, outlets).
+ORG_SUFFIXES = ORG_SUFFIXES | frozenset(
+    """
+    Council Court Congress Senate Assembly Parliament Center Centre Bank Fund Society Union
+    Nations Energy Service Services Bureau Board Administration Army Navy Force Forces Review
+    Caller Coalition Alliance Organization Organisation Federation Authority Commission
+    Police Project Trust Holdings Airlines Motors Systems Technologies Labs Partners Reuters
+    """.split()
+)
+
+# Countries, regions, US states and large cities: names that are places, never speakers
+# referred to as "he"/"she" (a short, general list; unknown places fall back to context cues).
+PLACES = frozenset(
+    """
+    America Africa Asia Europe Australia Antarctica Canada Mexico Brazil Argentina Chile Peru
+    Colombia Venezuela Cuba Britain England Scotland Wales Ireland France Germany Italy Spain
+    Portugal Netherlands Belgium Switzerland Austria Poland Ukraine Russia Sweden Norway
+    Denmark Finland Greece Turkey Israel Iran Iraq Syria Lebanon Jordan Egypt Libya Saudi
+    Arabia Qatar Yemen Afghanistan Pakistan India China Japan Korea Taiwan Vietnam Thailand
+    Indonesia Philippines Malaysia Singapore Myanmar Burma Nigeria Kenya Ethiopia Hungary
+    Romania Serbia Crimea Gaza Palestine Mongolia Cambodia Laos Nepal Bangladesh Sri Lanka
+    Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia
+    Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts
+    Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Hampshire Jersey Ohio
+    Oklahoma Oregon Pennsylvania Rhode Carolina Dakota Tennessee Texas Utah Vermont Virginia
+    Washington Wisconsin Wyoming York Chicago Boston Philadelphia Detroit Cleveland Houston
+    Dallas Atlanta Miami Charlotte Seattle Denver Phoenix Baltimore Pittsburgh Tulsa Orlando
+    Brooklyn Manhattan Queens Los Angeles Francisco Diego Vegas Orleans London Paris Berlin
+    Madrid Rome Moscow Beijing Shanghai Tokyo Osaka Seoul Busan Incheon Pyongyang Hong Kong
+    Bangkok Manila Jakarta Sydney Melbourne Toronto Vancouver Brussels Vienna Geneva Dubai
+    Tehran Baghdad Kabul Damascus Cairo Jerusalem Delhi Mumbai Istanbul Athens Dublin
+    Edinburgh Amsterdam Stockholm Oslo Warsaw Kyiv Kiev Havana Ottawa Lagos Nairobi Aleppo
+    Mosul Benghazi Tripoli Bethesda Brussels Silicon Valley Midwest Gangnam Hongdae Jeju
+    """.split()
+)
+
+# Given names that mark a person's gender (common English-language names); used only as a
+# prior for "he"/"she" resolution, never to decide that something is a person.
+FEMALE_FIRST = frozenset(
+    """
+    Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty
+    Margaret Sandra Ashley Kimberly Emily Donna Michelle Dorothy Carol Amanda Melissa Deborah
+    Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Shirley Angela Helen Anna Brenda Pamela
+    Nicole Emma Samantha Katherine Christine Debra Rachel Catherine Carolyn Janet Ruth Maria
+    Heather Diane Virginia Julie Joyce Victoria Olivia Kelly Christina Lauren Joan Evelyn
+    Judith Megan Cheryl Andrea Hannah Martha Jacqueline Frances Gloria Ann Anne Teresa Kathryn
+    Sara Janice Jean Alice Madison Doris Abigail Julia Judy Grace Denise Amber Marilyn Beverly
+    Danielle Theresa Sophia Marie Diana Brittany Natalie Isabella Charlotte Rose Alexis Kayla
+    Hillary Melania Ivanka Michelle Chelsea Nancy Elizabeth Kellyanne Huma Hope Condoleezza
+    Sarah Nikki Loretta Dianne Kamala Tammy Kirsten Amy Claire Jeanne Debbie Maxine Marcia
+    Oprah Beyonce Taylor Ariana Selena Rihanna Adele Madonna Angelina Jennifer Meryl Suzy
+    Melanie Leslie Ivana Marla Aung Theresa Angela Christine Marine Federica Jo Lily Ruby
+    """.split()
+)
+MALE_FIRST = frozenset(
+    """
+    James Robert John Michael William David Richard Joseph Thomas Charles Christopher Daniel
+    Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy
+    Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin
+    Scott Brandon Benjamin Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry
+    Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle Ethan Walter Noah Jeremy
+    Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur Lawrence Dylan Jesse
+    Jordan Bryan Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy
+    Vincent Ralph Eugene Russell Bobby Mason Philip Louis Barack Bill Bernie Mike Mitch Ted
+    Marco Jeb Chris Newt Rudy Reince Rush Tim Joe Harry Chuck Paul Rand Lindsey Ben Jim Tom
+    Bob Dick Ed Al Rick Ron Rob Dan Don Steve Jon Ken Jeff Greg Matt Nick Tony Sam Pat Andy
+    Vladimir Xi Kim Recep Benjamin Francois Emmanuel Boris Justin Shinzo Moon Ban Kofi Hassan
+    Bashar Ali Muhammad Mohammed Ahmed Omar Kareem Jay Lloyd Lamont Keith Kerry Colin Josh
+    """.split()
+)
+# names common for both genders or that double as surnames are not used as evidence
+_AMBIGUOUS_FIRST = frozenset("Kelly Taylor Jordan Leslie Kim Moon Lindsey Jo Kerry Hope Grace Rose".split())
+FEMALE_FIRST = FEMALE_FIRST - _AMBIGUOUS_FIRST
+MALE_FIRST = MALE_FIRST - _AMBIGUOUS_FIRST
+
+
+def first_name_gender(name: str) -> str | None:
+    """'f' / 'm' from the first word of a multi-word person name, else None."""
+    words = [w for w in name.split() if w.lower().rstrip(".") + "." not in HONORIFICS]
+    if len(words) < 2:
+        return None
+    first = words[0]
+    if first in FEMALE_FIRST:
+        return "f"
+    if first in MALE_FIRST:
+        return "m"
+    return None
+
+
+def is_place(name: str) -> bool:
+    """A known country/state/city name ("North Korea", "New York", "Charlotte")."""
+    words = name.split()
+    if not words or len(words) > 3:
+        return False
+    if words[0] in ("North", "South", "East", "West", "New", "Northern", "Southern", "United") and len(words) >= 2:
+        words = words[1:]
+    return all(w in PLACES for w in words) or (len(words) == 1 and words[0] in PLACES)
+
+
 AGENCY_SUFFIXES = frozenset(
     "Entertainment Ent. Music Records Recordings Label Labels Agency Corporation Corp. "
     "Company Co. Inc. Ltd. Studios Media".split()
@@ -370,6 +469,8 @@ def entity_type_of(name: str, left_context: str = "") -> EntityType:
         return "unknown"
     if words[-1] in ORG_SUFFIXES:
         return "org"
+    if is_place(name):
+        return "place"
     if GROUP_INTRO.search(left_context):
         return "group"
     if is_korean_name_shape(name):
@@ -392,6 +493,7 @@ class Entity:
     titles: set[str] = field(default_factory=set)  # role words seen with it ("mayor")
     male: int = 0
     female: int = 0
+    subjects: list[int] = field(default_factory=list)  # offsets where it is a sentence subject
 
 
 class EntityRegistry:

@@ -34,6 +34,7 @@ from newsspider.extract.names import (
     EntityRegistry,
     EntityType,
     entity_type_of,
+    first_name_gender,
     name_runs,
     strip_honorific,
 )
@@ -106,7 +107,7 @@ _CLOSERS = "”»"
 _QUOTE_CHARS = "“”„«»\""
 _SENT_END = re.compile(r"[.!?…]['’”\")]*\s+(?=['‘“\"(]?[A-Z0-9])")
 _ABBREV_END = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Rev|Jr|Sr|No|vs|Jan|Feb|"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Rev|Jr|Sr|No|vs|Del|Atty|Adm|Maj|Amb|Hon|Fr|Jan|Feb|"
     r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Co|Inc|Corp|Ltd|Ent|U\.S|U\.K|D\.C)|\b[A-Z])\.$"
 )
 _ATTRIB_LINE = re.compile(r"^\s*(?:[—–―]|-{1,2}|~)\s*(?P<who>\S.{0,150})$")
@@ -359,7 +360,7 @@ def _attribution_after(text: str, pos: int) -> tuple[Subject, str, int] | None:
             return subj, m.group("cue"), m.start()
     subj = _subject_forward(text, p)
     if subj is None:
-        return None
+        return _attribution_after_long(text, p)
     q = subj.end
     m = _PAREN.match(text, q)  # "Rep. Gwen Moore (D-Wis.)"
     if m:
@@ -373,6 +374,59 @@ def _attribution_after(text: str, pos: int) -> tuple[Subject, str, int] | None:
     m = _WS_CUE_AT.match(text, q)
     if m and m.group("cue").lower() not in ("call", "called", "calling", "read", "reads"):
         return subj, m.group("cue"), subj.start
+    return _attribution_after_long(text, p)
+
+
+_FINITE_CUES = frozenset(
+    w
+    for w in CUE_VERBS
+    if (w.endswith("ed") and w != "called") or w in ("said", "says", "told", "tells", "wrote", "writes", "sang")
+)
+_NOT_SUBJECT_WORDS = frozenset(
+    "is are was were be been being has have had will would can could should may might must "
+    "to that which who whom whose when where while because if as than and but or not it this "
+    "these those there here".split()
+)
+_NICKNAME = re.compile(r"\s[\"“][A-Z][\w.]*(?:\s[A-Z][\w.]*)?[\"”](?=\s)")
+
+
+def _attribution_after_long(text: str, p: int) -> tuple[Subject, str, int] | None:
+    """`,” Clinton campaign spokesman Brian Fallon said` / `,” Scott Pruitt, the attorney
+    general of Oklahoma, one of the states suing, said` / `!” Scott's niece, state Del.
+    Marcia “Cia” Price (D-Va.), shouted`: a longer subject phrase between the closing mark
+    and a finite speech verb in the same sentence; the speaker is the name that heads it."""
+    window = _NICKNAME.sub(lambda m: " " * len(m.group()), text[p : p + 260])
+    limit = p + len(window)
+    for st in re.finditer(r"[“”\"]|[.!?;:](?=\s+[A-Z“\"])", window):
+        if st.group() == "." and _ABBREV_END.search(window[: st.start() + 1]):
+            continue
+        limit = p + st.start()
+        break
+    for m in _WORD.finditer(text, p, limit):
+        if m.group().lower() not in _FINITE_CUES:
+            continue
+        phrase = text[p : m.start()]
+        if _word_count(phrase) > 30 or not phrase.strip():
+            return None
+        clean = _NICKNAME.sub(lambda mm: " " * len(mm.group()), phrase)
+        clean = re.sub(r"\s*\([^()]{1,30}\)", lambda mm: " " * len(mm.group()), clean)
+        segments = [(mm.start(), mm.group()) for mm in re.finditer(r"[^,]+", clean)]
+        if not segments:
+            return None
+        head_off, head = segments[0]
+        head_words = re.findall(r"[\w’'\-.]+", head)
+        if not head_words or len(head_words) > 8 or any(w.lower() in _NOT_SUBJECT_WORDS for w in head_words):
+            return None
+        if not (head_words[0][0].isupper() or head_words[0].lower() in ROLE_TITLES or head_words[0].islower()):
+            return None
+        for off, seg in segments[:2]:
+            runs = [r for r in name_runs(re.sub(r"\s+", " ", seg) if False else seg) if not r.possessive]
+            if runs and runs[-1].end >= len(seg.rstrip()) - 1:
+                r = runs[-1]
+                return Subject(r.text, "name", p + off + r.start, p + off + r.end, name=r.text), m.group(), p + off + r.start
+            if off == head_off and not re.search(r"[’']s\s+\w+\s*$", seg):
+                break  # the head is not a name and not "X's niece": no speaker here
+        return None
     return None
 
 
@@ -946,6 +1000,12 @@ def _accept(text: str, head: str, strong: bool, attributed: bool, chain: list[Sp
     if words == 0:
         return False
     head_s = head.rstrip()
+    last = chain[-1]
+    if words <= 2 and len(chain) == 1 and last.close_pos is not None:
+        # a nickname inside a name: Marcia “Cia” Price
+        after = doc.paras[last.para][last.close_pos + 1 : last.close_pos + 3]
+        if re.search(r"\b[A-Z][\w.’'\-]*\s$", head) and re.match(r"\s[A-Z]", after):
+            return False
     media = _MEDIA_BEFORE.search(head_s, max(0, len(head_s) - 40)) is not None
     if media and words <= 12 and not text.rstrip().endswith((".", "!", "?")):
         return False
@@ -1010,10 +1070,18 @@ def _build_registry(doc: _Doc, spans_by_para: dict[int, list[Span]], quoted_para
             continue
         masked = _mask(p, spans_by_para.get(i, []))
         runs = name_runs(masked)
+        starts = _sentence_starts(masked)
         for n, r in enumerate(runs):
             left = masked[max(0, r.start - 30) : r.start]
             etype = entity_type_of(r.text, left)
             ent = reg.add(r.text, doc.g(i, r.start), etype)
+            if _is_subject(masked, r, runs[n - 1] if n else None, starts):
+                ent.subjects.append(doc.g(i, r.start))
+            gender = first_name_gender(r.text)
+            if gender == "m":
+                ent.male += 3
+            elif gender == "f":
+                ent.female += 3
             lw = re.findall(r"[\w\-.]+", left)
             raw_words = [w.lower() for w in r.raw.split()[: -len(r.text.split()) or None]]
             titles = {w for w in raw_words if w in ROLE_TITLES}
@@ -1046,12 +1114,45 @@ def _build_registry(doc: _Doc, spans_by_para: dict[int, list[Span]], quoted_para
     return reg
 
 
+def _sentence_starts(text: str) -> list[int]:
+    out = [0]
+    for m in _SENT_END.finditer(text):
+        if not _ABBREV_END.search(text[: m.start() + 1].rstrip("'’”\")")):
+            out.append(m.end())
+    return out
+
+
+_SUBJ_FOLLOW = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?(?:,\s[^,;]{1,120},)?\s+(?:[a-z]+ly\s+)?[a-z]"
+)
+_LEAD_ADVERBIAL = re.compile(r"^[\s“”\"‘(]*(?:[^,;]{1,60},\s+)?[\s“”\"‘(]*$")
+
+
+def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
+    """The run is the grammatical subject of its sentence: it opens the sentence (possibly
+    after a short adverbial such as "On Wednesday," or a masked quote) and is followed by a
+    lower-case word (the verb), possibly after an appositive ("Kim, 24, said")."""
+    if run.possessive:
+        return False
+    s0 = 0
+    for st in starts:
+        if st <= run.start:
+            s0 = st
+        else:
+            break
+    if prev_run is not None and prev_run.start >= s0:
+        return False
+    if not _LEAD_ADVERBIAL.match(text[s0 : run.start]):
+        return False
+    return _SUBJ_FOLLOW.match(text, run.end) is not None
+
+
 def _is_personlike(ent, weak: bool = False) -> bool:
     """Positive evidence of a person (a speaker, a role title, an appositive, Mr./Ms., a
     Korean-name shape); with `weak`, also any multi-word name never used like a place."""
     if ent.type == "person":
         return True
-    if ent.type in ("org", "group"):
+    if ent.type in ("org", "group", "place"):
         return False
     if ent.speaker or ent.person_cues > 0:
         return True
@@ -1074,6 +1175,9 @@ def _resolve(doc: _Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
             if ent is None:
                 ent = reg.add(c.speaker_raw, c.attr_pos, entity_type_of(c.speaker_raw))
             ent.speaker = True
+            ent.subjects.append(c.attr_pos)
+    for ent in reg.entities:
+        ent.subjects.sort()
     # pass 2: resolve in order
     for c in cands:
         if c.speaker is not None and c.speaker_kind == "account":
@@ -1094,6 +1198,8 @@ def _resolve(doc: _Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
             etype = PRONOUNS.get(p, "person")
             ent = _resolve_typed(reg, etype, pos, p)
             c.speaker = ent.name if ent else None
+            if ent is not None:
+                ent.subjects.append(c.attr_pos or pos)  # "he said" continues the chain
         elif c.speaker_kind == "role":
             raw = c.speaker_raw
             words = re.findall(r"[\w\-]+", raw.lower())
@@ -1106,6 +1212,13 @@ def _resolve(doc: _Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
             indefinite = bool(re.match(r"(?:a|an|one|another|some)\b", raw, re.IGNORECASE))
             ent = _resolve_typed(reg, etype, pos, head) if etype != "unknown" and not indefinite else None
             c.speaker = ent.name if ent else raw
+
+
+_SUBJECT_REACH = 600  # chars: how far back a subject beats a more recent non-subject mention
+
+
+def _latest_subject_before(ent, pos: int) -> int:
+    return max((p for p in ent.subjects if p < pos), default=-1)
 
 
 def _latest_before(ent, pos: int) -> int:
@@ -1124,7 +1237,14 @@ def _resolve_typed(reg: EntityRegistry, etype: EntityType, pos: int, word: str):
             cands = titled or cands
         if not cands:
             return None
-        return max(cands, key=lambda e: _latest_before(e, pos))
+        recent = max(cands, key=lambda e: _latest_before(e, pos))
+        if word in ("he", "she"):
+            # centering: prefer the most recent sentence subject (or speaker) nearby
+            subj = max(cands, key=lambda e: _latest_subject_before(e, pos))
+            sp = _latest_subject_before(subj, pos)
+            if sp >= 0 and sp >= _latest_before(recent, pos) - _SUBJECT_REACH:
+                return subj
+        return recent
     if etype == "org":
         ent = None
         if word in ("agency", "label", "company", "management"):
