@@ -36,20 +36,21 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path):
     seed = int(os.environ.get("NEWSSPIDER_KILL_SEED", time.time()))
     rng = random.Random(seed)
     clean, killed = tmp_path / "clean", tmp_path / "killed"
-    with DemoServer(delay=0.15) as srv:
+    with DemoServer(delay=0.25) as srv:
         assert run(clean, srv.mirrors).returncode == 0
-        kills = 0
-        for _ in range(8):
+        kills = attempts = 0
+        while kills < 6 and attempts < 25:
+            attempts += 1
             proc = subprocess.Popen(crawl_cmd(killed, srv.mirrors, *SLOW), cwd=REPO,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rng.uniform(0.8, 4.0))
+            time.sleep(rng.uniform(1.0, 3.5))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 kills += 1
             proc.wait()
         final = run(killed, srv.mirrors)
         assert final.returncode == 0, final.stderr[-2000:]
-    assert kills >= 5, f"only {kills} kills landed (seed {seed})"
+    assert kills >= 5, f"only {kills} kills landed in {attempts} runs (seed {seed})"
     expected = keys(clean / "articles.jsonl")
     got = keys(killed / "articles.jsonl")
     assert len(expected) == expected_demo_count()

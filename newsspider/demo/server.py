@@ -122,6 +122,13 @@ class _Server(ThreadingHTTPServer):
         self.hits: dict[str, int] = {}
         self._lock = threading.Lock()
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], ConnectionError):  # a client went away (killed crawl)
+            return
+        super().handle_error(request, client_address)
+
     def count(self, path: str) -> None:
         with self._lock:
             self.hits[path] = self.hits.get(path, 0) + 1
