@@ -125,3 +125,60 @@ def test_extract_saved_demo_pages(tmp_path, labels):
     (rec,) = [json.loads(x) for x in proc.stdout.splitlines()]
     jsonschema.validate(rec, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
     assert rec["title"] == lab["title"] and rec["source_file"] == str(page)
+
+
+def _quote_key(text: str) -> str:
+    return norm(text)
+
+
+def test_quotes_match_the_labels(by_canonical, labels):
+    gold = pred = matched = speaker_ok = 0
+    for key, rec in by_canonical.items():
+        g = {_quote_key(q["text"]): q for q in labels[key]["quotes"]}
+        p = {_quote_key(q["text"]): q for q in rec["quotes"]}
+        gold, pred = gold + len(g), pred + len(p)
+        for k, q in g.items():
+            if k in p:
+                matched += 1
+                speaker_ok += p[k]["speaker"] == q["speaker"]
+    precision, recall = matched / pred, matched / gold
+    f1 = 2 * precision * recall / (precision + recall)
+    assert f1 >= 0.95, (precision, recall)
+    assert speaker_ok / matched >= 0.95
+
+
+@pytest.mark.parametrize("path, kinds", [
+    ("/2026/01/08/", {"block"}),  # block quote closed by "— Name"
+    ("/2026/01/22/", {"block", "inline"}),  # "- Name, via Instagram", role speaker "the director"
+    ("/2026/08/21/", {"inline", "embed"}),  # split quote "…," she wrote, "…"; embedded tweet
+    ("/2026/04/28/", {"inline"}),  # "…," the singer told Outlet; X wrote, "…"
+])
+def test_quotes_of_chosen_pages_exactly(by_canonical, labels, path, kinds):
+    (key,) = [k for k in by_canonical if path in k]
+    got = sorted((norm(q["text"]), q["speaker"], q["kind"]) for q in by_canonical[key]["quotes"])
+    want = sorted((norm(q["text"]), q["speaker"], q["kind"]) for q in labels[key]["quotes"])
+    assert got == want
+    assert kinds <= {k for _, _, k in want}
+
+
+def test_releases_match_the_labels(by_canonical, labels):
+    gold = pred = matched = 0
+    for key, rec in by_canonical.items():
+        g = {(norm(r["title"]), r["date"]) for r in labels[key]["releases"]}
+        p = {(norm(r["title"]), r["date"]) for r in rec["releases"]}
+        gold, pred, matched = gold + len(g), pred + len(p), matched + len(g & p)
+    precision, recall = matched / pred, matched / gold
+    assert 2 * precision * recall / (precision + recall) >= 0.9, (precision, recall)
+
+
+@pytest.mark.parametrize("path", [
+    "/2026/05/11/",  # "is set to be released on June 12", "released on May 9"
+    "/2026/07/20/",  # "Aug. 7 at 6 p.m. KST"
+    "/2026/05/25/",  # "in late July" (month precision)
+])
+def test_releases_of_chosen_pages_exactly(by_canonical, labels, path):
+    (key,) = [k for k in by_canonical if path in k]
+    fields = ("artist", "title", "kind", "date", "status")
+    got = sorted(tuple(r[f] for f in fields) for r in by_canonical[key]["releases"])
+    want = sorted(tuple(r[f] for f in fields) for r in labels[key]["releases"])
+    assert got == want
