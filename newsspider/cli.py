@@ -297,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pretty", action="store_true")
     p.add_argument("--mirror", action="append", default=[], metavar="HOST=URL",
                    help="route HOST to a local server (as in NEWSSPIDER_MIRRORS)")
-    p.add_argument("--log-level", default="ERROR")
+    p.add_argument("--log-level", default="CRITICAL")
     p.set_defaults(func=cmd_fetch)
 
     p = sub.add_parser("extract", help="extract records from saved pages (.html, .html.gz)")

@@ -20,7 +20,7 @@ def project_settings(**overrides: Any) -> Settings:
 
 def run_spider(spider: str, settings: Settings, **spider_args: Any) -> tuple[dict[str, Any], Any]:
     """Run one spider to completion; returns (stats, crawler)."""
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider)
     process.crawl(crawler, **spider_args)
     process.start()
