@@ -99,11 +99,11 @@ class SeenFilterMiddleware:
         except (TypeError, ValueError):
             return False
 
-    def process_spider_output(self, response: Response, result: Iterable[Any], spider: Spider) -> Iterable[Any]:
+    def process_spider_output(self, response: Response, result: Iterable[Any], spider: Spider | None = None) -> Iterable[Any]:
         return (obj for obj in result if self._keep(obj))
 
     async def process_spider_output_async(
-        self, response: Response, result: AsyncIterator[Any], spider: Spider
+        self, response: Response, result: AsyncIterator[Any], spider: Spider | None = None
     ) -> AsyncIterator[Any]:
         async for obj in result:
             if self._keep(obj):

@@ -36,8 +36,7 @@ def summary(stats: dict[str, Any]) -> dict[str, Any]:
         "pages_fetched": stats.get("response_received_count", 0),
         "articles_new": stats.get("newsspider/articles/new", 0),
         "articles_updated": stats.get("newsspider/articles/updated", 0),
-        "duplicates_dropped": stats.get("newsspider/articles/duplicate", 0)
-        + stats.get("dupefilter/filtered", 0),
+        "duplicates_dropped": stats.get("newsspider/articles/duplicate", 0),
         "known_skipped": stats.get("newsspider/skipped_known_article", 0),
         "quotes": stats.get("newsspider/quotes", 0),
         "releases": stats.get("newsspider/releases", 0),
