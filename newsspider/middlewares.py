@@ -92,7 +92,7 @@ class SeenFilterMiddleware:
         """A sitemap/feed date later than our export means the article may have changed."""
         lastmod = request.meta.get("lastmod")
         exported = self.store.exported_at(request.url) if (lastmod and self.store) else None
-        if not exported:
+        if not lastmod or not exported:
             return False
         try:
             return datetime.fromisoformat(lastmod) > datetime.fromisoformat(exported)

@@ -43,7 +43,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "number"}
     if tp is bool:
         return {"type": "boolean"}
-    if is_dataclass(tp):
+    if isinstance(tp, type) and is_dataclass(tp):
         name = tp.__name__
         if name not in defs:
             defs[name] = {}
