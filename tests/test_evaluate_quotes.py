@@ -37,6 +37,51 @@ def test_align_maps_split_quote_without_attribution():
     assert "said" not in got
 
 
+def test_align_finds_a_quote_far_into_a_long_paragraph():
+    doc = "Intro line\n" + "word " * 200 + "and then “Late in the line,” she said.\n"
+    start = doc.index("\n") + 1
+    got = "".join(doc[i] for i in sorted(ev.align("Late in the line", doc, start)))
+    assert got == "Late in the line"
+
+
+def _attr(src: str, doc: str, direct: bool = True) -> dict:
+    a = doc.index(src)
+    return {"source": {"text": src, "spans": [[a, a + len(src)]]}, "content": {"spans": [[0, 1]]}, "is_direct": direct}
+
+
+def test_gold_speaker_targets_resolve_pronouns_relatives_and_cue_slips():
+    doc = (
+        "Mr. Hollis spoke first. Ms. Adler, who runs the shelter, said little. "
+        "“We need beds,” he said. “Now,” said Dana Ruiz."
+    )
+    hollis = _attr("Mr. Hollis", doc)
+    adler = _attr("Ms. Adler", doc)
+    who = _attr("who", doc)
+    he = _attr("he said", doc)
+    he["source"]["text"] = "he"
+    cue = _attr("said Dana", doc)
+    cue["source"]["text"] = "said"
+    targets = ev.gold_speaker_targets([hollis, adler, who, he, cue], doc)
+    assert targets[id(hollis)] == ["Mr. Hollis"]
+    assert targets[id(who)] == ["who", "Ms. Adler"]
+    assert targets[id(he)] == ["he", "Mr. Hollis"]  # "Ms. Adler" is skipped for "he"
+    assert targets[id(cue)] == ["said", "Dana Ruiz"]
+
+
+def test_named_needs_a_proper_name_head():
+    vocab = ev._lower_vocab("few people came; the republican presidential nominee spoke")
+    assert ev._named("Trump", vocab)
+    assert ev._named("Rep. Jim Clyburn (D-S.C.), the assistant leader", vocab)
+    assert not ev._named("Few people", vocab)
+    assert not ev._named("The Republican presidential nominee", vocab)
+    assert not ev._named("she", vocab)
+
+
+def test_timed_returns_result_and_fastest_time():
+    out, dt = ev.timed(lambda: sum(range(10)), repeat=2)
+    assert out == 45 and dt >= 0.0
+
+
 def test_merge_units_joins_quotes_inside_one_gold_attribution():
     gold = [set(range(0, 100))]
     preds = [set(range(0, 40)), set(range(50, 90)), set(range(200, 240))]
@@ -90,13 +135,13 @@ def test_figures_on_shared_dev_sets():
     if not (polnear / "attributions.jsonl").exists() or not (fan / "labels.jsonl").exists():
         pytest.skip(f"shared dev sets not found under {shared}")
     res = ev.eval_polnear(polnear)
-    # floors somewhat below the measured figures (0.855 / 0.945 / 0.715 when written)
-    assert res["quoted"]["f1"] >= 0.80
-    assert res["quoted>3w"]["f1"] >= 0.90
-    assert res["quoted>3w"]["spk_f1"] >= 0.65
+    # floors somewhat below the measured figures (0.866 / 0.724 / 0.952 when written)
+    assert res["quoted"]["f1"] >= 0.84
+    assert res["quoted"]["spk_f1"] >= 0.70
+    assert res["quoted>3w"]["f1"] >= 0.93
     fan_res = ev.eval_labelled(fan)
-    assert fan_res["labelled"]["f1"] >= 0.95
-    assert fan_res["labelled"]["speaker_acc"] >= 0.90
+    assert fan_res["labelled"]["f1"] >= 0.97
+    assert fan_res["labelled"]["speaker_acc"] >= 0.93
     if fan_res["html"] is not None:
-        assert fan_res["html"]["f1"] >= 0.93
-        assert fan_res["html"]["speaker_acc"] >= 0.93
+        assert fan_res["html"]["f1"] >= 0.97
+        assert fan_res["html"]["speaker_acc"] >= 0.97

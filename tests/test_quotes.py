@@ -239,3 +239,135 @@ def test_scare_quotes_and_nicknames_are_not_quotes():
 def test_heading_and_empty_input():
     assert extract_quotes([]) == []
     assert extract_quotes(["SEVENTEEN — “Maestro” (single)"], kinds=["h"]) == []
+
+
+# --- attribution and resolution rules added in the second pass ---------------------------
+
+
+def test_long_subject_phrase_between_quote_and_verb():
+    q = one(["“We will tour again next spring,” Lumen Records spokesman Daniel Harper said on Monday."])
+    assert q["speaker"] == "Daniel Harper"
+    assert q["cue"] == "said"
+
+
+def test_subject_with_appositive_before_verb():
+    q = one(
+        [
+            "“The stage is bigger than ever,” Nora Quill, the festival's artistic director, "
+            "one of the founders of the event, said at a press call."
+        ]
+    )
+    assert q["speaker"] == "Nora Quill"
+    assert q["cue"] == "said"
+
+
+def test_nickname_inside_a_name_is_not_a_quote():
+    qs = extract_quotes(['"We sold out in an hour!" the band\'s manager, Marcia "Cia" Holt, shouted to the crowd.'])
+    assert [q["text"] for q in qs] == ["We sold out in an hour!"]
+
+
+def test_pronoun_prefers_subject_of_previous_sentence():
+    q = extract_quotes(
+        [
+            "Ryan Cole praised the producer Martin Vale after the show.",
+            "“We could not have done it without the crew,” he said.",
+        ]
+    )[0]
+    assert q["speaker"] == "Ryan Cole"
+
+
+def test_first_name_gives_gender_for_pronoun():
+    q = extract_quotes(
+        [
+            "Sarah Lindqvist met Tomas Berg at the awards.",
+            "“It was the best night of my career,” she said.",
+        ]
+    )[0]
+    assert q["speaker"] == "Sarah Lindqvist"
+
+
+def test_place_is_never_he_or_she():
+    q = extract_quotes(
+        [
+            "Mark Delaney flew to Paris for the premiere.",
+            "After landing in Paris, the producer said little.",
+            "“I just want people to see it,” he said.",
+        ]
+    )[0]
+    assert q["speaker"] == "Mark Delaney"
+
+
+def test_gendered_role_noun_resolves_to_matching_person():
+    q = extract_quotes(
+        [
+            "Developer Harold Brandt and the senator Jane Morrow sparred over the plan.",
+            "“The numbers do not add up,” the businessman told reporters.",
+        ]
+    )[0]
+    assert q["speaker"] == "Harold Brandt"
+
+
+def test_abbreviated_title_matches_role_noun():
+    q = extract_quotes(
+        [
+            "Ohio Gov. Dale Rourke and Mayor Ken Hill met on Friday.",
+            "“We agreed on very little,” the governor said.",
+        ]
+    )[0]
+    assert q["speaker"] == "Dale Rourke"
+
+
+def test_unattributed_quote_paragraph_takes_subject_of_previous_paragraph():
+    qs = extract_quotes(
+        [
+            "Asked about the new album, Choi Min-seo gave the longest answer of the day.",
+            "“We wanted every song to feel like a different season. It took two years to get right.”",
+        ]
+    )
+    assert len(qs) == 1 and qs[0]["speaker"] == "Choi Min-seo"
+
+
+def test_number_word_starts_organisation_name():
+    q = extract_quotes(
+        [
+            "Nine Stones Entertainment confirmed the tour on Tuesday.",
+            "“The group will visit eight cities,” the agency said.",
+        ]
+    )[0]
+    assert q["speaker"] == "Nine Stones Entertainment"
+
+
+def test_organisation_named_after_person_is_separate_entity():
+    q = extract_quotes(
+        [
+            "Walter Brooks spoke at an event of the Brooks Foundation on Friday.",
+            "“We are only getting started,” he said.",
+        ]
+    )[0]
+    assert q["speaker"] == "Walter Brooks"
+
+
+def test_second_clause_does_not_merge_split_quotes():
+    qs = extract_quotes(["“We cannot afford this anymore,” Dana Reyes said, adding later, “The budget is gone.”"])
+    assert [q["text"] for q in qs] == ["We cannot afford this anymore", "The budget is gone."]
+
+
+def test_stray_straight_mark_does_not_continue_into_curly_quote():
+    qs = extract_quotes(['"Lena Park thought the review was unfair.', "“It never felt rushed to me,” she said."])
+    assert [q["text"] for q in qs][-1] == "It never felt rushed to me"
+    assert qs[-1]["paragraph"] == 1 and qs[-1]["cue"] == "said"
+
+
+def test_adjective_with_based_is_not_a_name():
+    runs = name_runs("said Lia Moon, a Busan-based producer")
+    assert [r.text for r in runs] == ["Lia Moon"]
+
+
+def test_accented_capital_starts_a_name():
+    runs = name_runs("featuring the singer Élodie Marchand on vocals")
+    assert [r.text for r in runs] == ["Élodie Marchand"]
+
+
+def test_title_with_full_stop_inside_marks_is_not_a_quote():
+    qs = extract_quotes(["Actress Yoon Mi-rae is adding a new credit to her role in “Harbor of Stars.”"])
+    assert qs == []

@@ -11,14 +11,19 @@ PolNeAR (``quotes-polnear``)
     file for that document). Each text is split into paragraphs at newlines and passed to
     ``extract_quotes``; each predicted quote is mapped back to character offsets (its words are
     aligned, in order, to the document from the start of its paragraph; gaps such as a split
-    quote's "she said," are not covered). Two gold views are reported:
+    quote's "she said," are not covered). Three gold views are reported:
 
-    * ``content``: the gold span is the whole annotated content (which may include reported
-      speech around a partial quote: ``that voting fraud is “a big, big problem”``);
-    * ``quoted``: the gold span is only the characters between quote marks inside the content
-      (what a direct-quote extractor returns); this is the headline figure;
-    * ``quoted>3w``: as ``quoted``, without gold quotes of one to three words (scare quotes,
-      which the extractor must not return by design); predictions on them are not counted.
+    * ``quoted`` (**the target row**, the issue's definition): every direct attribution is a
+      gold quote; its span is the part of its content inside quote marks (what a direct-quote
+      extractor returns: the quoted words);
+    * ``content``: the same gold quotes with the whole annotated content span (which may
+      include reported speech around a partial quote: ``that voting fraud is “a big, big
+      problem”``); informative only;
+    * ``quoted>3w``: as ``quoted`` without the gold quotes of one to three words
+      ("disgusting", "a con", "nasty guy") and without the predictions lying on them. The
+      issue says 1-3-word scare quotes are not quotes, but PolNeAR's 1-3-word quotes are
+      annotated attributions (source + cue), not unattributed scare quotes, so this row
+      over-excludes; it is informative only, never the target.
 
     ``spk-acc`` is the share of matched quotes whose speaker is correct.
 
@@ -26,19 +31,32 @@ PolNeAR (``quotes-polnear``)
     attribution with two content spans; consecutive predicted quotes that lie (each at least
     half) inside the same gold attribution are merged into one prediction before matching.
     A prediction matches a gold quote when their character overlap is at least half of the
-    longer of the two (one-to-one, greedy by overlap). Speaker: correct when the predicted
-    speaker shares a word (case-insensitive, ignoring honorifics and function words) with the
-    gold source span or, when the gold source is a pronoun or a lower-case description ("he",
-    "the president"), with the nearest preceding named source of the same document.
+    longer of the two (one-to-one, greedy by overlap). Speaker (the issue's rule): correct
+    when the predicted speaker shares a word (case-insensitive, ignoring honorifics and
+    function words) with the gold source span, or with the name the source refers to when
+    it names no one. PolNeAR has no coreference annotation, so that name is approximated
+    (`gold_speaker_targets`): a relative pronoun ("who") -> the name right before it; a
+    speech verb annotated as the source (an annotation slip) -> the name right after it;
+    other pronouns and descriptions ("he", "the president", "the agency") -> the nearest
+    preceding gold source that names someone (head word a proper name), skipping for
+    "he"/"she" sources that are not person-like or have the other gender's honorific.
+    A hand check of 30 random matched quotes with such sources found the referent wrong in 7:
+    2 annotation slips (now handled by the cue rule) and 5 others ("they" after two
+    senators, descriptions resolved to an unrelated named source), 1 of which penalised a
+    correct speaker; 3 wrong speakers were credited through a shared word ("Keith Scott"
+    for "Rakeyia Scott", "Clinton" for "Clinton communication director Jennifer Palmieri").
+    Read the speaker figures as +-3 points.
 
 Fan news (``fan-news`` and the demo fixtures ``labels.jsonl``)
     Paragraphs come from ``newsspider.extract.body.extract_body`` on the saved HTML (kinds and
     embeds included); the figure on the labelled ``body_paragraphs`` (no kinds, no embeds) is
-    printed as well. A prediction matches a gold quote when the matching characters of the two
-    normalised texts cover at least half of the longer one; speaker accuracy is over matched
-    quotes, exact match after whitespace/case normalisation.
+    printed as well. The HTML is decoded with the page's own charset (`Page.from_bytes`).
+    A prediction matches a gold quote when the matching characters of the two normalised
+    texts cover at least half of the longer one; speaker accuracy is over matched quotes,
+    exact match after whitespace/case normalisation.
 
-Timing: median ``extract_quotes`` time per 1,000 words over all documents.
+Timing: median over documents of ``extract_quotes`` time per 1,000 words (each document timed
+three times, fastest run kept).
 """
 
 from __future__ import annotations
@@ -50,6 +68,7 @@ import os
 import re
 import statistics
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +107,18 @@ def greedy_match(overlaps: list[tuple[float, int, int]]) -> list[tuple[int, int]
     return out
 
 
+def timed(fn: Any, repeat: int = 3) -> tuple[Any, float]:
+    """Result of `fn()` and its fastest wall time in seconds over `repeat` runs (the minimum
+    filters out pauses caused by other processes on a shared machine)."""
+    best = float("inf")
+    out = None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t0)
+    return out, best
+
+
 # ---------------------------------------------------------------------------------------
 # PolNeAR
 
@@ -97,6 +128,7 @@ _STOP = frozenset(
 )
 _PRONOUNS = frozenset("he she they it i we you him her them his its their my our".split())
 _RELATIVE = frozenset(("who", "which", "that", "whom", "whose"))
+_CUE_WORDS = frozenset("said says told tells added wrote asked explained".split())
 _DETERMINERS = frozenset("the a an this that these those his her their its our my your one another some".split())
 
 # The views reported for PolNeAR. "quoted" is the issue's definition and the target row.
@@ -127,7 +159,10 @@ def align(text: str, doc: str, start: int) -> set[int]:
         w_core = w.strip("“”\"‘’'.,;:!?()")
         if not w_core:
             continue
-        idx = doc.find(w_core, cursor, cursor + 400 + len(w_core))
+        # the first word may be anywhere in its paragraph; later words follow closely
+        nl = doc.find("\n", cursor)
+        reach = 400 if prev_end is not None else max(400, (nl if nl >= 0 else len(doc)) - cursor)
+        idx = doc.find(w_core, cursor, cursor + reach + len(w_core))
         if idx < 0:
             continue
         end = idx + len(w_core)
@@ -221,6 +256,8 @@ def gold_speaker_targets(attributions: list[dict], doc: str) -> dict[int, list[s
     coreference annotation, so the referent is approximated:
 
     * relative pronouns ("who", "which", "that") -> the name right before them in the text;
+    * a speech verb annotated as the source (an annotation slip: "said") -> the name right
+      after it ("…,” said David Plouffe");
     * other pronouns and descriptions -> the nearest preceding gold source (in text order)
       that names someone (`_named`); for "he"/"she" the source must look like a person's
       name (`_person_like`) and is skipped when the document gives it the other gender
@@ -247,6 +284,10 @@ def gold_speaker_targets(attributions: list[dict], doc: str) -> dict[int, list[s
             ref: str | None = None
             if low in _RELATIVE and pos < len(doc):
                 ref = _antecedent_of_relative(doc, pos)
+            elif low in _CUE_WORDS and pos < len(doc):
+                # an annotation slip: the cue marked as source ("…,” said David Plouffe)
+                m = re.match(r"\s*\w+\s+((?:[A-Z][\w’'\-.]*\s?){1,4})", doc[pos : pos + 80])
+                ref = m.group(1).strip().rstrip(".,") if m else None
             if ref is None:
                 for _p, cand in reversed(named):
                     surname = _head_word(cand)
@@ -336,9 +377,7 @@ def eval_polnear(root: Path) -> dict[str, Any]:
     for name, d in sorted(docs.items()):
         text = d["text"]
         paras, offs = split_paragraphs(text)
-        t0 = time.perf_counter()
-        preds = extract_quotes(paras, title=paras[0] if paras else None)
-        dt = time.perf_counter() - t0
+        preds, dt = timed(partial(extract_quotes, paras, title=paras[0] if paras else None))
         words = max(1, len(text.split()))
         times.append(dt * 1000 / words * 1000)
         pred_sets = []
@@ -414,11 +453,11 @@ def eval_polnear(root: Path) -> dict[str, Any]:
         "errors": errors,
         "details": details,
     }
-    for view, c in counts.items():
-        p, r, f = prf(c["tp"], c["pred"], c["gold"])
-        ps, rs, fs = prf(c["tp_spk"], c["pred"], c["gold"])
-        acc = c["tp_spk"] / c["tp"] if c["tp"] else 0.0
-        out[view] = {**c, "p": p, "r": r, "f1": f, "spk_p": ps, "spk_r": rs, "spk_f1": fs, "spk_acc": acc}
+    for view, cnt in counts.items():
+        p, r, f = prf(cnt["tp"], cnt["pred"], cnt["gold"])
+        sp, sr, sf = prf(cnt["tp_spk"], cnt["pred"], cnt["gold"])
+        acc = cnt["tp_spk"] / cnt["tp"] if cnt["tp"] else 0.0
+        out[view] = {**cnt, "p": p, "r": r, "f1": f, "spk_p": sp, "spk_r": sr, "spk_f1": sf, "spk_acc": acc}
     return out
 
 
@@ -464,15 +503,15 @@ def score_pages(pages: list[tuple[list[dict], list[dict]]]) -> dict[str, Any]:
             if not ok:
                 errors.append(f"speaker {pred[pi].get('speaker')!r} != {gold[gi].get('speaker')!r}: {gold[gi]['text'][:60]}")
         errors += [f"missed: {gold[g]['text'][:70]}" for g in range(len(gold)) if g not in mg]
-        errors += [f"extra: {pred[p]['text'][:70]} ({pred[p].get('speaker')})" for p in range(len(pred)) if p not in mp]
-    p, r, f = prf(tp, n_pred, n_gold)
+        errors += [f"extra: {pred[k]['text'][:70]} ({pred[k].get('speaker')})" for k in range(len(pred)) if k not in mp]
+    prec, rec, f1 = prf(tp, n_pred, n_gold)
     return {
         "pred": n_pred,
         "gold": n_gold,
         "tp": tp,
-        "p": p,
-        "r": r,
-        "f1": f,
+        "p": prec,
+        "r": rec,
+        "f1": f1,
         "speaker_acc": spk_ok / tp if tp else 0.0,
         "kind_acc": kind_ok / tp if tp else 0.0,
         "errors": errors,
@@ -486,8 +525,8 @@ def _body_extractor():
     except Exception:  # noqa: BLE001 - body extraction not available yet
         return None
 
-    def run(html: str, url: str) -> dict:
-        page = Page.from_text(html, url)
+    def run(body: bytes, url: str) -> dict:
+        page = Page.from_bytes(body, url)  # the page's own charset (meta/BOM/detection)
         try:
             from newsspider.extract.metadata import extract_metadata
 
@@ -510,9 +549,7 @@ def eval_labelled(root: Path) -> dict[str, Any]:
     for row in rows:
         gold = row.get("quotes") or []
         paras = row.get("body_paragraphs") or []
-        t0 = time.perf_counter()
-        pred = extract_quotes(paras, title=row.get("title"))
-        dt = time.perf_counter() - t0
+        pred, dt = timed(partial(extract_quotes, paras, title=row.get("title")))
         times.append(dt * 1000 / max(1, sum(len(p.split()) for p in paras)) * 1000)
         lab_pages.append((gold, pred))
         if body is not None and html_error is None:
@@ -521,8 +558,7 @@ def eval_labelled(root: Path) -> dict[str, Any]:
                 candidates = list(root.glob(f"**/{row['file']}"))
                 f = candidates[0] if candidates else f
             try:
-                html = f.read_bytes().decode("utf-8", "replace")
-                b = body(html, row.get("url") or "https://example.invalid/")
+                b = body(f.read_bytes(), row.get("url") or "https://example.invalid/")
                 pred_h = extract_quotes(
                     b.get("paragraphs") or [],
                     kinds=b.get("kinds"),

@@ -43,6 +43,7 @@ CAP_STOPWORDS = frozenset(
     Let Let's Let’s Do Does Did Is Are Was Were Be Been Has Have Had Will Would Can Could
     Should Shall May Might Must Dear Hello Hi Okay OK Sure Indeed Perhaps Maybe Again
     Judging Despite Elsewhere Overall Together Read Watch See Check Stay Follow Click
+    Following Including Regarding Amid Given Per Via Whatever Whenever
     """.split()
 )
 
@@ -83,7 +84,7 @@ ROLE_TITLES = frozenset(
     economist strategist adviser advisor aide consultant expert scientist researcher
     historian pollster lawmaker legislator activist organizer ambassador diplomat
     commentator correspondent anchorwoman anchorman surgeon doctor nurse pastor reverend
-    police sheriff deputy prosecutor widow veteran
+    police sheriff deputy prosecutor widow veteran developer businessman businesswoman
     """.split()
 )
 
@@ -174,11 +175,13 @@ MALE_FIRST = frozenset(
     Marco Jeb Chris Newt Rudy Reince Rush Tim Joe Harry Chuck Paul Rand Lindsey Ben Jim Tom
     Bob Dick Ed Al Rick Ron Rob Dan Don Steve Jon Ken Jeff Greg Matt Nick Tony Sam Pat Andy
     Vladimir Xi Kim Recep Benjamin Francois Emmanuel Boris Justin Shinzo Moon Ban Kofi Hassan
-    Bashar Ali Muhammad Mohammed Ahmed Omar Kareem Jay Lloyd Lamont Keith Kerry Colin Josh
+    Bashar Ali Muhammad Mohammed Ahmed Omar Kareem Jay Lloyd Lamont Colin Josh
     """.split()
 )
 # names common for both genders or that double as surnames are not used as evidence
-_AMBIGUOUS_FIRST = frozenset("Kelly Taylor Jordan Leslie Kim Moon Lindsey Jo Kerry Hope Grace Rose".split())
+_AMBIGUOUS_FIRST = frozenset(
+    "Kelly Taylor Jordan Leslie Kim Moon Lindsey Jo Kerry Hope Grace Rose Terry Pat Sam Chris Jesse Robin".split()
+)
 FEMALE_FIRST = FEMALE_FIRST - _AMBIGUOUS_FIRST
 MALE_FIRST = MALE_FIRST - _AMBIGUOUS_FIRST
 
@@ -335,7 +338,8 @@ class NameRun:
     owner: str | None = None  # "BLACKPINK" in "BLACKPINK's Jennie"
 
 
-_CAP_TOKEN_RE = re.compile(r"(?<![\w’'\-])(?:\([A-Z]\))?[A-Z0-9][\w\-'’.&*]*")
+# capital letters include accented Latin ones ("Élodie", "Özil", "Łukasz")
+_CAP_TOKEN_RE = re.compile(r"(?<![\w’'\-])(?:\([A-Z]\))?[A-Z0-9À-ÖØ-ÞĀ-Ž][\w\-'’.&*]*")
 _CONNECTORS = frozenset(("de", "van", "von", "bin", "da", "del", "der", "le", "al"))
 
 
@@ -400,6 +404,9 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
                 k = t + 1
                 break
         name_parts = parts[k:]
+        if name_parts[-1].endswith(_ADJ_SUFFIXES):
+            i = j + 1  # "South Florida-based", "Seoul-born": an adjective, not a name
+            continue
         if all(p in MONTHS_DAYS for p in name_parts) or (
             len(name_parts) == 1 and name_parts[0].lower() in ROLE_TITLES
         ):
@@ -422,6 +429,8 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
     return runs
 
 
+_ADJ_SUFFIXES = ("-based", "-born", "-led", "-owned", "-backed", "-style", "-era")
+
 _PREP_BEFORE = re.compile(
     r"\b(?:on|in|since|until|till|by|from|last|next|this|every|early|late|mid|of|through|"
     r"before|after)\s+$",
@@ -430,7 +439,12 @@ _PREP_BEFORE = re.compile(
 _I_CONTRACTION = re.compile(r"I['’](?:m|ve|ll|d)")
 
 
+_NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
+
+
 def _is_stop(word: str, toks: list[Token], i: int, text: str) -> bool:
+    if word in _NUMBER_WORDS and _starts_org_name(toks, i, text):
+        return False  # "Nine Stones Entertainment"
     if word in CAP_STOPWORDS or _I_CONTRACTION.fullmatch(word):
         return True
     end = toks[i].end
@@ -448,6 +462,14 @@ def _is_stop(word: str, toks: list[Token], i: int, text: str) -> bool:
     return False
 
 
+def _starts_org_name(toks: list[Token], i: int, text: str) -> bool:
+    """The capitalised run starting at toks[i] ends with an organisation suffix."""
+    j = i
+    while j + 1 < len(toks) and _adjacent(text, toks[j], toks[j + 1]) and toks[j + 1].text[0].isupper():
+        j += 1
+    return j > i and strip_possessive(toks[j].text)[0] in ORG_SUFFIXES
+
+
 def strip_honorific(name: str) -> str:
     parts = name.split()
     while len(parts) > 1 and parts[0].lower() in HONORIFICS | ROLE_TITLES:
@@ -455,12 +477,12 @@ def strip_honorific(name: str) -> str:
     return " ".join(parts)
 
 
+_KOREAN_NAME = re.compile(r"[A-Z][a-z]{1,4} [A-Z][a-z]+-[a-z]+|[A-Z][a-z]+-[a-z]+ [A-Z][a-z]{1,4}")
+
+
 def is_korean_name_shape(name: str) -> bool:
     """'Han Seo-rin', 'Seo-rin Han', 'Kim Na-yeon', 'Ryu Jun' style names."""
-    return bool(
-        re.fullmatch(r"[A-Z][a-z]{1,4} [A-Z][a-z]+-[a-z]+", name)
-        or re.fullmatch(r"[A-Z][a-z]+-[a-z]+ [A-Z][a-z]{1,4}", name)
-    )
+    return bool(_KOREAN_NAME.fullmatch(name))
 
 
 def entity_type_of(name: str, left_context: str = "") -> EntityType:
@@ -502,20 +524,31 @@ class EntityRegistry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self._by_name: dict[str, Entity] = {}
+        self._by_word: dict[str, list[Entity]] = {}  # word -> entities whose name has it
+
+    def _index(self, ent: Entity) -> None:
+        for w in set(ent.name.split()):
+            bucket = self._by_word.setdefault(w, [])
+            if ent not in bucket:
+                bucket.append(ent)
 
     def add(self, name: str, pos: int, etype: EntityType = "unknown") -> Entity:
         name = strip_honorific(name)
         ent = self.lookup(name, pos, allow_partial=True)
+        if ent is not None and ent.name != name and (etype in ("org", "place")) != (ent.type in ("org", "place")):
+            ent = None  # "Trump Foundation" is not Trump; "Kim" (a person) is not "Kim Entertainment"
         if ent is None:
             ent = Entity(name=name, type=etype)
             self.entities.append(ent)
             self._by_name[name] = ent
+            self._index(ent)
         else:
             # a longer form upgrades the stored name ("Kwon" seen first, then "Kwon Tae-ho")
             if len(name.split()) > len(ent.name.split()) and _compatible(name, ent.name):
                 del self._by_name[ent.name]
                 ent.name = name
                 self._by_name[name] = ent
+                self._index(ent)
         if ent.type == "unknown" and etype != "unknown":
             ent.type = etype
         ent.positions.append(pos)
@@ -529,7 +562,12 @@ class EntityRegistry:
             return self._by_name[name]
         if not allow_partial:
             return None
-        cands = [e for e in self.entities if _compatible(name, e.name) or _compatible(e.name, name)]
+        pool: list[Entity] = []
+        for w in set(name.split()):
+            for e in self._by_word.get(w, ()):
+                if e not in pool:
+                    pool.append(e)
+        cands = [e for e in pool if _compatible(name, e.name) or _compatible(e.name, name)]
         if not cands:
             return None
         return _most_recent(cands, pos)

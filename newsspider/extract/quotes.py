@@ -13,9 +13,19 @@
 * **embed** quotes – the text of embedded posts (tweets, Instagram posts) with the account
   display name as speaker.
 
-Speakers given as pronouns, surnames or roles (“she”, “Kwon”, “the agency”) are resolved to
-the most recent compatible full name in the article. Titles of songs/albums/dramas in
-quotation marks, scare quotes and nicknames are not quotes.
+Attributions may sit before, after or inside the quote, with long subject phrases
+(“…,” Clinton campaign spokesman Brian Fallon said / “…,” Scott Pruitt, the attorney general of
+Oklahoma, said). A quote paragraph with no attribution at all takes the subject of the
+paragraph before it ("Asked about X, Kim gave the longest answer." / “…”).
+
+Speakers given as pronouns, surnames or roles (“she”, “Kwon”, “the agency”, “the governor”)
+are resolved against a registry of the article's names: people vs organisations vs places
+(organisation suffixes, a list of countries/states/cities, Korean name shapes, role titles,
+appositives), gender (Mr./Ms., given-name lists, gendered role nouns, pronouns after a
+mention) and salience: "he"/"she" prefer the most recent compatible sentence subject or
+speaker (centering), roles prefer a person seen with that title ("Gov. X" for "the
+governor"). Titles of songs/albums/dramas in quotation marks, scare quotes of one to three
+words (unless directly attributed: “Absolutely,” she said) and nicknames (Marcia “Cia” Price) are not quotes.
 
 Pure functions over text; no model, no I/O.
 """
@@ -28,6 +38,7 @@ from dataclasses import dataclass, field
 
 from newsspider.extract.names import (
     AGENCY_SUFFIXES,
+    CAP_STOPWORDS,
     PRONOUNS,
     ROLE_NOUNS,
     ROLE_TITLES,
@@ -203,6 +214,8 @@ def _word_count(s: str) -> int:
 
 def _title_like(s: str) -> bool:
     s = s.strip().rstrip(",")
+    if _word_count(s) <= 5 and s.endswith(".") and not s.endswith(".."):
+        s = s[:-1]  # “Ferry to Jeju.” – American punctuation puts the full stop inside
     if s.endswith(".") or _word_count(s) > 12:
         return False
     words = re.findall(r"[^\s]+", s)
@@ -600,8 +613,10 @@ def extract_quotes(
     embed_cands = _embed_candidates(doc, embeds)
     inline_cands = _inline_candidates(doc, spans_by_para, skip_inline)
 
-    registry = _build_registry(doc, spans_by_para, block_paras | {c.parts[0].para for c in embed_cands if c.parts})
     cands = sorted(block_cands + embed_cands + inline_cands, key=lambda c: c.pos)
+    if not cands:
+        return []
+    registry = _build_registry(doc, spans_by_para, block_paras | {c.parts[0].para for c in embed_cands if c.parts})
     _resolve(doc, cands, registry)
 
     out: list[dict] = []
@@ -708,17 +723,17 @@ def _block_candidates(doc: _Doc, spans_by_para: dict[int, list[Span]]) -> tuple[
         if i in used or i in attrib_lines:
             i += 1
             continue
-        k = doc.kinds[i]
+        kind_i = doc.kinds[i]
         prev = doc.paras[i - 1].rstrip() if i > 0 else ""
         intro_ok = i > 0 and prev.endswith(":") and bool(_INTRO_CUE.search(prev)) and doc.kinds[i - 1] != "h"
         text = doc.paras[i].strip()
-        if k == "blockquote" or (k in ("p", "li") and intro_ok and _plain_prose(text, spans_by_para.get(i, []))):
+        if kind_i == "blockquote" or (kind_i in ("p", "li") and intro_ok and _plain_prose(text, spans_by_para.get(i, []))):
             members = [i]
             j = i + 1
-            while j < n and doc.kinds[j] == k == "blockquote" and j not in used:
+            while j < n and doc.kinds[j] == kind_i == "blockquote" and j not in used:
                 members.append(j)
                 j += 1
-            if k == "blockquote" and _inline_attributed(doc.paras[i], spans_by_para.get(i, [])):
+            if kind_i == "blockquote" and _inline_attributed(doc.paras[i], spans_by_para.get(i, [])):
                 i += 1
                 continue
             body = " ".join(_strip_outer_quotes(doc.paras[m]) for m in members)
@@ -742,7 +757,7 @@ def _block_candidates(doc: _Doc, spans_by_para: dict[int, list[Span]]) -> tuple[
                     c.speaker_raw, c.speaker_kind, c.cue = subj.raw, subj.kind, cue
                     c.attr_pos = doc.g(i - 1, subj.start)
                     c.strong = True
-            if _word_count(c.text) >= 4 and (c.strong or k == "blockquote"):
+            if _word_count(c.text) >= 4 and (c.strong or kind_i == "blockquote"):
                 cands.append(c)
                 used.update(members)
             i = members[-1] + 1
@@ -790,9 +805,9 @@ def _intro_subject(intro: str) -> tuple[Subject, str] | None:
     starts = [start] + [m.end() for m in re.finditer(r",\s+", intro[start:])]
     for s0 in starts:
         s0 = s0 if s0 == start else start + s0
-        subj = _subject_forward(intro, s0)
-        if subj is not None and re.match(r"\s+[a-z]", intro[subj.end :]):
-            return subj, "—"
+        first = _subject_forward(intro, s0)
+        if first is not None and re.match(r"\s+[a-z]", intro[first.end :]):
+            return first, "—"
     return None
 
 
@@ -873,7 +888,8 @@ def _chains(doc: _Doc, spans_by_para: dict[int, list[Span]], skip: set[int]) -> 
         spans = spans_by_para.get(i, [])
         for j, s in enumerate(spans):
             if carry is not None:
-                if j == 0 and s.open_pos == len(doc.paras[i]) - len(doc.paras[i].lstrip()):
+                same_style = (doc.paras[carry[-1].para][carry[-1].open_pos] == '"') == (doc.paras[i][s.open_pos] == '"')
+                if j == 0 and same_style and s.open_pos == len(doc.paras[i]) - len(doc.paras[i].lstrip()):
                     carry.append(s)
                     if s.close_pos is None and j == len(spans) - 1:
                         continue  # keeps going
@@ -892,6 +908,11 @@ def _chains(doc: _Doc, spans_by_para: dict[int, list[Span]], skip: set[int]) -> 
     if carry:
         chains.append(carry)
     return chains
+
+
+# “A,” Trump said, adding later, “B.” / "A," Sanders said, suggesting questions, including, "B"
+# introduce a second statement, not the rest of a split quote
+_SECOND_CLAUSE = re.compile(r"\b(?!(?:laughing|smiling|grinning|beaming|sighing)\b)[a-z]{3,}ing\b")
 
 
 def _chain_text(doc: _Doc, chain: list[Span]) -> str:
@@ -920,6 +941,7 @@ def _inline_candidates(doc: _Doc, spans_by_para: dict[int, list[Span]], skip: se
                     and _attribution_after(text, last.close_pos + 1)
                     and not inner.endswith((".", "!", "?"))
                     and _word_count(between) <= 12
+                    and not _SECOND_CLAUSE.search(between)
                 ):
                     prev.extend(ch)
                     continue
@@ -936,12 +958,12 @@ def _inline_candidates(doc: _Doc, spans_by_para: dict[int, list[Span]], skip: se
             continue
         c = Candidate(parts=ch, text=text, pos=doc.g(first.para, first.open_pos))
         # split quote: attribution between the parts
-        attrib = None
+        attrib: tuple[Subject, str, int, int] | None = None
         for a, b in zip(ch, ch[1:], strict=False):
             if a.para == b.para and a.close_pos is not None:
-                attrib = _attribution_after(doc.paras[a.para], a.close_pos + 1)
-                if attrib:
-                    attrib = (attrib[0], attrib[1], attrib[2], a.para)
+                split = _attribution_after(doc.paras[a.para], a.close_pos + 1)
+                if split:
+                    attrib = (*split, a.para)
                     break
         if attrib is None and last.close_pos is not None:
             got = _attribution_after(ltext, last.close_pos + 1)
@@ -990,6 +1012,15 @@ def _inline_candidates(doc: _Doc, spans_by_para: dict[int, list[Span]], skip: se
             if prev_cand is not None and prev_cand.parts and (first.para - prev_cand.parts[-1].para) <= 1:
                 c.inherit = True
                 c.extra["from"] = prev_cand
+            elif (
+                first.para > 0
+                and first.open_pos == len(ftext) - len(ftext.lstrip())
+                and doc.kinds[first.para - 1] not in ("h", "embed", "pre")
+                and not spans_by_para.get(first.para - 1)
+            ):
+                # “…” opening a paragraph with no attribution anywhere: the subject of the
+                # paragraph before ("Asked about X, Kim gave the longest answer.")
+                c.extra["prev_para"] = first.para - 1
         cands.append(c)
         prev_cand = c
     return cands
@@ -1034,19 +1065,20 @@ def _mask(text: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|from|to|into|across|throughout|near|outside|inside|around|the|of|against|"
-    r"toward|towards|visit|visiting|visited|between|on|for|across|over|under|with)\s+$",
-    re.IGNORECASE,
+_LEFT_WORDS = re.compile(r"[\w\-.]+")
+_APPOS_PERSON = re.compile(r",\s+(?:a|an|the|who|whose|\d+)\b")
+_PLACE_PREPS = frozenset(
+    "in at from to into across throughout near outside inside around the of against toward "
+    "towards visit visiting visited between on for over under with".split()
 )
-_MALE = re.compile(r"\b(?:he|his|him|himself|Mr\.)\b")
-_FEMALE = re.compile(r"\b(?:she|her|hers|herself|Mrs\.|Ms\.)\b")
-_MALE_ROLE = re.compile(r"\b(?:boy\s+band|boy\s+group|actor|husband|father|son|brother|"
-                        r"businessman|spokesman|chairman|king|prince)\s+$", re.IGNORECASE)
-_FEMALE_ROLE = re.compile(r"\b(?:girl\s+group|actress|wife|mother|daughter|sister|"
-                          r"businesswoman|spokeswoman|chairwoman|queen|princess|widow)\s+$",
-                          re.IGNORECASE)
-
+_MALE_ROLE_WORDS = frozenset(
+    "boy band|boy group|actor|husband|father|son|brother|businessman|spokesman|chairman|king|prince".split("|")
+)
+_FEMALE_ROLE_WORDS = frozenset(
+    "girl group|actress|wife|mother|daughter|sister|businesswoman|spokeswoman|chairwoman|queen|princess|widow".split("|")
+)
+_GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b|\bM(?:r|rs|s)\.")
+_MALE_WORDS = frozenset(("he", "He", "his", "His", "him", "himself", "Mr."))
 
 _SPEAKS_AFTER = re.compile(
     rf"(?:\s*\([^()]{{1,30}}\))?(?:,[^,]{{1,60}},)?\s+(?:(?:{_ADV_ALT})\s+)*"
@@ -1060,7 +1092,10 @@ def _titlecase_line(p: str) -> bool:
     if len(words) < 4 or len(words) > 25:
         return False
     caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
-    return caps / len(words) > 0.8
+    if caps == len(words):
+        return True
+    # a sentence ending with a full stop that has lower-case content words is prose
+    return caps / len(words) > 0.8 and not p.rstrip().endswith(".")
 
 
 def _build_registry(doc: _Doc, spans_by_para: dict[int, list[Span]], quoted_paras: set[int]) -> EntityRegistry:
@@ -1078,35 +1113,46 @@ def _build_registry(doc: _Doc, spans_by_para: dict[int, list[Span]], quoted_para
             if _is_subject(masked, r, runs[n - 1] if n else None, starts):
                 ent.subjects.append(doc.g(i, r.start))
             gender = first_name_gender(r.text)
-            if gender == "m":
-                ent.male += 3
-            elif gender == "f":
-                ent.female += 3
-            lw = re.findall(r"[\w\-.]+", left)
+            if gender is not None:
+                ent.person_cues += 1  # "Donald Trump": a known given name
+                if gender == "m":
+                    ent.male += 3
+                else:
+                    ent.female += 3
+            lw = _LEFT_WORDS.findall(left)
+            last_w = lw[-1].lower() if lw and left[-1:].isspace() else ""
+            last2 = f"{lw[-2].lower()} {last_w}" if len(lw) >= 2 and last_w else ""
             raw_words = [w.lower() for w in r.raw.split()[: -len(r.text.split()) or None]]
             titles = {w for w in raw_words if w in ROLE_TITLES}
-            if lw and lw[-1].lower() in ROLE_TITLES:
-                titles.add(lw[-1].lower())
+            if last_w in ROLE_TITLES:
+                titles.add(last_w)
             if titles:
                 ent.person_cues += 1
-                ent.titles |= titles
+                ent.titles |= {_TITLE_ABBREV.get(t, t) for t in titles}
+            if r.owner and entity_type_of(r.owner) in ("group", "org"):
+                ent.person_cues += 1  # "NORTHSTAR’s Kyu-bin": a member
             after = masked[r.end : r.end + 90]
-            if re.match(r",\s+(?:a|an|the|who|whose|\d+)\b", after) or _SPEAKS_AFTER.match(after):
+            if _APPOS_PERSON.match(after) or _SPEAKS_AFTER.match(after):
                 ent.person_cues += 1
-            if _PLACE_BEFORE.search(left) and not titles:
+            if last_w in _PLACE_PREPS and not titles:
                 ent.other_cues += 1
-            if _MALE_ROLE.search(left):
+            if last_w in _MALE_ROLE_WORDS or last2 in _MALE_ROLE_WORDS:
                 ent.male += 2
-            elif _FEMALE_ROLE.search(left):
+            elif last_w in _FEMALE_ROLE_WORDS or last2 in _FEMALE_ROLE_WORDS:
                 ent.female += 2
             # gender: pronouns after the mention, up to the next name in the same or next sentence
             nxt = runs[n + 1].start if n + 1 < len(runs) else len(masked)
-            window = masked[r.end : min(nxt, r.end + 160)]
-            if r.raw.split()[0] in ("Mr.",):
+            first_raw = r.raw.split()[0]
+            if first_raw == "Mr.":
                 ent.male += 2
-            elif r.raw.split()[0] in ("Mrs.", "Ms."):
+            elif first_raw in ("Mrs.", "Ms."):
                 ent.female += 2
-            m_, f_ = len(_MALE.findall(window)), len(_FEMALE.findall(window))
+            m_ = f_ = 0
+            for g in _GENDERED.findall(masked, r.end, min(nxt, r.end + 160)):
+                if g in _MALE_WORDS:
+                    m_ += 1
+                else:
+                    f_ += 1
             if m_ and not f_:
                 ent.male += 1
             elif f_ and not m_:
@@ -1123,15 +1169,20 @@ def _sentence_starts(text: str) -> list[int]:
 
 
 _SUBJ_FOLLOW = re.compile(
-    r"(?:\s*\([^()]{1,40}\))?(?:,\s[^,;]{1,120},)?\s+(?:[a-z]+ly\s+)?[a-z]"
+    r"(?:\s*\([^()]{1,40}\))?(?:,\s[^,;]{1,120},|,)?\s+(?:[a-z]+ly\s+)?[a-z]"
 )
 _LEAD_ADVERBIAL = re.compile(r"^[\s“”\"‘(]*(?:[^,;]{1,60},\s+)?[\s“”\"‘(]*$")
 
 
+_LEAD_TOKENS = re.compile(r"[^\s“”\"‘(]+")
+_LEAD_WORDS = frozenset("the a an former retired then state party campaign press group band team".split())
+
+
 def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
-    """The run is the grammatical subject of its sentence: it opens the sentence (possibly
-    after a short adverbial such as "On Wednesday," or a masked quote) and is followed by a
-    lower-case word (the verb), possibly after an appositive ("Kim, 24, said")."""
+    """The run is the grammatical subject of its sentence: it opens the sentence, possibly
+    after an adverbial ending with a comma ("On Wednesday,", "In an interview with X,") and
+    role words ("Main vocalist", "Conservative economist", "NORTHSTAR’s"), and is followed
+    by a lower-case word (the verb), possibly after an appositive ("Kim, 24, said")."""
     if run.possessive:
         return False
     s0 = 0
@@ -1140,9 +1191,18 @@ def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
             s0 = st
         else:
             break
-    if prev_run is not None and prev_run.start >= s0:
+    lead = text[s0 : run.start]
+    cut = lead.rfind(", ") + 2 if ", " in lead else 0
+    if cut > 122 or ";" in lead[:cut]:
         return False
-    if not _LEAD_ADVERBIAL.match(text[s0 : run.start]):
+    words = _LEAD_TOKENS.findall(lead, cut)
+    if len(words) > 5 or not all(
+        w.lower() in ROLE_TITLES
+        or w.lower() in _LEAD_WORDS
+        or (w[0].isupper() and w not in CAP_STOPWORDS)
+        or w.endswith(("’s", "'s"))
+        for w in words
+    ):
         return False
     return _SUBJ_FOLLOW.match(text, run.end) is not None
 
@@ -1159,11 +1219,21 @@ def _is_personlike(ent, weak: bool = False) -> bool:
     return weak and len(ent.name.split()) >= 2 and ent.other_cues == 0
 
 
-def _gender_ok(ent, pronoun: str) -> bool:
+_MALE_NOUNS = frozenset("businessman spokesman chairman congressman actor husband father son brother king".split())
+_FEMALE_NOUNS = frozenset(
+    "businesswoman spokeswoman chairwoman congresswoman actress wife mother daughter sister queen widow".split()
+)
+_TITLE_ABBREV = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+                 "pres.": "president", "lt.": "lieutenant", "capt.": "captain", "sgt.": "sergeant"}
+
+
+def _gender_ok(ent, pronoun: str, strict: bool = False) -> bool:
+    """Compatible with he/she; `strict` (a gendered noun such as "businessman") needs
+    positive evidence for the gender when there is any evidence at all."""
     if pronoun == "he":
-        return ent.male >= ent.female
+        return ent.male > ent.female if strict else ent.male >= ent.female
     if pronoun == "she":
-        return ent.female >= ent.male
+        return ent.female > ent.male if strict else ent.female >= ent.male
     return True
 
 
@@ -1188,6 +1258,16 @@ def _resolve(doc: _Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                 c.speaker, c.speaker_raw, c.cue, c.speaker_kind = src.speaker, src.speaker_raw, src.cue, src.speaker_kind
             continue
         if not c.speaker_raw:
+            if "prev_para" in c.extra:
+                lo = doc.g(c.extra["prev_para"], 0)
+                best = None
+                for ent in reg.entities:
+                    sp = _latest_subject_before(ent, c.pos)
+                    if sp >= lo and _is_personlike(ent, True) and (best is None or sp > best[0]):
+                        best = (sp, ent)
+                if best is not None:
+                    c.speaker = c.speaker_raw = best[1].name
+                    c.speaker_kind = "name"
             continue
         pos = min(c.attr_pos or c.pos, c.pos)
         if c.speaker_kind == "name":
@@ -1230,9 +1310,10 @@ def _resolve_typed(reg: EntityRegistry, etype: EntityType, pos: int, word: str):
         cands = [e for e in reg.entities if _is_personlike(e) and _latest_before(e, pos) >= 0]
         if not cands:
             cands = [e for e in reg.entities if _is_personlike(e, True) and _latest_before(e, pos) >= 0]
-        if word in ("he", "she"):
-            cands = [e for e in cands if _gender_ok(e, word)] or cands
-        elif word not in ("i", "singer", "star", "artist", "member", "idol", "fan"):
+        gender = "he" if word in _MALE_NOUNS else "she" if word in _FEMALE_NOUNS else word
+        if gender in ("he", "she"):
+            cands = [e for e in cands if _gender_ok(e, gender, strict=word not in ("he", "she"))] or cands
+        if word not in ("he", "she", "i", "singer", "star", "artist", "member", "idol", "fan"):
             titled = [e for e in cands if word in e.titles]
             cands = titled or cands
         if not cands:
