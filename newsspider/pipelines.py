@@ -182,13 +182,38 @@ class ReleasesPipeline(ListStep):
 
 
 class ValidationPipeline(Step):
-    """Drops records without a title or a body; the reason is counted in the crawl stats."""
+    """Drops records without a title or a body, and with --since those dated before it; the
+    reason is counted in the crawl stats."""
 
     step = "validation"
+
+    def __init__(self, crawler: Crawler):
+        super().__init__(crawler)
+        self.since: datetime | None = None
+        crawler.signals.connect(self.open, signal=signals.spider_opened)
+
+    def open(self, spider: Spider) -> None:
+        self.since = getattr(spider, "since", None)
+
+    def older_than_since(self, item: Article) -> bool:
+        """With --since, an article dated (published or modified) before it is dropped."""
+        if self.since is None:
+            return False
+        dates = []
+        for value in (item.published, item.modified):
+            try:
+                dt = datetime.fromisoformat(value) if value else None
+            except ValueError:
+                dt = None
+            if dt is not None:
+                dates.append(dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc))
+        return bool(dates) and max(dates) < self.since
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, Article):
             return item
+        if self.older_than_since(item):
+            raise self.drop("older_than_since", item)
         if not (item.title or "").strip():
             raise self.drop("no_title", item)
         if not (item.body or "").strip():

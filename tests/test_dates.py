@@ -185,3 +185,27 @@ def test_dates_tool_reads_a_file(tmp_path, capsys: pytest.CaptureFixture[str]) -
     ]
     with pytest.raises(SystemExit):
         datetool.main(["--base", "yesterday", str(f)])
+
+
+def test_weekday_tense_schedule_words_and_quoted_titles() -> None:
+    # "debut" (plural subject) and "..., out Friday" read as a schedule: forwards
+    assert vals("The quartet debut on Wednesday with a single.")[0][1] == "2024-05-29"
+    assert vals("Their repackage, with two new songs, out Friday at 6 p.m. KST.")[0][1] == (
+        "2024-05-31"
+    )
+    # but "sold out" / "came out" stay in the past
+    assert vals("The venue sold out Friday.")[0][1] == "2024-05-24"
+    # words of a quoted title are not verbs, and its colon does not end the clause
+    assert vals("The group returns with “Was It Love: Reprise,” on Thursday.")[0][1] == (
+        "2024-05-30"
+    )
+
+
+def test_default_tense_only_for_bare_weekdays() -> None:
+    from newsspider.extract.dates import find_date_matches
+
+    text = "A new EP from the duo, Friday. Also a single, June 3."
+    got = find_date_matches(text, MON, default_tense="future")
+    assert [(d.text, d.value) for d in got] == [("Friday", "2024-05-31"), ("June 3", "2024-06-03")]
+    got = find_date_matches(text, MON)
+    assert got[0].value == "2024-05-24"

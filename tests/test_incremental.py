@@ -66,3 +66,16 @@ def test_changed_article_gets_a_new_version_and_unchanged_feeds_are_not_refetche
 def _charset(path) -> str:
     head = path.read_bytes()[:2048].decode("ascii", "replace").lower()
     return "cp1252" if "windows-1252" in head else "utf-8"
+
+
+def test_since_uses_sitemap_and_feed_dates(tmp_path):
+    since = "2026-09-01"
+    with DemoServer() as srv:
+        proc = crawl("news", tmp_path, srv.mirrors, "-a", "site=demo", "-a", f"since={since}")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    got = records(tmp_path / "articles.jsonl")
+    want = {x["title"] for x in demo_labels() if x["published"][:10] >= since and not x.get("dup_group")}
+    assert want and {r["title"] for r in got} == want
+    assert all(max(r["published"] or "", r["modified"] or "") >= since for r in got)
+    run = last_run(tmp_path)
+    assert run["pages_fetched"] < 6 + len(want)  # robots, feed, sitemaps, and the new articles only

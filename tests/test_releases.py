@@ -385,3 +385,287 @@ def test_release_and_distractor_in_one_sentence() -> None:
 def test_title_key() -> None:
     assert title_key("Stay Lit: Afterburn") == title_key("stay lit afterburn")
     assert title_key("Darl+ing") == title_key("DARLING")
+
+
+# --- generalization rules (held-out check: the demo fixtures) ------------------------------
+# PUB is Monday 2024-05-27; every example below uses its own invented artists and titles.
+
+
+def test_anaphor_set_to_be_released() -> None:
+    ev = one(
+        [
+            "Before the tour, duo PAPERMOON will drop a new single, “Kite Season,” which "
+            "mixes city pop with brass. It is set to be released on July 3.",
+        ],
+        title="PAPERMOON Plan Summer Single",
+    )
+    assert (ev["title"], ev["kind"], ev["date"], ev["artist"], ev["status"]) == (
+        "Kite Season",
+        "single",
+        "2024-07-03",
+        "PAPERMOON",
+        "upcoming",
+    )
+
+
+def test_track_gets_music_video_on_release_day_and_video_follows() -> None:
+    got = extract_releases(
+        [
+            "Band LUMEN will release their second album, “Skyline,” on June 12.",
+            "The album was recorded in Daejeon.",
+            "The title track, “Open Sky,” gets a music video on release day, and a second "
+            "video for the B-side “Cold Tea” follows on June 20.",
+        ],
+        PUB,
+        title="LUMEN Announce ‘Skyline’",
+    )
+    rows = {(e["title"], e["kind"], e["date"]) for e in got}
+    assert rows == {
+        ("Skyline", "album", "2024-06-12"),
+        ("Open Sky", "mv", "2024-06-12"),
+        ("Cold Tea", "mv", "2024-06-20"),
+    }
+
+
+def test_roundup_heading_names_title_then_possessive_anaphor() -> None:
+    got = extract_releases(
+        [
+            "Here is what we are listening to.",
+            "QUARTZ – “Prism”",
+            "QUARTZ’s second mini album arrives on Thursday at 6 p.m. KST. The teaser "
+            "photos are very pink.",
+            "Static Radio – “Low Tide”",
+            "The band sings the first OST of the new drama “Sea Glass.” Their song, “Low "
+            "Tide,” drops on Wednesday.",
+        ],
+        PUB,
+        title="Comebacks to Watch This Week",
+    )
+    rows = {(e["artist"], e["title"], e["kind"], e["date"], e["time"]) for e in got}
+    assert rows == {
+        ("QUARTZ", "Prism", "mini_album", "2024-05-30", "18:00+09:00"),
+        ("Static Radio", "Low Tide", "ost", "2024-05-29", None),
+    }
+
+
+def test_preview_weekday_without_verb_reads_forward() -> None:
+    ev = one(
+        "VELVET close out the week with “Last Call: Encore,” a repackage of their second "
+        "album, out Friday at 6 p.m. KST.",
+        title="Five Releases to Watch This Week",
+    )
+    assert (ev["title"], ev["kind"], ev["date"], ev["status"]) == (
+        "Last Call: Encore",
+        "repackage",
+        "2024-05-31",
+        "upcoming",
+    )
+
+
+def test_day_headings_give_the_date() -> None:
+    got = extract_releases(
+        [
+            "Wednesday, May 29",
+            "Girl group NOVA drop their digital single “Comet Tail” at 6 p.m. KST.",
+            "Friday",
+            "Soloist Han Yu-ri releases her EP “Night Bus.”",
+        ],
+        PUB,
+        title="This Week’s New Releases",
+    )
+    rows = {(e["artist"], e["title"], e["date"], e["time"]) for e in got}
+    assert rows == {
+        ("NOVA", "Comet Tail", "2024-05-29", "18:00+09:00"),
+        ("Han Yu-ri", "Night Bus", "2024-05-31", None),
+    }
+
+
+def test_release_date_relative_to_another_date() -> None:
+    ev = one(
+        "Singer Yoon Ha-ri won her first music show trophy on Wednesday, two days after her "
+        "single “Paper Moon” was released.",
+        published="2024-05-30T09:00:00+09:00",
+    )
+    assert (ev["title"], ev["date"], ev["status"]) == ("Paper Moon", "2024-05-27", "released")
+    ev = one(
+        "Their EP “Blue Lanterns” came out a week after the group’s concert on May 3.",
+        published="2024-05-20",
+    )
+    assert ev["date"] == "2024-05-10"
+
+
+def test_preceded_by_pre_release_single() -> None:
+    ev = one(
+        "“Tidal” will be preceded by a pre-release single, “Undertow,” on June 2.",
+        title="Ko Ara Sets Album ‘Tidal’ for June",
+    )
+    assert (ev["title"], ev["kind"], ev["date"], ev["status"]) == (
+        "Undertow",
+        "single",
+        "2024-06-02",
+        "upcoming",
+    )
+
+
+def test_with_a_music_video_and_video_for_title_track() -> None:
+    got = extract_releases(
+        ["A pre-release single, “Static,” drops on June 7 with a music video."], PUB
+    )
+    assert {(e["title"], e["kind"], e["date"]) for e in got} == {
+        ("Static", "single", "2024-06-07"),
+        ("Static", "mv", "2024-06-07"),
+    }
+    got = extract_releases(
+        [
+            "ORCHID’s first full album “Atlas” is finally out. The 11-track record was "
+            "released today at 6 p.m. KST together with the music video for the title "
+            "track, “Compass.”"
+        ],
+        "2024-05-27T20:00:00+09:00",
+        title="ORCHID Release ‘Atlas’",
+    )
+    assert {(e["artist"], e["title"], e["kind"], e["date"], e["status"]) for e in got} == {
+        ("ORCHID", "Atlas", "album", "2024-05-27", "released"),
+        ("ORCHID", "Compass", "mv", "2024-05-27", "released"),
+    }
+
+
+def test_possessive_music_video_anaphor() -> None:
+    got = extract_releases(
+        [
+            "Soloist Mira’s digital single “Glasshouse” has topped the chart.",
+            "The single’s music video, released on May 20 alongside the song, has passed "
+            "ten million views.",
+        ],
+        PUB,
+    )
+    assert [(e["title"], e["kind"], e["date"]) for e in got] == [("Glasshouse", "mv", "2024-05-20")]
+
+
+def test_participle_after_title_and_ost_part() -> None:
+    ev = one(
+        [
+            "Frostbite are going on tour.",
+            "Their OST “Snowline,” released on Jan. 5 for the drama “Cold Spring,” is still "
+            "charting.",
+        ],
+        title="Band Frostbite Announce Tour",
+    )
+    assert (ev["artist"], ev["title"], ev["kind"], ev["date"]) == (
+        "Frostbite",
+        "Snowline",
+        "ost",
+        "2024-01-05",
+    )
+    ev = one("Singer Lee Da-on will release “Blue Voyage,” Part 3 of the drama’s OST, on March 2.")
+    assert (ev["kind"], ev["date"]) == ("ost", "2025-03-02")
+    ev = one("Their duet, “Moonrise,” was released on May 3 as Part 2 of the soundtrack.")
+    assert (ev["kind"], ev["date"]) == ("ost", "2024-05-03")
+
+
+def test_artist_short_names_and_dotted_names() -> None:
+    ev = one(
+        [
+            "Kang Min-seo has a present for fans.",
+            "Kang released a surprise digital single, “Winter Letter,” at midnight on Sunday.",
+        ],
+        title="Singer Kang Min-seo Surprises Fans",
+    )
+    assert (ev["artist"], ev["date"]) == ("Kang Min-seo", "2024-05-26")
+    ev = one(
+        "The album follows T.Rin’s solo single “Glow,” which came out in April.",
+        title="ARCADE Return in June",
+    )
+    assert ev["artist"] == "T.Rin"
+    ev = one(
+        "The song comes after the group’s summer digital single “Sunburn,” released on May 10.",
+        title="Rookie Group MOSAIC Tease Comeback",
+    )
+    assert (ev["artist"], ev["title"]) == ("MOSAIC", "Sunburn")
+
+
+def test_headline_kind_hint_and_leading_work_title() -> None:
+    ev = one(
+        "The six-member group’s “Eclipse” is set to be released on July 8.",
+        title="NOVA Set First Full Album ‘Eclipse’ for July",
+    )
+    assert (ev["artist"], ev["kind"], ev["date"]) == ("NOVA", "album", "2024-07-08")
+    ev = one(
+        "The star will sing Part 2 of the drama’s soundtrack, “Harbor Song,” which will be "
+        "released on June 1, Lee Ha-neul’s agency said.",
+        title="‘Moon Harbor’ Star Lee Ha-neul Sings for Her Own Drama",
+    )
+    assert (ev["artist"], ev["kind"]) == ("Lee Ha-neul", "ost")
+
+
+def test_single_curly_quoted_title_with_apostrophe() -> None:
+    ev = one("Their single ‘Don’t Wait’ was released on May 20.")
+    assert (ev["title"], ev["date"]) == ("Don’t Wait", "2024-05-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The EP, titled “Ferris Wheel,” is due out on June 4.", ("Ferris Wheel", "2024-06-04")),
+        (
+            "Their new single “Northern Lights” is scheduled for release on July 1.",
+            ("Northern Lights", "2024-07-01"),
+        ),
+        ("The album “Greenroom” is slated for a June 5 release.", ("Greenroom", "2024-06-05")),
+        (
+            "Ahead of the release of their album “Paper Kites” on June 3, the quintet held a "
+            "fan sign.",
+            ("Paper Kites", "2024-06-03"),
+        ),
+    ],
+)
+def test_schedule_phrasings(text: str, expected: tuple[str, str]) -> None:
+    ev = one(text, title="Rookie Band HALO Return")
+    assert (ev["title"], ev["date"]) == expected
+
+
+def test_video_dates_counted_from_the_previous_date() -> None:
+    got = extract_releases(
+        ["“Wildfire” will be released on June 9. Its music video follows two days later."],
+        PUB,
+    )
+    assert {(e["title"], e["kind"], e["date"]) for e in got} == {
+        ("Wildfire", "single", "2024-06-09"),
+        ("Wildfire", "mv", "2024-06-11"),
+    }
+    got = extract_releases(
+        [
+            "The band will release “Cloud Nine” on Friday, and the music video will follow a day later."
+        ],
+        PUB,
+    )
+    assert {(e["title"], e["kind"], e["date"]) for e in got} == {
+        ("Cloud Nine", "single", "2024-05-31"),
+        ("Cloud Nine", "mv", "2024-06-01"),
+    }
+
+
+def test_day_heading_with_time_and_older_release_under_it() -> None:
+    got = extract_releases(
+        [
+            "Friday, May 31 — 6 p.m. KST",
+            "Boy band ORBIT release their mini album “Halo.”",
+            "It follows their 2021 album “Satellite,” which fans still stream.",
+        ],
+        PUB,
+        title="New Music This Week",
+    )
+    assert [(e["title"], e["date"], e["time"]) for e in got] == [
+        ("Halo", "2024-05-31", "18:00+09:00")
+    ]
+
+
+def test_release_day_is_not_a_release_verb() -> None:
+    got = extract_releases(
+        [
+            "Boy band ORBIT will release their mini album “Halo” on June 7.",
+            "The members will unveil the choreography for “Tailspin” on release day.",
+        ],
+        PUB,
+    )
+    assert [e["title"] for e in got] == ["Halo"]

@@ -24,6 +24,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from newsspider.extract.dates import resolve_in_context, sentence_spans
@@ -186,7 +187,7 @@ def _extract_body_fn() -> Callable | None:
         if html_path.suffix == ".gz":
             raw = gzip.decompress(raw)
         try:
-            page = Page.from_bytes(raw, url, content_type="text/html; charset=utf-8")
+            page = Page.from_bytes(raw, url)  # the page declares (or implies) its charset
             return list(extract_body(page).get("paragraphs") or [])
         except Exception:  # noqa: BLE001
             return None
@@ -205,9 +206,7 @@ def eval_release_set(labels_path: Path, *, use_extracted: bool) -> tuple[_Score,
         paras = label.get("body_paragraphs") or []
         pub = label.get("published")
         title = label.get("title")
-        pred, ms = _timed(
-            lambda paras=paras, pub=pub, title=title: extract_releases(paras, pub, title=title)
-        )
+        pred, ms = _timed(partial(extract_releases, paras, pub, title=title))
         labelled.add(label, pred, ms, _words(paras))
         if extracted is not None and body_fn is not None and label.get("file"):
             html = labels_path.parent / label["file"]
@@ -217,12 +216,7 @@ def eval_release_set(labels_path: Path, *, use_extracted: bool) -> tuple[_Score,
             if html.exists():
                 got = body_fn(html, label.get("url") or "")
                 if got:
-                    pred2, ms2 = _timed(
-                        lambda got=got, pub=pub, title=title: extract_releases(
-                            got, pub, title=title
-                        ),
-                        repeat=1,
-                    )
+                    pred2, ms2 = _timed(partial(extract_releases, got, pub, title=title), repeat=1)
                     extracted.add(label, pred2, ms2, _words(got))
     if extracted is not None and extracted.pages == 0:
         extracted = None
@@ -243,9 +237,7 @@ def eval_speed_general(labels_path: Path) -> dict:
         if words < 200:
             continue
         pred, t = _timed(
-            lambda paras=paras, label=label: extract_releases(
-                paras, label.get("published"), title=label.get("title")
-            )
+            partial(extract_releases, paras, label.get("published"), title=label.get("title"))
         )
         ms.append(t * 1000.0 / words)
         events += len(pred)

@@ -255,7 +255,7 @@ _PAST_IRREGULAR = frozenset(
 )
 _PRESENT_WORDS = frozenset(
     """is are am arrives arrive returns return drops drop releases begins begin starts start opens
-    open kicks kick closes close lands land hits comes come premieres debuts launches airs
+    open kicks kick closes close lands land hits comes come premieres debuts debut launches airs
     unveils unveil""".split()
 )
 _REPORTING = frozenset("says say tells tell reports report writes write".split())
@@ -326,6 +326,12 @@ def _classify_word(words: list[str], i: int) -> tuple[Tense, bool] | None:
         return "past", prev not in _DETERMINERS
     if w in _PRESENT_WORDS and prev not in _DETERMINERS and prev not in _PREPOSITIONS:
         return "present", w in ("is", "are", "am")
+    if (
+        w == "out"
+        and i == len(words) - 1
+        and not (prev.endswith("ed") or prev in _PAST_IRREGULAR or prev in _AUX_BE)
+    ):
+        return "present", False  # "..., out Friday": a release schedule
     if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED and prev not in _DETERMINERS:
         return "past", False
     return None
@@ -363,6 +369,15 @@ def _scan(words: list[str], order: range) -> Tense | None:
     return weak
 
 
+_SHORT_QUOTE = re.compile(r"“[^“”]{1,60}”|‘[^‘’]{1,60}’(?!\w)|\"[^\"]{1,60}\"")
+
+
+def _mask_titles(text: str) -> str:
+    if "“" not in text and "‘" not in text and '"' not in text:
+        return text
+    return _SHORT_QUOTE.sub(lambda m: "“" + "x" * (len(m.group(0)) - 2) + "”", text)
+
+
 def tense_at(
     text: str, start: int, end: int, *, sentence: tuple[int, int] | None = None
 ) -> Tense | None:
@@ -374,8 +389,10 @@ def tense_at(
     if sentence is None:
         sentence = next(((s, e) for s, e in sentence_spans(text) if s <= start < e), (0, len(text)))
     s0, e0 = sentence
-    before = text[s0:start]
-    after = text[end:e0]
+    # a quoted title is a name, not a clause: its words ("Was It Love", "Porch Light: After")
+    # neither mark tense nor end the clause
+    before = _mask_titles(text[s0:start])
+    after = _mask_titles(text[end:e0])
     # limit the backward scan to the current clause
     cut = 0
     for m in _CLAUSE_BREAK.finditer(before):
@@ -385,9 +402,9 @@ def tense_at(
     t = _scan(words, range(len(words) - 1, -1, -1))
     if t:
         return t
-    m = _CLAUSE_BREAK.search(after)
-    if m:
-        after = after[: m.start()]
+    brk = _CLAUSE_BREAK.search(after)
+    if brk:
+        after = after[: brk.start()]
     words = _WORD.findall(after)
     t = _scan(words, range(len(words)))
     # a present-tense verb after the expression says little ("Friday's sale is ...")
@@ -917,11 +934,13 @@ def find_date_matches(
     *,
     tense: Tense | None = None,
     use_dateparser: bool = True,
+    default_tense: Tense | None = None,
 ) -> list[DateMatch]:
     """All date expressions in `text` (sorted, non-overlapping), resolved against `base`.
 
     `tense` forces the tense used for every expression; by default each expression gets the
-    tense of its own clause (`tense_at`)."""
+    tense of its own clause (`tense_at`). `default_tense` is used for a bare weekday whose
+    clause shows no tense (a preview of "this week" reads "out Friday" forwards)."""
     b = _as_date(base)
     found: list[tuple[int, int, str, re.Match[str]]] = []
     taken: list[tuple[int, int]] = []
@@ -959,6 +978,8 @@ def find_date_matches(
                 sents = sentence_spans(text)
             sent = next(((a, z) for a, z in sents if a <= s < z), (0, len(text)))
             t = tense_at(text, s, e, sentence=sent)
+            if t is None and kind == "weekday":
+                t = default_tense
         res = _resolve_match(kind, m, b, t)
         if res is None:
             continue

@@ -22,6 +22,21 @@ Rule-based, sentence by sentence:
 5. status: date (and time with zone) compared with the publication time; same day without
    time -> the clause tense.
 
+Context across sentences and paragraphs:
+
+* anaphora: "It is set to be released on ...", "LUMINA’s first full album arrives Friday",
+  "The single’s music video, released on ..." refer to the title named last (a music-video
+  phrase makes an "mv" event of it); "gets a music video on ...", "drops ... with a music
+  video", "together with the music video for “Y”" add video events;
+* dates relative to other dates: "one day after her single “X” was released" (counted from the
+  sentence's other date), "follows two days later" / "the next day" (from the paragraph's
+  previous date), "on release day" / "the same day" (the previous event's date);
+* roundups: a heading "Artist – “Title”" sets the section's artist and title; a day heading
+  ("Wednesday, June 10", "Friday") dates the releases under it that state no date; a headline
+  that previews ("... This Week", "to Watch") reads bare weekdays forwards;
+* kinds stated elsewhere (headline included) fill in titles mentioned without one; short
+  names map to a known full name ("Baek" -> "Baek Seo-yeon").
+
 Pure functions, no I/O. English only.
 """
 
@@ -32,7 +47,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from newsspider.extract.dates import DateMatch, find_date_matches, find_time, sentence_spans
+from newsspider.extract.dates import (
+    DateMatch,
+    Tense,
+    find_date_matches,
+    find_time,
+    sentence_spans,
+)
 
 __all__ = ["extract_releases", "title_key", "RELEASE_KINDS"]
 
@@ -45,7 +66,7 @@ _Q_OPEN = '“"‘'
 _TITLE_RE = re.compile(
     r"“(?P<d>[^“”\n]{1,80}?)”"
     r"|(?<![\w])\"(?P<s>[^\"\n]{1,80}?)\"(?!\w)"
-    r"|(?<![\w’'])‘(?P<q>[^‘’\n]{1,80}?)’(?![\w])"
+    r"|(?<![\w’'])‘(?P<q>(?:[^‘’\n]|’(?=\w)){1,80}?)’(?![\w])"
     r"|(?<![\w’'])'(?P<a>[^'\n]{1,60}?)'(?![\w])"
 )
 
@@ -93,23 +114,69 @@ _ACTIVE_WITH = re.compile(
     re.I,
 )
 _ACTIVE = re.compile(
-    r"\b(?:release[sd]?|releasing|drop(?:s|ped|ping)?|unveil(?:s|ed|ing)?|put(?:s|ting)?\s+out|"
+    r"\b(?:release\s+of|release[sd]?|releasing|drop(?:s|ped|ping)?|unveil(?:s|ed|ing)?|put(?:s|ting)?\s+out|"
     r"launch(?:es|ed|ing)?|(?:surprise|pre)-releas(?:es|ed|ing))\b",
     re.I,
 )
 _PASSIVE = re.compile(
     r"\b(?:(?:be|been|being|is|are|was|were|gets?|got)\s+(?:\w+\s+)?(?:released|dropped|unveiled)|"
-    r"came\s+out|comes?\s+out|coming\s+out|(?:is|are|will\s+be|be)\s+out\b|"
+    r"came\s+out|comes?\s+out|coming\s+out|"
+    r"(?:is|are|will\s+be|be)\s+(?:(?:due|finally|now|officially|already)\s+)?out\b|"
+    r"(?:scheduled|slated|set|due|planned|pencilled|penciled)\s+for\s+(?:an?\s+|its\s+|their\s+)?"
+    r"(?:[\w.,-]+\s+){0,3}?release\b|"
+    r"follow(?:s|ed|ing)?(?=\s+(?:(?:a|an|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?)\s+later"
+    r"|the\s+(?:next|following)\s+(?:day|week))\b)|"
     r"arriv(?:es|ed|e|ing)|lands?\b|landed|hit(?:s|ting)?\s+(?:shelves|stores|streaming)|"
     r"(?:be|is|are|become|becomes|became)\s+available|premiere[sd]?(?=\s+(?:on|at|in|via)\b)|"
-    r"(?:drop|drops|dropped|dropping|release|releases)(?=\s+(?:on|in|at|this|next|today|tomorrow|tonight|"
+    r"(?:drop|drops|dropped|dropping|release|releases|follows?|followed)(?=\s+(?:on|in|at|this|next|today|tomorrow|tonight|"
     r"early|late|mid|later|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|"
     r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)))",
     re.I,
 )
 _SAME_TIME = re.compile(
     r"\b(?:at\s+the\s+same\s+time|simultaneously|alongside\s+(?:it|the\s+album)|on\s+the\s+same\s+day|"
-    r"the\s+same\s+day)\b",
+    r"the\s+same\s+day|(?:on\s+)?release\s+day|the\s+day\s+of\s+(?:the\s+|its\s+|their\s+)?release)\b",
+    re.I,
+)
+# "“X” gets a music video on May 4": a video for the title named before
+_MV_TRIGGER = re.compile(
+    r"\b(?:gets?|got|getting|receives?|received|will\s+get)\s+(?:a|an|its|her|his|their)\s+(?:own\s+)?"
+    r"(?:music\s+video|MV|video)\b",
+    re.I,
+)
+# "“A” will be preceded by a single, “B,” on Nov. 20": the title after
+_PRECEDED = re.compile(r"\b(?:preceded|followed)\s+by\b", re.I)
+# "drops on Nov. 5 with a music video": a video for the same title on the same date
+_WITH_MV = re.compile(
+    r"\b(?:with|alongside|along\s+with|together\s+with|plus)\s+(?:a|an|its|the|their|his|her)\s+"
+    r"(?:new\s+|official\s+)?(?:music\s+video|MV)\b(?!\s+(?:for|of|to)\b)",
+    re.I,
+)
+# "... together with the music video for the title track, “Y”": Y's video on the same date
+_MV_FOR_BEFORE = re.compile(
+    r"\b(?:with|alongside|along\s+with|together\s+with|plus|and)\s+(?:a|an|its|the|their|his|her)\s+"
+    r"(?:new\s+|official\s+)?(?:music\s+video|MV|video)\s+(?:for|of)\s+[^“”\";]{0,40}$",
+    re.I,
+)
+# "one day after her single “X” was released" / "two weeks before it drops"
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "the": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_OFFSET = re.compile(
+    r"\b(?P<n>\d{1,2}|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<unit>day|week)s?\s+(?P<dir>after|before|later|earlier|afterwards?)\b",
     re.I,
 )
 _NOUN_BEFORE_RELEASE = re.compile(
@@ -147,7 +214,7 @@ _DEBUT_ONLY = re.compile(r"\bdebut(?:ed|s)?\s+(?:on|in)\b", re.I)
 _DESCRIPTOR_WORDS = frozenset(
     """boy girl co-ed band group duo trio unit rookie ballad singer singer-songwriter rapper
     producer soloist idol actor actress vocalist leader member k-pop kpop indie-pop indie pop
-    rock hip-hop trot veteran the a an""".split()
+    rock hip-hop trot veteran star the a an""".split()
 )
 _ROLE_AFTER = re.compile(
     r"^[’']?s?\s*(?:leader|member|members|maknae|vocalist|main\s+vocalist|rapper|dancer|producer|"
@@ -156,11 +223,11 @@ _ROLE_AFTER = re.compile(
 )
 _ORG_WORDS = re.compile(
     r"\b(?:Entertainment|Music|Records|Label|Labels|Corporation|Corp|Company|Agency|Media|Studios?|"
-    r"Inc|Ltd|Network|Broadcasting|News|Times|Daily|Magazine|Radio|TV|Billboard|Spotify|YouTube|"
+    r"Inc|Ltd|Network|Broadcasting|News|Times|Daily|Magazine|TV|Billboard|Spotify|YouTube|"
     r"Instagram|Twitter|Weverse|Hanteo|Circle|Gaon|Melon|University|Hall|Dome|Stadium|Arena|Station)\b"
 )
 _NAME_RUN = re.compile(
-    r"(?:\([A-Z]\))?[A-Z0-9][\w&\-]*(?:[’'][A-Z][\w\-]*)?(?:\s+(?:\([A-Z]\))?[A-Z0-9][\w&\-]*)*"
+    r"(?:\([A-Z]\))?[A-Z0-9][\w&\-]*(?:[’'.][A-Z][\w\-]*)?(?:\s+(?:\([A-Z]\))?[A-Z0-9][\w&\-]*)*"
 )
 _STOP_CAPS = frozenset(
     """The A An This That These Those It Its Their His Her He She They We I You Our Your On In At
@@ -198,6 +265,7 @@ class _Title:
     kind_explicit: bool = False
     is_track: bool = False
     is_work: bool = False
+    artist: str | None = None  # named in an anaphoric phrase ("LUMINA’s new album")
 
 
 @dataclass
@@ -265,7 +333,7 @@ def _find_titles(sent: str) -> list[_Title]:
         # kind: music video anywhere just before, else the nearest kind phrase before, else
         # an appositive right after the title
         kind, explicit = _kind_before(before)
-        after = sent[m.end() : m.end() + 70]
+        after = sent[m.end() : m.end() + 110]
         if not explicit:
             kind, explicit = _kind_after(after)
         t.kind, t.kind_explicit = kind, explicit
@@ -295,9 +363,9 @@ def _kind_before(before: str) -> tuple[str | None, bool]:
     cut = max(before.rfind("”"), before.rfind('"'), before.rfind(";"))
     window = before[cut + 1 :]
     work = _WORK_BEFORE.search(window)
-    if re.search(r"music\s+videos?\b|\bMVs?\b|\bM/Vs?\b", window, re.I):
+    if _MV_WORD.search(window):
         return "mv", True
-    if re.search(r"\brepackage(?:d)?\b", window, re.I) and not work:
+    if _REPACKAGE_WORD.search(window) and not work:
         return "repackage", True
     best: tuple[int, str] | None = None
     for rx, kind in _KIND_RE:
@@ -311,11 +379,17 @@ def _kind_before(before: str) -> tuple[str | None, bool]:
     gap = window[best[0] :]
     # the phrase must lead up to the title: "mini album, “X”", "album titled “X”",
     # "single “X”", "Her OST “X”"
-    if re.fullmatch(r"[\s,]*(?:(?:titled|called|named|,|the|of|for)\s*)*", gap, re.I):
+    if _LEADS_UP.fullmatch(gap):
         return best[1], True
-    if len(gap) <= 25 and not re.search(r"\b(?:and|with|by|featuring|feat)\b", gap, re.I):
+    if len(gap) <= 25 and not _OTHER_PARTY.search(gap):
         return best[1], True
     return None, False
+
+
+_MV_WORD = re.compile(r"music\s+videos?\b|\bMVs?\b|\bM/Vs?\b", re.I)
+_REPACKAGE_WORD = re.compile(r"\brepackage(?:d)?\b", re.I)
+_LEADS_UP = re.compile(r"[\s,]*(?:(?:titled|called|named|,|the|of|for)\s*)*", re.I)
+_OTHER_PARTY = re.compile(r"\b(?:and|with|by|featuring|feat)\b", re.I)
 
 
 def _kind_near(before: str) -> bool:
@@ -325,12 +399,22 @@ def _kind_near(before: str) -> bool:
 def _kind_after(after: str) -> tuple[str | None, bool]:
     m = re.match(
         r"[,\s]*(?:\((?:[^()]{0,20})\)\s*)?(?:,\s*)?(?:(?:which|that)\s+(?:is|was)\s+)?"
-        r"(?:a|an|the|his|her|their|its)\s+(?P<np>[^,.;“”]{0,50})",
+        r"(?:part\s+\w+\s+of\s+)?(?:a|an|the|his|her|their|its)\s+(?P<np>[^,.;“”]{0,50})",
         after,
         re.I,
     )
     if not m:
-        return None, False
+        if " as " not in after:
+            return None, False
+        # "“X” was released on Feb. 28 as Part 5 of the soundtrack"
+        m = re.search(
+            r"^[^“”\"‘;]{0,70}?\bas\s+(?:(?:the\s+)?part\s+\w+\s+of\s+)?"
+            r"(?:a|an|the|his|her|their|its)\s+(?P<np>[^,.;“”]{0,40})",
+            after,
+            re.I,
+        )
+        if not m:
+            return None, False
     np = m.group("np")
     best: tuple[int, str] | None = None
     for rx, kind in _KIND_RE:
@@ -368,9 +452,30 @@ class _Artists:
         if name not in self.known:
             self.known.append(name)
 
-    def set_current(self, name: str) -> None:
+    def set_current(self, name: str) -> str:
+        name = self.canonical(name)
         self.add(name)
         self.current = name
+        return name
+
+    def canonical(self, name: str) -> str:
+        """A known artist's full name for a short reference ("Baek" -> "Baek Seo-yeon",
+        "Daybreak" -> "Daybreak Radio"); the name itself when none fits."""
+        if name in self.known:
+            return name
+        words = name.split()
+        fits = [
+            k
+            for k in self.known
+            if len(k.split()) > len(words)
+            and (k.split()[: len(words)] == words or k.split()[-len(words) :] == words)
+        ]
+        if not fits:
+            return name
+        for pref in (self.current, self.main):
+            if pref in fits:
+                return pref
+        return fits[0]
 
 
 def _strip_descriptors(name: str) -> str:
@@ -388,11 +493,13 @@ def _valid_artist(name: str) -> bool:
     first = name.split()[0].rstrip("’'")
     if first in _STOP_CAPS and len(name.split()) == 1:
         return False
-    return not re.fullmatch(r"[\d\W]+", name)
+    return not re.fullmatch(r"[\d\W]+|\d+-[a-z]+", name)
 
 
 def _artist_from_title(title: str, body: str) -> str | None:
     t = re.sub(r"^[^:]{0,30}:\s+", "", title) if ":" in title[:32] else title
+    # a leading work title ("‘Drama Name’ Star Kim Ji-ho Sings ..."): the name follows it
+    t = re.sub(r"^\s*[“‘\"'][^“”‘’\"]{1,60}[”’\"']\s+(?=\S)", "", t)
     # possessive: "VELVETEEN’s Yuna lends", "Jungkook’s ‘Golden’", "NewJeans’ “How Sweet”"
     m = re.match(r"\s*(?P<a>[^’'“‘\"]{1,40}?)(?:[’']s|(?<=s)[’'])\s+(?P<rest>.*)", t)
     if m:
@@ -403,7 +510,12 @@ def _artist_from_title(title: str, body: str) -> str | None:
             if person and person not in _STOP_CAPS:
                 return person
         if owner and _valid_artist(owner):
-            return owner
+            if not body or _word_in(owner, body):
+                return owner
+            # "HYPERBLOOM Top Japan’s Chart": the owner is not a name the body uses
+            found = _longest_in_body(owner, body)
+            if found:
+                return found
     words = t.split()
     # drop leading descriptors ("Rookie Girl Group CRESCENT ...", "Ballad singer Kang ...")
     while words and words[0].lower() in _DESCRIPTOR_WORDS:
@@ -438,6 +550,21 @@ def _leading_name(words: list[str]) -> str | None:
     return None
 
 
+def _word_in(name: str, text: str) -> bool:
+    """`name` occurs in `text` as a whole word (cheap substring test first)."""
+    i = text.find(name)
+    while i >= 0:
+        j = i + len(name)
+        if (i == 0 or not _word_char(text[i - 1])) and (j == len(text) or not _word_char(text[j])):
+            return True
+        i = text.find(name, i + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_-"
+
+
 def _longest_in_body(text: str, body: str) -> str | None:
     words = text.split()
     for k in range(min(4, len(words)), 0, -1):
@@ -445,7 +572,7 @@ def _longest_in_body(text: str, body: str) -> str | None:
         cand = re.sub(r"[’']s?$", "", cand)
         if not cand or cand in _STOP_CAPS or not _valid_artist(cand):
             continue
-        if re.search(r"(?<![\w-])" + re.escape(cand) + r"(?![\w-])", body):
+        if _word_in(cand, body):
             return cand
     return None
 
@@ -478,7 +605,7 @@ def _names_in(span: str, artists: _Artists) -> list[tuple[int, int, str]]:
         start = m.start() + raw.find(words[0]) if words else m.start()
         out.append((start, start + len(name), name))
     for known in artists.known:
-        if known[:1].islower():
+        if known[:1].islower() and known in span:
             for m in re.finditer(r"(?<![\w-])" + re.escape(known) + r"(?![\w-])", span):
                 out.append((m.start(), m.end(), known))
     out.sort()
@@ -486,11 +613,11 @@ def _names_in(span: str, artists: _Artists) -> list[tuple[int, int, str]]:
 
 
 _POSSESSIVE = re.compile(
-    r"(?P<n>(?:\([A-Z]\))?[\w][\w&\-]*(?:\s+[\w][\w&\-]*){0,3})(?:[’']s|(?<=[sS])[’'])\s"
+    r"(?P<n>(?:\([A-Z]\))?[\w][\w&\-]*(?:\.[A-Z][\w&\-]*)?(?:\s+[\w][\w&\-]*){0,3})(?:[’']s|(?<=[sS])[’'])\s"
 )
 _GAP_VERB = re.compile(
     r"\b(?:will|would|is|are|was|were|has|have|had|to|release[sd]?|drops?|dropped|returns?|"
-    r"debuts?|came|comes|said|says|and|with)\b",
+    r"debuts|debuted|came|comes|said|says|and|with)\b",
     re.I,
 )
 
@@ -503,6 +630,8 @@ def _possessive_artist(sent: str, pos: int, artists: _Artists) -> str | None:
     window = sent[max(0, pos - 70) : pos]
     cut = max(window.rfind("”"), window.rfind(";"), window.rfind('"'))
     window = window[cut + 1 :]
+    if "’" not in window and "'" not in window:
+        return None
     best = None
     for m in _POSSESSIVE.finditer(window):
         gap = window[m.end() :]
@@ -534,21 +663,47 @@ def extract_releases(
 ) -> list[dict]:
     """Release events mentioned in the article paragraphs (see module docstring)."""
     when = _parse_when(published, fetched_at)
-    when.date()
     body = "\n".join(paragraphs)
     artists = _Artists(title, body)
+    # a preview ("... to Watch This Week") reads a bare weekday forwards, a recap backwards
+    doc_tense = _doc_tense(title or "")
+    # kinds stated anywhere (the headline included) for titles named elsewhere without one
+    hints: dict[str, str] = {}
+    if title:
+        _add_hints(_find_titles(title), hints)
     events: list[_Event] = []
     last_event: _Event | None = None
     recent: list[_Title] = []  # titles of the last sentences, for "It will be released on ..."
+    section_date: DateMatch | None = None  # the date of the current day heading
     for para in paragraphs:
-        if not para or len(para) < 12:
+        if not para or len(para) < 3:
             continue
-        has_cue = bool(_TITLE_RE.search(para)) or bool(recent and _PASSIVE.search(para))
+        heading = _is_heading(para)
+        if heading:
+            day = _day_heading(para, when, doc_tense)
+            if day is not None:
+                section_date = day
+                recent.clear()
+                continue
+            topic = _HEADING_TOPIC.match(para)
+            if topic:
+                # "LUMINA – “Moonlit”": the artist of the section
+                name = _heading_artist(topic.group("artist"), artists)
+                if name:
+                    artists.set_current(name)
+        if len(para) < 12:
+            continue
+        has_cue = bool(_TITLE_RE.search(para)) or bool(
+            recent and (_PASSIVE.search(para) or _ACTIVE.search(para) or _MV_TRIGGER.search(para))
+        )
         if not has_cue:
             recent.clear()
             _update_context(para, artists)
             continue
-        dates = find_date_matches(para, when, use_dateparser=False)
+        dates = _anchor_relative(
+            para, find_date_matches(para, when, use_dateparser=False, default_tense=doc_tense)
+        )
+        para_ost = _OST_WORD.search(para)
         for s0, e0 in sentence_spans(para):
             sent = para[s0:e0]
             sdates = [
@@ -561,16 +716,153 @@ def extract_releases(
                 if ("“" in sent or '"' in sent or "‘" in sent or "'" in sent)
                 else []
             )
-            found = _sentence_events(sent, sdates, artists, last_event, recent, titles)
+            _add_hints(titles, hints)
+            found = _sentence_events(
+                sent, sdates, artists, last_event, recent, titles, section_date
+            )
             titles_here = [t for t in titles if not t.is_work and not t.is_track]
             if titles_here:
                 recent[:] = titles_here
             for ev in found:
+                if (
+                    not ev.kind_explicit
+                    and para_ost
+                    and para_ost.start()
+                    < s0 + 1 + (sent.find(ev.title) if ev.title in sent else len(sent))
+                ):
+                    # "the band sings the first OST of the drama “Y”. Their song “X” drops ..."
+                    ev.extra["ost"] = True
                 ev.order = len(events)
                 events.append(ev)
                 last_event = ev
             _update_sentence_context(sent, artists)
+    for ev in events:
+        if not ev.kind_explicit:
+            hint = hints.get(title_key(ev.title))
+            if hint:
+                ev.kind, ev.kind_explicit = hint, True
+            elif ev.extra.get("ost") and not any(h == "ost" for h in hints.values()):
+                ev.kind = "ost"
     return _merge(events, when)
+
+
+_LATER = re.compile(
+    r"\b(?:(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week)s?"
+    r"\s+(?P<dir>later|earlier|afterwards?|after\s+that|before\s+that)"
+    r"|the\s+(?P<nx>next|following|previous)\s+(?P<unit2>day|week))\b",
+    re.I,
+)
+
+
+_LATER_WORDS = (
+    "later",
+    "earlier",
+    "afterward",
+    "after that",
+    "before that",
+    "next ",
+    "following ",
+    "previous ",
+)
+
+
+def _anchor_relative(para: str, dates: list[DateMatch]) -> list[DateMatch]:
+    """ "... on June 9. Its music video follows two days later.": an offset counted from the
+    previous day-precision date of the paragraph (not from the publication date)."""
+    if not dates or not any(w in para for w in _LATER_WORDS) or not _LATER.search(para):
+        return dates
+    out = list(dates)
+    for m in _LATER.finditer(para):
+        anchors = [d for d in out if d.end <= m.start() and d.precision == "day"]
+        if not anchors:
+            continue
+        if m.group("nx"):
+            n = -1 if m.group("nx").lower() == "previous" else 1
+            unit = m.group("unit2").lower()
+        else:
+            w = m.group("n").lower()
+            n = int(w) if w.isdigit() else _NUMBER_WORDS[w]
+            if m.group("dir").lower() in ("earlier", "before that"):
+                n = -n
+            unit = m.group("unit").lower()
+        days = n * (7 if unit == "week" else 1)
+        value = (dt.date.fromisoformat(anchors[-1].value) + dt.timedelta(days=days)).isoformat()
+        out = [d for d in out if d.end <= m.start() or d.start >= m.end()]
+        out.append(DateMatch(m.start(), m.end(), m.group(0), value, "day", None, "anchored"))
+        out.sort(key=lambda d: d.start)
+    return out
+
+
+_OST_WORD = re.compile(r"\b(?:OSTs?|soundtracks?)\b")
+_HEADING_TOPIC = re.compile(
+    r"^\s*(?P<artist>[^“”\"‘:–—|]{1,50}?)\s*(?:[–—:|]|\s-)\s*[“\"‘'](?P<title>[^“”\"]{1,80})[”\"’']\s*$"
+)
+
+
+def _is_heading(para: str) -> bool:
+    """A short line without sentence punctuation at its end: a subheading."""
+    return len(para.split()) <= 12 and not re.search(r"[.!?…][\"”’)\]]*\s*$", para)
+
+
+def _day_heading(para: str, when: dt.datetime, tense: Tense | None) -> DateMatch | None:
+    """ "Wednesday, June 10" / "Friday (June 12)" / "Thursday": a heading that is only a date."""
+    if not re.search(r"\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day", para):
+        return None
+    found = find_date_matches(para, when, use_dateparser=False, default_tense=tense)
+    day = [d for d in found if d.precision == "day"]
+    if not day:
+        return None
+    rest = para
+    for d in found:
+        rest = rest.replace(d.text, " ")
+    rest = re.sub(
+        r"\b(?:on|the|and|of|at|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|KST|JST|UTC|[ap]\.?m)\b\.?",
+        " ",
+        rest,
+    )
+    if re.search(r"[A-Za-z]{3,}", rest):
+        return None
+    best = max(day, key=lambda d: (d.kind != "weekday", d.end - d.start))
+    zoned = find_time(para)  # "Friday, May 31 — 6 p.m. KST"
+    if zoned and not (best.time and len(best.time) > 5):
+        best.time = zoned
+    return best
+
+
+def _heading_artist(raw: str, artists: _Artists) -> str | None:
+    raw = raw.strip()
+    m = re.search(r"[’']s\s+(?P<member>\S.*)$", raw)  # "NORTHSTAR’s Kyu-bin"
+    if m:
+        raw = m.group("member")
+    name = _strip_descriptors(raw)
+    if not name or not _valid_artist(name) or name in _STOP_CAPS:
+        return None
+    return name
+
+
+_PREVIEW = re.compile(
+    r"\b(?:(?:this|next|the\s+coming)\s+week(?:end)?|upcoming|to\s+watch|coming\s+(?:up|soon)|"
+    r"preview|what\s+to\s+expect)\b",
+    re.I,
+)
+_RECAP = re.compile(
+    r"\b(?:last\s+week(?:end)?|(?:the\s+)?past\s+week|recap|looking\s+back|round-?up\s+of\s+last)\b",
+    re.I,
+)
+
+
+def _doc_tense(text: str) -> Tense | None:
+    if _RECAP.search(text):
+        return "past"
+    if _PREVIEW.search(text):
+        return "future"
+    return None
+
+
+def _add_hints(titles: list[_Title], hints: dict[str, str]) -> None:
+    for t in titles:
+        if t.kind_explicit and t.kind and t.kind != "mv" and not t.is_work and not t.is_track:
+            hints.setdefault(title_key(t.text), t.kind)
 
 
 _DESCRIBED_HEAD = re.compile(
@@ -621,29 +913,35 @@ def _attributed(sent: str, d: DateMatch) -> bool:
     """The date belongs to a reporting clause ("the agency said Wednesday", "announced on
     Monday", "On Dec. 27, Orbit Music announced that ...")."""
     before = sent[max(0, d.start - 40) : d.start]
-    if re.search(
-        _REPORTING.pattern
-        + r"\s+(?:\w+\s+){0,2}?(?:on\s+|in\s+|early\s+|late\s+|this\s+|last\s+)?$",
-        before,
-        re.I,
-    ):
+    if _REPORTED_BEFORE.search(before):
         return True
-    after = sent[d.end : d.end + 60]
-    if d.start < 25 and re.match(
-        r",\s+(?:[\w’'&.-]+\s+){0,4}?" + _REPORTING.pattern + r"(?:\s+that)?", after, re.I
-    ):
-        return True
-    return False
+    return d.start < 25 and bool(_REPORTED_AFTER.match(sent[d.end : d.end + 60]))
+
+
+_REPORTED_BEFORE = re.compile(
+    _REPORTING.pattern + r"\s+(?:\w+\s+){0,2}?(?:on\s+|in\s+|early\s+|late\s+|this\s+|last\s+)?$",
+    re.I,
+)
+_REPORTED_AFTER = re.compile(
+    r",\s+(?:[\w’'&.-]+\s+){0,4}?" + _REPORTING.pattern + r"(?:\s+that)?", re.I
+)
 
 
 def _negative_between(text: str) -> bool:
     return bool(_NEGATIVE.search(text))
 
 
+_ANAPHOR_NOUN = (
+    r"(?:mini\s+album|music\s+video|title\s+track|album|single|EP|song|record|track|OST|repackage|"
+    r"video|MV)"
+)
 _ANAPHOR = re.compile(
-    r"\s*(?:(?:Meanwhile|Now|Also|And|So),?\s+)?(?P<np>It|They|The\s+(?:(?:new|upcoming|latest|[\w-]+-track)\s+)?"
-    r"(?:album|single|EP|mini\s+album|song|record|track|OST|repackage|music\s+video|video|MV))"
-    r"(?:\s+(?:also|itself|too|will|would|is|are|was|were|has|have|had|then|finally|officially))*\s*$"
+    r"\s*(?:(?:Meanwhile|Now|Also|And|So|But),?\s+)?(?P<np>[Ii]t|[Tt]hey|"
+    r"(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:[’']s|(?<=s)[’']))\s+"
+    r"(?:(?P<of>album|single|song|track|title\s+track|EP|record)[’']s\s+(?P<mv>music\s+video|video|MV)"
+    r"|(?:(?!(?:for|of|to|with|from|and|or)\b)[\w-]+\s+){0,3}?" + _ANAPHOR_NOUN + r"))"
+    r",?(?:\s+(?:also|itself|too|will|would|is|are|was|were|has|have|had|then|finally|officially|"
+    r"now|set|scheduled|slated|due|expected|going|to))*\s*$"
 )
 _ANAPHOR_KINDS = {
     "album": {"album", "mini_album", "ep", "repackage"},
@@ -654,6 +952,7 @@ _ANAPHOR_KINDS = {
     "single": {"single", "digital_single"},
     "song": {"single", "digital_single", "ost"},
     "track": {"single", "digital_single", "ost"},
+    "title track": {"single", "digital_single"},
     "ost": {"ost"},
     "music video": {"mv"},
     "video": {"mv"},
@@ -661,17 +960,51 @@ _ANAPHOR_KINDS = {
 }
 
 
-def _anaphoric_title(sent: str, ts: int, recent: list[_Title]) -> list[_Title]:
-    """ "It will be released on March 3." / "The album arrives Friday." after a sentence that
-    named the title: the most recent compatible title."""
-    m = _ANAPHOR.fullmatch(sent[:ts])
-    if not m or not recent:
+def _anaphor_head(np: str) -> str | None:
+    np = np.lower()
+    return next((k for k in sorted(_ANAPHOR_KINDS, key=len, reverse=True) if np.endswith(k)), None)
+
+
+def _anaphoric_title(
+    subject: str, recent: list[_Title], artists: _Artists | None = None
+) -> list[_Title]:
+    """ "It will be released on March 3." / "The album arrives Friday." / "LUMINA’s first full
+    album arrives on Friday." / "The single’s music video, released on ..." after a sentence (or
+    a heading) that named the title: the most recent compatible title."""
+    if not recent or len(subject) > 90:
         return []
-    np = m.group("np").lower()
-    head = next((k for k in sorted(_ANAPHOR_KINDS, key=len, reverse=True) if np.endswith(k)), None)
+    m = _ANAPHOR.fullmatch(subject)
+    if not m:
+        return []
+    np = m.group("np")
+    if _NEGATIVE.search(np):
+        return []
+    owner = m.group("owner")
+    artist = None
+    if owner:
+        owner = _strip_descriptors(owner)
+        if not owner or not _valid_artist(owner) or owner in _STOP_CAPS:
+            return []
+        artist = artists.canonical(owner) if artists else owner
+    if m.group("mv"):
+        # "The single’s music video": a video of the single
+        head = _anaphor_head(m.group("of"))
+        for t in reversed(recent):
+            if head is None or not t.kind_explicit or t.kind in _ANAPHOR_KINDS[head]:
+                return [_Title(-1, -1, t.text, "mv", True, artist=artist)]
+        return []
+    head = _anaphor_head(np)
+    if head in ("music video", "video", "mv"):
+        # "Its music video follows ...": the video of the title just named
+        t = recent[-1]
+        return [_Title(-1, -1, t.text, "mv", True, artist=artist)]
+    np_kind, np_explicit = _kind_before(np + " ") if head else (None, False)
     for t in reversed(recent):
         if head is None or (t.kind_explicit and t.kind in _ANAPHOR_KINDS[head]):
-            return [_Title(-1, -1, t.text, t.kind, t.kind_explicit)]
+            return [_Title(-1, -1, t.text, t.kind, t.kind_explicit, artist=artist)]
+        if not t.kind_explicit and len(recent) == 1 and head not in ("music video", "video", "mv"):
+            # a title named without a kind ("LUMINA – “Moonlit”"), now "their new EP"
+            return [_Title(-1, -1, t.text, np_kind, np_explicit, artist=artist)]
     return []
 
 
@@ -682,7 +1015,10 @@ def _sentence_events(
     last_event: _Event | None,
     recent: list[_Title] | None = None,
     titles: list[_Title] | None = None,
+    section_date: DateMatch | None = None,
 ) -> list[_Event]:
+    """Release events of one sentence. `recent`: titles of the previous sentences (for "It will
+    be released on ..."); `section_date`: the date of the day heading the sentence is under."""
     if titles is None:
         titles = _find_titles(sent)
     prev_titles = recent or []
@@ -698,21 +1034,38 @@ def _sentence_events(
     if not cands and not prev_titles:
         return []
     good_dates = [d for d in dates if not _attributed(sent, d)]
-    triggers: list[tuple[int, int, str]] = []  # (start, end, "active"|"passive")
+    triggers: list[tuple[int, int, str]] = []  # (start, end, "active"|"passive"|"mv")
     for m in _ACTIVE_WITH.finditer(sent):
         triggers.append((m.start(), m.end(), "active"))
+    for m in _PRECEDED.finditer(sent):
+        triggers.append((m.start(), m.end(), "active"))
+    for m in _MV_TRIGGER.finditer(sent):
+        triggers.append((m.start(), m.end(), "mv"))
     for m in _PASSIVE.finditer(sent):
         if not any(s <= m.start() < e for s, e, _ in triggers):
             triggers.append((m.start(), m.end(), "passive"))
     for m in _ACTIVE.finditer(sent):
         if any(s <= m.start() < e for s, e, _ in triggers):
             continue
-        if _NOUN_BEFORE_RELEASE.search(sent[: m.start()]) and m.group(0).lower() in (
-            "release",
-            "releases",
+        word = m.group(0).lower()
+        if word in ("release", "releases") and (
+            _NOUN_BEFORE_RELEASE.search(sent[: m.start()])
+            or re.match(
+                r"\s+(?:day|date|schedule|plans?|part(?:y|ies)|shows?|events?)\b", sent[m.end() :]
+            )
         ):
-            continue
-        triggers.append((m.start(), m.end(), "active"))
+            continue  # the noun: "the release", "on release day"
+        # "“X,” released on June 11, ...": a participle, the title is before it
+        voice = (
+            "passive"
+            if word in ("released", "dropped", "unveiled")
+            and re.search(
+                r"(?:[”\"’],?|,)\s*(?:(?:first|originally|digitally|officially)\s+)?$",
+                sent[: m.start()],
+            )
+            else "active"
+        )
+        triggers.append((m.start(), m.end(), voice))
     triggers.sort()
     out: list[_Event] = []
     used_titles: set[int] = set()
@@ -720,6 +1073,28 @@ def _sentence_events(
 
     def seg_of(pos: int) -> tuple[int, int]:
         return next(((a, z) for a, z in segs if a <= pos <= z), (0, len(sent)))
+
+    def event(
+        t: _Title,
+        kind: str,
+        explicit: bool,
+        date: str,
+        precision: str,
+        time: str | None,
+        tense: str | None,
+        artist: str | None,
+    ) -> _Event:
+        return _Event(
+            artist,
+            t.text,
+            kind,
+            explicit,
+            date,
+            precision,
+            time if time and len(time) > 5 else None,
+            tense,
+            sent.strip(),
+        )
 
     for ts, te, voice in triggers:
         a, z = seg_of(ts)
@@ -729,12 +1104,19 @@ def _sentence_events(
         if voice == "active":
             title_c = after[:1] or before[-1:]
         else:
-            title_c = before[-1:] or after[:1]
-        if not title_c and voice == "passive":
-            title_c = _anaphoric_title(sent, ts, prev_titles)
+            # the subject: a title, else an anaphor ("The album arrives ..."), else a title after
+            title_c = (
+                before[-1:]
+                or _anaphoric_title(
+                    sent[a:ts], prev_titles + [c for c in cands if c.end <= a], artists
+                )
+                or (after[:1] if voice == "passive" else [])
+            )
         if not title_c:
             continue
         t = title_c[0]
+        if voice == "mv":
+            t = _Title(t.start, t.end, t.text, "mv", True, artist=t.artist)
         if re.match(r"premiere", sent[ts:te], re.I) and t.kind != "mv":
             continue
         if not t.kind_explicit and (
@@ -742,51 +1124,115 @@ def _sentence_events(
             or re.match(r"launch|unveil|land|(?:be|is|are)\s+available", sent[ts:te], re.I)
         ):
             continue  # weak evidence: a lower-case quote or a generic verb without a release noun
-        if id(t) in used_titles:
+        if id(title_c[0]) in used_titles and voice != "mv":
             continue
         # text between trigger and title must not hand the verb to another object
         lo, hi = sorted((ts, max(t.start, 0)))
         if _negative_between(sent[lo:hi]) and not t.kind_explicit:
             continue
-        # the date: after the trigger in the segment, or before both trigger and title
-        first = min(ts, t.start)
-        dcands = [d for d in good_dates if a <= d.start <= z and (d.start >= ts or d.end <= first)]
-        dcands = [d for d in dcands if not _negative_governs(sent, d, ts, te, t)]
-        d: DateMatch | None = None
-        if dcands:
-            d = min(dcands, key=lambda x: (x.start < ts, abs(x.start - te)))
         date = time = None
         precision = "day"
-        if d is not None:
-            date, precision, time = d.value, d.precision, d.time
-            if not time or len(time) <= 5:
-                time = find_time(sent[a:z]) or time
-        elif last_event is not None and _SAME_TIME.search(sent):
-            date, precision, time = last_event.date, last_event.precision, last_event.time
-        elif out and _SAME_TIME.search(sent):
-            date, precision, time = out[-1].date, out[-1].precision, out[-1].time
+        # "one day after her single “X” was released": relative to another date
+        rel = _offset_date(sent, dates, t, ts, te, a, z)
+        if rel is not None:
+            date, precision = rel, "day"
+        else:
+            # the date: after the trigger in the segment, or before both trigger and title
+            first = min(ts, t.start) if t.start >= 0 else ts
+            dcands = [
+                d for d in good_dates if a <= d.start <= z and (d.start >= ts or d.end <= first)
+            ]
+            dcands = [d for d in dcands if not _negative_governs(sent, d, ts, te, t)]
+            d: DateMatch | None = None
+            if dcands:
+                d = min(dcands, key=lambda x: (x.start < ts, abs(x.start - te)))
+            if d is not None:
+                date, precision, time = d.value, d.precision, d.time
+                if not time or len(time) <= 5:
+                    time = find_time(sent[a:z]) or time
+            elif out and _SAME_TIME.search(sent):
+                date, precision, time = out[-1].date, out[-1].precision, out[-1].time
+            elif last_event is not None and _SAME_TIME.search(sent):
+                date, precision, time = last_event.date, last_event.precision, last_event.time
+            elif section_date is not None and not dates and _fits_section(sent, a, z, section_date):
+                date, precision = section_date.value, section_date.precision
+                time = find_time(sent[a:z]) or section_date.time
         if date is None:
             continue
         if voice == "active" and not t.kind_explicit and _DEBUT_ONLY.search(sent[ts : te + 4]):
             continue
-        artist = _artist_for(sent, ts, t, voice, artists)
+        artist = (
+            artists.canonical(t.artist) if t.artist else _artist_for(sent, ts, t, voice, artists)
+        )
+        if t.artist:
+            artists.set_current(t.artist)
         kind = t.kind or _default_kind(sent, t)
         tense = _tense_word(sent[a:z])
-        used_titles.add(id(t))
-        out.append(
-            _Event(
-                artist,
-                t.text,
-                kind,
-                t.kind_explicit,
-                date,
-                precision,
-                time if time and len(time) > 5 else None,
-                tense,
-                sent.strip(),
-            )
-        )
+        used_titles.add(id(title_c[0]))
+        out.append(event(t, kind, t.kind_explicit, date, precision, time, tense, artist))
+        # "drops on Nov. 5 with a music video": the video on the same date
+        if kind != "mv" and _WITH_MV.search(sent[te:z]):
+            out.append(event(t, "mv", True, date, precision, time, tense, artist))
+    if out:
+        # "... together with the music video for the title track, “Y”."
+        for t in cands:
+            if id(t) in used_titles or t.start < 0:
+                continue
+            if _MV_FOR_BEFORE.search(_since_title(sent[max(0, t.start - 90) : t.start])):
+                ev = out[-1]
+                used_titles.add(id(t))
+                out.append(
+                    event(t, "mv", True, ev.date, ev.precision, ev.time, ev.tense, ev.artist)
+                )
     return out
+
+
+def _fits_section(sent: str, a: int, z: int, section: DateMatch) -> bool:
+    """A sentence under a day heading without a date of its own is about that day, unless it
+    names a year or talks about an earlier release ("since their 2021 album ...")."""
+    clause = sent[a:z]
+    return not re.search(r"\b(?:19|20)\d\d\b|\b(?:since|previous|last|former|earlier)\b", clause)
+
+
+def _offset_date(
+    sent: str, dates: list[DateMatch], t: _Title, ts: int, te: int, a: int, z: int
+) -> str | None:
+    """A release date stated relative to another date of the sentence: "won on Wednesday, one
+    day after her single “X” was released" (Wednesday - 1 day), "“X” came out two weeks after
+    the concert on May 3" (May 3 + 2 weeks)."""
+    if t.start < 0 or (" after " not in sent and " before " not in sent):
+        return None
+    first = min(ts, t.start)
+    for m in _OFFSET.finditer(sent):
+        direction = m.group("dir").lower()
+        if direction not in ("after", "before"):
+            continue
+        n = _NUMBER_WORDS.get(m.group("n").lower()) or (
+            int(m.group("n")) if m.group("n").isdigit() else 0
+        )
+        days = n * (7 if m.group("unit").lower() == "week" else 1)
+        if not days:
+            continue
+        sign = 1 if direction == "after" else -1
+        if (
+            m.end() <= first
+            and first - m.end() <= 60
+            and not re.search(r"[;“”\"]", sent[m.end() : first])
+        ):
+            # anchor date before the offset phrase: release = anchor -/+ offset
+            anchors = [d for d in dates if d.end <= m.start() and d.precision == "day"]
+            if anchors:
+                base = dt.date.fromisoformat(anchors[-1].value)
+                return (base - dt.timedelta(days=sign * days)).isoformat()
+        elif m.start() >= max(te, t.end) and m.start() <= z:
+            # anchor date after the offset phrase: release = anchor +/- offset
+            anchors = [
+                d for d in dates if d.start >= m.end() and d.start <= z and d.precision == "day"
+            ]
+            if anchors and m.start() - max(te, t.end) <= 30:
+                base = dt.date.fromisoformat(anchors[0].value)
+                return (base + dt.timedelta(days=sign * days)).isoformat()
+    return None
 
 
 def _negative_governs(sent: str, d: DateMatch, ts: int, te: int, t: _Title) -> bool:
@@ -822,11 +1268,13 @@ def _artist_for(sent: str, ts: int, t: _Title, voice: str, artists: _Artists) ->
     # 1. possessive owner before the title ("LUMINA’s ... single “X”", "IVE’s second mini album")
     owner = _possessive_artist(sent, t.start, artists)
     if owner:
-        artists.set_current(owner)
-        return owner
+        return artists.set_current(owner)
+    # "the group’s summer single “X”": the article's group
+    if t.start > 0 and _GROUP_POSSESSIVE.search(_since_title(sent[max(0, t.start - 70) : t.start])):
+        return artists.main or artists.current
     # 2. the subject before an active trigger ("Boy band POLARIS will release")
     if voice == "active" or t.start > ts:
-        clause = sent[:ts]
+        clause = _mask_quotes(sent[:ts])
         subords = list(re.finditer(r"\b(?:that|who)\s", clause))
         if subords:
             clause = clause[subords[-1].end() :]
@@ -835,21 +1283,32 @@ def _artist_for(sent: str, ts: int, t: _Title, voice: str, artists: _Artists) ->
         # leading date phrase ("On March 11 at 6 p.m. KST, ")
         names = _names_in(clause, artists)
         if names:
-            name = names[-1][2]
-            artists.set_current(name)
-            return name
+            return artists.set_current(names[-1][2])
     return artists.current
 
 
+_GROUP_POSSESSIVE = re.compile(
+    r"\b(?:the|The)\s+(?:(?:boy|girl|rookie|co-ed|[\w-]+-member)\s+)*(?:group|band|duo|trio|quartet|unit)"
+    r"[’']s\s+(?:[\w-]+,?\s+){0,5}$"
+)
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’")
+
+
+def _mask_quotes(text: str) -> str:
+    """Quoted spans blanked out (same length), so words of a title are not taken for names."""
+    return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _merge(events: list[_Event], when: dt.datetime) -> list[dict]:
-    merged: dict[tuple[str, str], _Event] = {}
-    order: list[tuple[str, str]] = []
+    merged: dict[tuple[str, str, bool], _Event] = {}
+    order: list[tuple[str, str, bool]] = []
     for ev in events:
-        key = ((ev.artist or "").casefold(), title_key(ev.title))
+        # a music video is its own event beside the song or album of the same title
+        key = ((ev.artist or "").casefold(), title_key(ev.title), ev.kind == "mv")
         old = merged.get(key)
         if old is None:
             # same title under another artist guess: keep the first
-            twin = next((k for k in order if k[1] == key[1]), None)
+            twin = next((k for k in order if k[1:] == key[1:]), None)
             if twin is not None:
                 old = merged[twin]
                 key = twin

@@ -62,6 +62,9 @@ class NewsSpider(ArticleFetching):
             yield self.conditional(url, self.parse_feed, "feed")
         for url in p.sitemaps:
             yield self.conditional(url, self.parse_sitemap, "sitemap")
+        if self.since is not None and (p.sitemaps or p.feeds):
+            # listing pages carry no dates; the dated sitemaps and feeds cover a --since run
+            return
         for url in p.listings:
             yield Request(url, callback=self.parse_listing, errback=self.on_error,
                           meta={"source": "listing"}, cb_kwargs={"page": 1})
