@@ -206,7 +206,7 @@ class ValidationPipeline(Step):
             except ValueError:
                 dt = None
             if dt is not None:
-                dates.append(dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc))
+                dates.append(dt if dt.tzinfo else dt.replace(tzinfo=UTC))
         return bool(dates) and max(dates) < self.since
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
