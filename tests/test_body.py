@@ -16,6 +16,8 @@ P2 = ("The song is a mid-tempo ballad about leaving home, and the group will per
       "first time on a weekly music show, followed by a small fan meeting in Seoul.")
 P3 = ("Tickets for the fan meeting will be sold through the official fan club first, with any "
       "remaining seats opening to the public a day later.")
+P4 = ("Ticket holders who cannot attend may ask for a refund until Wednesday evening, the "
+      "agency added, and the meeting will also be streamed live for fans abroad.")
 TWEET = "We can't wait for you to hear it, see you on Friday!"
 
 
@@ -155,3 +157,100 @@ def test_non_utf8_bytes_end_to_end() -> None:
 def test_empty_page() -> None:
     body = extract_body(Page.from_text("", URL))
     assert body["paragraphs"] == [] and body["body"] == "" and body["embeds"] == []
+
+
+# ------------------------------------------------------------------ wrappers that hold the text
+
+
+def test_page_wrapped_in_one_form_keeps_its_text() -> None:
+    html = f"""<html><body><form method="post" action="./a"><div class="content">
+    <p>{P1}</p><p>{P2}</p></div><form class="search"><input name="q"><p>Search</p></form>
+    </form></body></html>"""
+    assert extract_body(Page.from_text(html, URL))["paragraphs"] == [P1, P2]
+
+
+def test_article_parked_in_hidden_streaming_div_or_unclosed_aside() -> None:
+    hidden = f"""<html><body><div hidden id="S:1"><div class="prose"><p>{P1}</p><p>{P2}</p>
+    <p>{P3}</p></div></div><div hidden class="menu"><p>Menu entry</p></div></body></html>"""
+    assert extract_body(Page.from_text(hidden, URL))["paragraphs"] == [P1, P2, P3]
+    aside = f"""<html><body><aside id="secondary"><article><p>{P1}</p><p>{P2}</p><p>{P3}</p>
+    </article></aside><aside class="rail"><p>Popular now on the site</p></aside></body></html>"""
+    assert extract_body(Page.from_text(aside, URL))["paragraphs"] == [P1, P2, P3]
+
+
+def test_hash_like_id_is_not_an_ad_and_paywall_article_is_text() -> None:
+    html = f"""<html><body><div class="article-body">
+    <div id="ad6ed79d-88fd-4c8e" class="block"><div class="text"><p>{P1}</p></div></div>
+    <div class="paywall-article"><p>{P2}</p><p>{P3}</p><p>{P4}</p></div>
+    <div id="ad-3" class="slot"><p>Sponsored: buy the new phone today at a great price.</p></div>
+    </div></body></html>"""
+    assert extract_body(Page.from_text(html, URL))["paragraphs"] == [P1, P2, P3, P4]
+
+
+def test_nextjs_flight_payload_when_dom_is_empty() -> None:
+    frag = f'<div class="img"><img src="/a.jpg"></div><p class="editor-p">{P1}</p><p>{P2}</p>'
+    push = json.dumps([1, frag])
+    html = f"""<html><body><div id="root"></div>
+    <script>self.__next_f.push({push})</script></body></html>"""
+    body = extract_body(Page.from_text(html, URL))
+    assert body["paragraphs"] == [P1, P2]
+
+
+# ---------------------------------------------------------------------- chrome around the text
+
+
+def test_dates_credits_bylines_and_calls_to_action_are_dropped() -> None:
+    html = f"""<html><body><article><h1>Starlight announce a new single</h1>
+    <p>Stand: 28. April 2024, 05:00 Uhr</p><p>3 Min. Lesezeit</p>
+    <p>von Jana Berger</p><p>Bildrechte: Star Agency/Jin Park</p>
+    <p>{P1}</p><p>$$ARTICLEAD$$</p><p>{P2}</p>
+    <p>Published 14:02 | Updated 15:10</p>
+    <p>Watch “Moonlit Apothecary” on Viki below!</p>
+    <p>{P3}</p>
+    <p>This article first appeared on Fan Wire and is republished with permission.</p>
+    <p>Jana Berger, reporter jana@fans.example</p>
+    <p>Mehr zum Thema:</p><p>Got a story? Email our news team at news@fans.example.</p>
+    </article></body></html>"""
+    page = Page.from_text(html, URL)
+    assert extract_body(page, extract_metadata(page))["paragraphs"] == [P1, P2, P3]
+
+
+def test_live_blog_day_headers_deep_in_the_text_stay() -> None:
+    html = f"""<html><body><article><p>{P1}</p><p>{P2}</p><p>Donnerstag, 18. 7.</p><p>{P3}</p>
+    </article></body></html>"""
+    assert extract_body(Page.from_text(html, URL))["paragraphs"] == [
+        P1, P2, "Donnerstag, 18. 7.", P3]
+
+
+def test_heading_repeating_the_title_with_a_kicker_is_dropped() -> None:
+    html = f"""<html><head><meta property="og:title" content="Starlight announce a new single">
+    </head><body><div class="content"><h2>Comeback Starlight announce a new single</h2>
+    <p>{P1}</p><h2>A song about home</h2><p>{P2}</p></div></body></html>"""
+    page = Page.from_text(html, URL)
+    body = extract_body(page, extract_metadata(page))
+    assert body["paragraphs"] == [P1, "A song about home", P2]
+
+
+def test_summary_box_pull_quote_and_repeated_ui_lines() -> None:
+    quote = "the most personal song we have made"
+    p2 = P2 + f" The leader called it {quote}, and the others agreed."
+    html = f"""<html><body><article><p>Key Points</p><ul><li>New single on Friday</li>
+    <li>Fan meeting in Seoul</li></ul><p>{P1}</p><blockquote>“{quote.capitalize()}”</blockquote>
+    <p>{p2}</p><p>Log in to react.</p><p>{P3}</p><p>Log in to react.</p><p>Log in to react.</p>
+    </article></body></html>"""
+    assert extract_body(Page.from_text(html, URL))["paragraphs"] == [P1, p2, P3]
+
+
+def test_double_escaped_jsonld_article_body() -> None:
+    text = f"Caf&amp;eacute; {P1} {P2} {P3}"
+    data = {"@type": "NewsArticle", "headline": "H", "articleBody": text}
+    html = f"""<html><head><script type="application/ld+json">{json.dumps(data)}</script>
+    </head><body><div id="app"></div></body></html>"""
+    assert extract_body(Page.from_text(html, URL))["paragraphs"] == [f"Café {P1} {P2} {P3}"]
+
+
+def test_author_box_at_the_end_is_dropped() -> None:
+    html = f"""<html><body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p><h3>About the author</h3>
+    <p>Mara Jensen has covered K-pop for ten years and lives in Seoul with two cats.</p>
+    </article></body></html>"""
+    assert extract_body(Page.from_text(html, URL))["paragraphs"] == [P1, P2, P3]

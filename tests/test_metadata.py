@@ -170,3 +170,77 @@ def test_split_authors_and_parse_date() -> None:
     dt = parse_date("Mon, 27 May 2024 12:20:00 GMT")
     assert dt is not None and dt.isoformat() == "2024-05-27T12:20:00+00:00"
     assert parse_date("not a date") is None
+
+
+# ------------------------------------------------------------------------------------ titles
+
+
+def _title_page(og: str, headline: str | None = None, h1: str | None = None,
+                tag: str = "", site: str = "Example News") -> str:
+    ld = (f'<script type="application/ld+json">{{"@type": "NewsArticle", '
+          f'"headline": "{headline}"}}</script>' if headline else "")
+    h = f"<h1>{h1}</h1>" if h1 else ""
+    return (f'<html><head><title>{tag}</title><meta property="og:title" content="{og}">'
+            f'<meta property="og:site_name" content="{site}">{ld}</head><body>{h}</body></html>')
+
+
+def test_title_prefers_the_jsonld_headline_over_a_social_variant() -> None:
+    html = _title_page("You won't believe this comeback", "Lumen announce a June comeback",
+                       "Lumen announce a June comeback")
+    assert extract_metadata(page(html))["title"] == "Lumen announce a June comeback"
+
+
+def test_title_section_and_kicker_parts_are_cut_when_another_source_lacks_them() -> None:
+    html = _title_page("Music | Lumen announce a June comeback", None,
+                       "Lumen announce a June comeback")
+    assert extract_metadata(page(html))["title"] == "Lumen announce a June comeback"
+    html = _title_page("Lumen announce a June comeback - Music | Example News")
+    assert extract_metadata(page(html))["title"] == "Lumen announce a June comeback"
+
+
+def test_title_truncated_headline_gives_way_to_the_full_one() -> None:
+    html = _title_page("Lumen announce a June comeback with a new album and a tour",
+                       "Lumen announce a June comeback with a...")
+    meta = extract_metadata(page(html))
+    assert meta["title"] == "Lumen announce a June comeback with a new album and a tour"
+
+
+def test_title_quote_marks_follow_the_majority() -> None:
+    html = _title_page("Lumen call the album their 'best work'",
+                       "Lumen call the album their ‘best work’",
+                       "Lumen call the album their ‘best work’")
+    assert extract_metadata(page(html))["title"] == "Lumen call the album their ‘best work’"
+
+
+# ----------------------------------------------------------------------------------- authors
+
+
+def _ld_authors(authors: str, body: str = "") -> str:
+    return (f'<html><head><script type="application/ld+json">{{"@type": "NewsArticle", '
+            f'"headline": "H", "author": {authors}}}</script></head><body>{body}</body></html>')
+
+
+def test_authors_jsonld_person_with_credited_agency() -> None:
+    html = _ld_authors('[{"@type": "Person", "name": "Mara Jensen"}, '
+                       '{"@type": "Organization", "name": "Star Wire"}]')
+    assert extract_metadata(page(html))["authors"] == ["Mara Jensen", "Star Wire"]
+
+
+def test_authors_jsonld_organisation_beats_a_newsroom_code_byline() -> None:
+    html = _ld_authors('{"@type": "Organization", "name": "Idol Desk"}',
+                       '<span class="author">amw</span>')
+    assert extract_metadata(page(html))["authors"] == ["Idol Desk"]
+    html = _ld_authors('{"@type": "Organization", "name": "Idol Desk"}',
+                       '<span class="author">Mara Jensen</span>')
+    assert extract_metadata(page(html))["authors"] == ["Mara Jensen"]
+
+
+def test_authors_descriptions_dates_and_camel_case_byline_classes() -> None:
+    html = _ld_authors('{"@type": "Person", "name": "Mara Jensen, professor of media studies '
+                       'at the university of Seoul"}')
+    assert extract_metadata(page(html))["authors"] == ["Mara Jensen"]
+    assert split_authors("idol weekly von Mara Jensen 05. November 2024 15:36 Uhr 3 Min") == [
+        "Mara Jensen"]
+    html = """<html><body><ul class="metaInfoAuthorList"><li><a href="/a/mj">Mara Jensen</a>
+    </li></ul><p>Text</p></body></html>"""
+    assert extract_metadata(page(html))["authors"] == ["Mara Jensen"]

@@ -12,7 +12,15 @@ How it works, in three passes over a private copy of the lxml ``<body>``:
    document order.
 3. **Container**: a readability-style content score (text length, commas, link density, class
    hints) picks the article container (or the profile's ``selectors.body``); blocks outside it,
-   link lists and short boilerplate lines are dropped.
+   link lists and short boilerplate lines are dropped: dates / reading times, photo credits,
+   bylines, calls to action ("More on this topic", "Watch ... below!"), template markers,
+   a heading repeating the title, a "key points" box above the text, pull quotes, UI lines
+   repeated three times, an "about the author" box at the end.
+
+Wrappers that hold most of the text are not boilerplate even when their markup says so (an
+ASP.NET page-wide ``<form>``, an unclosed ``<aside>``, React's hidden streaming ``<div>``).
+When the DOM gives almost nothing, the HTML carried in a Next.js flight payload
+(``self.__next_f.push``) is extracted instead.
 
 JSON-LD ``articleBody`` replaces the DOM result when the DOM result is implausibly short next to
 it (pages that render the text with JavaScript). Pure function of a `Page`; no Scrapy.
@@ -29,6 +37,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from newsspider.extract.page import Page, jsonld_types
 from newsspider.extract.text import clean_text, fold, normalize_ws, word_tokens
@@ -55,8 +64,9 @@ _STRONG_WORDS = (
     "share|sharing|shares|social|socials|newsletter|newsletters|subscribe|subscription|related|"
     "recommended|recommendations|recommendation|recirculation|outbrain|taboola|comments?|"
     "commenting|disqus|advert|advertisement|advertising|ads|ad|adslot|adunit|sponsor|sponsored|"
-    "breadcrumbs?|cookie|cookies|consent|popup|modal|paywall|signup|tagcloud|taglist|"
+    "breadcrumbs?|cookie|cookies|consent|popup|modal|signup|tagcloud|taglist|"
     "copyright|backtotop|mostread|readmore|moreon|werbung|anzeige|sr|screenreader|"
+    "wp-block-query|post-picker|"
     "offscreen|visually|visuallyhidden|sronly|caption|credit|credits|byline|bylines|dateline"
 )
 _WEAK_WORDS = (
@@ -64,14 +74,16 @@ _WEAK_WORDS = (
     "print|author|authors|meta|timestamp|footer|masthead|navigation|nav|menu|skip|jump|"
     "scroll|topics|teaser|teasers|trending|popular|most|more|also|next|prev|previous|rating|"
     "reactions|feedback|survey|donate|membership|bio|autor|hidden|lightbox|date|time|info|"
-    "tools|actions|links"
+    "tools|actions|links|excerpt|excerpts"
 )
-_STRONG = re.compile(rf"(?:^|[-_\s])(?:{_STRONG_WORDS})(?:$|[-_\s\d])", re.IGNORECASE)
-_BOILER = re.compile(rf"(?:^|[-_\s])(?:{_STRONG_WORDS}|{_WEAK_WORDS})(?:$|[-_\s\d])", re.IGNORECASE)
+# a word may carry a number ("ad-3", "promo2") but not be the start of a hash ("ad6ed79d-...")
+_END = r"(?:$|[-_\s]|\d+(?:$|[-_\s]))"
+_STRONG = re.compile(rf"(?:^|[-_\s])(?:{_STRONG_WORDS}){_END}", re.IGNORECASE)
+_BOILER = re.compile(rf"(?:^|[-_\s])(?:{_STRONG_WORDS}|{_WEAK_WORDS}){_END}", re.IGNORECASE)
 # tokens that mark an element as article content even if a boilerplate word is also present
 _CONTENT = re.compile(
     r"(?:^|[-_\s])(?:article|articlebody|article-body|body|content|entry|main|story|"
-    r"post|text|richtext|prose|paragraph|copy|blog)(?:$|[-_\s\d])",
+    r"post|text|richtext|prose|paragraph|copy|blog)(?:$|[-_\s]|\d+(?:$|[-_\s]))",
     re.IGNORECASE,
 )
 _POSITIVE = re.compile(r"article|body|content|entry|main|story|post|text|prose|paragraph", re.IGNORECASE)
@@ -92,6 +104,10 @@ _BOILER_LINE = re.compile(
     r"[\d\s:./-]+|\W+)$",
     re.IGNORECASE,
 )
+
+# unexpanded template markers ("$$ARTICLEAD$$", "{{ad_slot}}", "%%AD%%")
+_PLACEHOLDER = re.compile(r"^(?:\$\$[\w-]+\$\$|\{\{[^{}]*\}\}|%%[\w-]+%%|\[\[[\w-]+\]\])$")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 
 _EMBED_HOSTS = (
     ("twitter.com", "tweet"), ("x.com", "tweet"), ("instagram.com", "instagram"),
@@ -130,34 +146,72 @@ def extract_body(page: Page, metadata: dict[str, Any] | None = None) -> dict[str
     root = page.tree.find("body")
     if root is None:
         root = page.tree
-    root = copy.deepcopy(root)
     selectors = (page.profile or {}).get("selectors") or {}
     if not isinstance(selectors, dict):
         selectors = {}
-    _drop_selected(root, selectors.get("remove"))
-    result: dict[str, Any] = {}
-    for level in (2, 1, 0):
-        # like readability: when aggressive cleaning leaves almost nothing, retry gentler
-        work = copy.deepcopy(root) if level > 0 else root
-        _clean(work, page.url, level)
-        container = None
-        if selectors.get("body"):
-            found = _css(work, selectors["body"])
-            container = found[0] if found else None
-        blocks = _blocks(work, page.url)
-        if container is None:
-            container = _pick_container(blocks, work, metadata.get("title"))
-        chosen = _select_blocks(blocks, container, metadata.get("title"))
-        attempt = _assemble(chosen)
-        if not result or len(attempt["body"]) > len(result["body"]):
-            result = attempt
-        if len(result["body"]) >= 500:
-            break
+    result = _extract_from(copy.deepcopy(root), page.url, metadata.get("title"), selectors)
+    if len(result["body"]) < 200:
+        # client-rendered pages (Next.js app router) ship the article as HTML inside scripts
+        frag = _flight_html(page)
+        if frag is not None:
+            alt_result = _extract_from(frag, page.url, metadata.get("title"), {})
+            if len(alt_result["body"]) > len(result["body"]):
+                result = alt_result
 
     alt = _jsonld_article_body(page)
     if alt and _prefer_jsonld(result["paragraphs"], alt):
         result = _assemble([Block(kind="p", text=t) for t in alt])
     return result
+
+
+def _extract_from(root: Any, url: str, title: str | None, selectors: dict[str, Any]
+                  ) -> dict[str, Any]:
+    _drop_selected(root, selectors.get("remove"))
+    result: dict[str, Any] = {}
+    for level in (2, 1, 0):
+        # like readability: when aggressive cleaning leaves almost nothing, retry gentler
+        work = copy.deepcopy(root) if level > 0 else root
+        _clean(work, url, level)
+        container = None
+        if selectors.get("body"):
+            found = _css(work, selectors["body"])
+            container = found[0] if found else None
+        blocks = _blocks(work, url)
+        if container is None:
+            container = _pick_container(blocks, work, title)
+        chosen = _select_blocks(blocks, container, title)
+        attempt = _assemble(chosen)
+        if not result or len(attempt["body"]) > len(result["body"]):
+            result = attempt
+        if len(result["body"]) >= 500:
+            break
+    return result
+
+
+_FLIGHT = re.compile(r"^\s*self\.__next_f\.push\((\[.*\])\)\s*;?\s*$", re.DOTALL)
+
+
+def _flight_html(page: Page) -> Any:
+    """HTML fragments of a Next.js flight payload (``self.__next_f.push([1, "<p>..."])``)."""
+    parts: list[str] = []
+    for script in page.tree.iter("script"):
+        m = _FLIGHT.match(script.text or "")
+        if not m:
+            continue
+        try:
+            data = json.loads(m[1])
+        except ValueError:
+            continue
+        if len(data) == 2 and isinstance(data[1], str):
+            chunk = data[1].strip()
+            if chunk.startswith("<") and re.search(r"<p[\s>]", chunk):
+                parts.append(chunk)
+    if not parts:
+        return None
+    try:
+        return lxml_html.fragment_fromstring("\n".join(parts), create_parent="div")
+    except (etree.ParserError, ValueError):
+        return None
 
 
 # ---------------------------------------------------------------------------------- cleaning
@@ -214,6 +268,16 @@ def _is_hidden(el: Any) -> bool:
     return False
 
 
+def _holds_article(el: Any, total: int) -> bool:
+    """True when `el` holds most of the page's text in real paragraphs.
+
+    Broken markup puts the article inside an unclosed <aside>, ASP.NET wraps the page in a
+    <form>, React streaming SSR parks the rendered article in a hidden ``<div id="S:1">``
+    that a script moves into place: none of these is boilerplate.
+    """
+    return total > 0 and _text_len(el) >= 0.4 * total and _long_paragraphs(el, 3) >= 3
+
+
 def _text_len(el: Any) -> int:
     return sum(len(t.strip()) for t in el.itertext())
 
@@ -253,17 +317,29 @@ def _clean(root: Any, base_url: str, level: int = 2) -> None:
         _replace_figure(el, base_url)
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _drop(el)
-    for el in list(root.iter(*DROP_TAGS)):
-        if el.getparent() is not None:
-            _drop(el)
     total: int | None = None
+    for el in list(root.iter(*DROP_TAGS)):
+        if el.getparent() is None:
+            continue
+        if el.tag == "form":
+            # ASP.NET pages wrap the whole page in one <form>: unwrap a form holding the text
+            if total is None:
+                total = _text_len(root)
+            if total > 0 and _text_len(el) >= 0.5 * total:
+                el.tag = "div"
+                continue
+        _drop(el)
+    total = None
     for el in list(root.iter()):
         if el is root or el.getparent() is None or not isinstance(el.tag, str):
             continue
         if el.tag in ("x-embed", "x-image"):
             continue
         if el.tag in ("aside", "footer") or _is_hidden(el):
-            _drop(el)
+            if total is None:
+                total = _text_len(root)
+            if not _holds_article(el, total):
+                _drop(el)
             continue
         if el.get("aria-hidden") == "true" and el.tag not in ("p", "span", "a", "em", "strong"):
             _drop(el)
@@ -663,7 +739,10 @@ def _select_blocks(blocks: list[Block], container: Any, title: str | None) -> li
     scope = next((a for a in container.iterancestors() if a.tag in ("article", "main")),
                  container.getparent())
     started = False
+    lead = True  # before the first real paragraph: dates, bylines, kickers live here
     for b in blocks:
+        if chosen and lead and chosen[-1].kind == "p" and len(chosen[-1].text) >= 100:
+            lead = False
         if not _inside(b.owner, container):
             if (not started and b.kind == "image" and scope is not None
                     and _inside(b.owner, scope)):
@@ -674,21 +753,194 @@ def _select_blocks(blocks: list[Block], container: Any, title: str | None) -> li
             chosen.append(b)
             continue
         text = b.text
-        if b.kind == "h" and (b.heading_level == 1 or fold(text) == title_key):
+        if b.kind == "h" and (b.heading_level == 1 or _is_title(fold(text), title_key, lead)):
             continue
-        if _BOILER_LINE.match(text):
+        if _BOILER_LINE.match(text) or _PLACEHOLDER.match(text) or _chrome_line(text, lead):
             continue
+        if len(text) <= 120 and _EMAIL.search(text):
+            continue  # "Jane Doe, reporter jane@paper.example": a contact line, not text
         if b.link_density > 0.5 and not (b.kind == "h" and b.link_density < 1):
             continue
         if b.kind == "li" and b.link_density > 0.3:
             continue
         chosen.append(b)
+    chosen = _drop_author_box(_drop_summary_box(_drop_repeats(chosen)))
     # headings with nothing after them (e.g. "More on this topic") are not part of the text
     while chosen and chosen[-1].kind in ("h", "image"):
         if chosen[-1].kind == "image":
             break
         chosen.pop()
     return chosen
+
+
+def _drop_repeats(blocks: list[Block]) -> list[Block]:
+    """Drop pull quotes (text repeated inside a longer block) and UI lines repeated 3+ times."""
+    texts = [fold(b.text) if b.kind not in ("image", "embed") else "" for b in blocks]
+    counts: dict[str, int] = {}
+    for t in texts:
+        if t:
+            counts[t] = counts.get(t, 0) + 1
+    longer = [t for t in texts if len(t) >= 80]
+    out = []
+    for b, t in zip(blocks, texts, strict=True):
+        if t and counts[t] >= 3 and len(t) < 200:
+            continue
+        if t and b.kind == "blockquote" and len(t) >= 30 and any(
+            len(o) > len(t) + 20 and t.strip("\"'«»„“” .") in o for o in longer
+        ):
+            continue
+        out.append(b)
+    return out
+
+
+# "Key points", "In brief": an editorial summary box above the text (its points repeat it)
+_SUMMARY_HEAD = re.compile(
+    r"^(?:key points|key takeaways|highlights|at a glance|in brief|summary|the big picture|"
+    r"das wichtigste in kürze|in kürze|auf einen blick|zusammenfassung|kurz gesagt|"
+    r"kort fortalt|kortversjonen|kortversionen|kort sagt|en bref|l'essentiel|en resumen|"
+    r"lo más importante|in sintesi|in breve|samenvatting|w skrócie)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _drop_summary_box(blocks: list[Block]) -> list[Block]:
+    text_seen = 0
+    for i, b in enumerate(blocks):
+        if b.kind in ("image", "embed"):
+            continue
+        if b.kind == "p" and len(b.text) >= 100:
+            break
+        text_seen += 1
+        if text_seen > 4:
+            break
+        if b.kind in ("h", "p") and _SUMMARY_HEAD.match(b.text):
+            j = i + 1
+            while j < len(blocks) and blocks[j].kind in ("li", "image"):
+                j += 1
+            if j > i + 1:
+                return blocks[:i] + blocks[j:]
+    return blocks
+
+
+# "About the author" at the end of the text: a bio box, not the article
+_BIO_HEAD = re.compile(
+    r"^(?:about the authors?|the authors?|die autorin|der autor|die autoren|über (?:den|die) "
+    r"autor(?:in|en)?|zur person|sobre (?:la firma|el autor|la autora)|l'auteur|à propos de "
+    r"l'auteur|sull'autore|om forfatteren|om skribenten)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _drop_author_box(blocks: list[Block]) -> list[Block]:
+    text_idx = [i for i, b in enumerate(blocks) if b.kind not in ("image", "embed")]
+    for n, i in enumerate(text_idx):
+        if n >= len(text_idx) // 2 and len(text_idx) - n <= 6 and _BIO_HEAD.match(blocks[i].text):
+            return blocks[:i]
+    return blocks
+
+
+def _is_title(key: str, title_key: str, lead: bool) -> bool:
+    """A heading repeating the headline (with a kicker glued on, or cut short at the top)."""
+    if not title_key or not key:
+        return False
+    if key == title_key:
+        return True
+    return lead and (title_key in key or (key in title_key and len(key) >= 0.6 * len(title_key)))
+
+
+# --------------------------------------------------------------------------- chrome lines
+# Short lines around the text that describe it rather than belong to it: dates and reading
+# times, photo credits, bylines, "more on this topic" / newsletter calls to action.
+
+_MONTHS = (
+    r"jan(?:uary|uar|vier|eiro|uari)?|feb(?:ruary|ruar|rero|braio|ruari)?|märz|mar(?:ch|s|zo|ço)?|"
+    r"maart|apr(?:il|ile)?|avril|abril|ma[iy]|mayo|maggio|maio|mei|jun(?:e|i|io|ho)?|juin|"
+    r"giugno|jul(?:y|i|io|ho)?|juillet|luglio|aug(?:ust|ustus)?|août|agosto|"
+    r"sep(?:t|tember|tiembre)?|sept?embre|setembro|oct(?:ober|obre)?|okt(?:ober)?|ottobre|"
+    r"outubro|nov(?:ember|embre|embro)?|de[cz](?:ember)?|d[ée]cembre|diciembre|dicembre|"
+    r"dezembro|enero|gennaio|febrero|janeiro|fevereiro|ocak|şubat|mart|nisan|mayıs|haziran|"
+    r"temmuz|ağustos|eylül|ekim|kasım|aralık|"
+    r"mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|"
+    r"sun(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"mo|di|mi|do|fr|sa|so|heute|gestern|today|yesterday|hoy|ayer|aujourd'hui|hier|oggi|ieri"
+)
+# words of "Published: ... | Updated ... | 3 min read" lines (besides dates and times)
+_DATE_WORDS = (
+    r"stand|publiziert|veröffentlicht|aktualisiert|erschienen|geschrieben|am|um|uhr|lesezeit|"
+    r"lesedauer|min|mins|minuten|minutes?|read|reading|time|updated?|published|posted|last|on|"
+    r"at|et|cet|cest|mez|mesz|gmt|utc|bst|edt|est|pdt|pst|ist|jst|kst|pm|a\.m|p\.m|"
+    r"hours?|days?|stunden?|tagen?|ago|vor|seit|online|zuletzt|geändert|le|à|mis|jour|publié|"
+    r"modifié|il|y|a|heures?|actualizado|publicado|atualizado|el|las|ore|aggiornato|"
+    r"pubblicato|alle|and|und|publicerad|uppdaterad|publisert|oppdatert|udgivet|opdateret|kl|"
+    r"gepubliceerd|bijgewerkt|publikacja|aktualizacja|giriş|güncelleme|"
+    r"minuti|di|lettura|lectura|leitura|lecture"
+)
+_DATE_TOKEN = re.compile(
+    rf"\b(?:{_MONTHS})\b\.?|\b(?:{_DATE_WORDS})\b\.?|\d+(?:[.:/h]\d*)*|[|/,·•:\-–—()]|"
+    r"[年月日時分]|更新|입력|수정",
+    re.IGNORECASE,
+)
+_TIME_OR_META = re.compile(
+    r"\d{1,2}[:.h時]\s?\d{2}|\b(?:uhr|min|mins|minuten|minutes?|lesezeit|lesedauer|read|stand|"
+    r"publiziert|veröffentlicht|aktualisiert|erschienen|geschrieben|updated?|published|posted|"
+    r"publié|actualizado|publicado|aggiornato|pubblicato|publicerad|uppdaterad|publisert|"
+    r"oppdatert|publikacja|aktualizacja|giriş|güncelleme|ago)\b|更新|입력",
+    re.IGNORECASE,
+)
+_DIGIT_EDGE = re.compile(r"(?<=\d)(?=[^\W\d])|(?<=[^\W\d])(?=\d)")
+_CREDIT_LINE = re.compile(
+    r"^(?:bildrechte|bildquelle|fotos?|photos?|bild|image|credit|quelle|source|copyright|"
+    r"fotocredit|picture)\s*[:©]|^(?:©|\(c\)\s|copyright\s+©)|"
+    r"(?:bildrechte|foto|photo|credit)\s*:\s*[^.!?:]{2,60}$|\|\s*getty images$",
+    re.IGNORECASE,
+)
+_BYLINE_LINE = re.compile(
+    r"^(?:von|by|par|por|di|door|av|af|autor|autorin|author)\s*:?\s+"
+    r"[A-ZÄÖÜÉ][\w'.-]+(?:[\s,]+(?:und|and|et|y|e|og|och|von|van|de|der|den|la|le|di|da|"
+    r"[A-ZÄÖÜÉ][\w'.-]*))*\s*[,.]?\s*$"
+)
+_CTA_LINE = re.compile(
+    r"^(?:mehr zum thema|mehr zu[mr]?\b|lesen sie (?:auch|mehr)|weitere informationen|"
+    r"dieses thema im programm|fehler gefunden|got a story|for more stories|follow [\w.]+ on|"
+    r"sign up (?:to|for)|subscribe to|related:|read more:|read also|see also|also read|"
+    r"mit agenturmaterial|mit informationen (?:von|der|des)|with files from|with reporting by|"
+    r"auch interessant|das könnte sie auch interessieren|passend zum artikel|"
+    r"schlagwörter|tags?:|themen:|zitiervorschlag|links:|"
+    r"click here|klicken sie hier|hier klicken|jetzt abonnieren|abonnieren sie|"
+    r"you might also like|recommended|don't miss|"
+    r"lire aussi|à lire aussi|leggi anche|lee también|te puede interesar|les også|läs också|"
+    r"our website is|we apologi[sz]e, but|wird geladen|czytaj (?:więcej|też|także)|"
+    r"pozostało jeszcze|il vous reste|la suite est réservée|para saber más|noticia relacionada|"
+    r"más información|sommaire|häufig gelesen|meistgelesen|ein klick für den datenschutz|"
+    r"quellen:|sources:|kommentar abgeben|yazı boyutu|reklam:?$|реклама:?$|advertisement:?$|"
+    r"\[pr\]$|【関連記事】|関連記事|関連キーワード|おすすめ情報|この記事は会員限定|"
+    r"cek berita|stay informed with|hat ihnen dieser artikel gefallen|"
+    r"get real-time updates|liveblog$)",
+    re.IGNORECASE,
+)
+
+# "Watch <show> on <service> below!", "This article first appeared on ... and is republished
+# with permission"
+_CTA_ANY = re.compile(
+    r"^(?:watch|listen to|stream|check out|schauen sie|sehen sie|hören sie)\b.{0,120}"
+    r"\b(?:below|here|above|unten|hier)\s*[.!:]?$|"
+    r"\b(?:republished|reproduced|reprinted) (?:here )?with (?:the )?(?:kind )?permission\b|"
+    r"^this (?:article|story|piece|post) (?:was |is |has been )?(?:first |originally )?"
+    r"(?:published|appeared|posted)\b",
+    re.IGNORECASE,
+)
+
+
+def _chrome_line(text: str, lead: bool) -> bool:
+    n = len(text)
+    if n <= 80 and any(c.isdigit() for c in text) and not _DATE_TOKEN.sub(
+            " ", _DIGIT_EDGE.sub(" ", text)).split():
+        # nothing but date/time words: keep bare dates deeper in the text (live-blog days)
+        if lead or _TIME_OR_META.search(text):
+            return True
+    if n <= 250 and (_CREDIT_LINE.search(text) or _CTA_LINE.match(text) or _CTA_ANY.search(text)):
+        return True
+    return lead and n <= 90 and _BYLINE_LINE.match(text) is not None
 
 
 # ------------------------------------------------------------------------------- assembling
@@ -806,6 +1058,8 @@ def _jsonld_article_body(page: Page) -> list[str] | None:
         if "<" in body and re.search(r"</?(?:p|br|div)\b", body):
             body = re.sub(r"<br\s*/?>|</p>|</div>", "\n", body)
             body = re.sub(r"<[^>]+>", "", body)
+        if re.search(r"&(?:amp;)?(?:[a-zA-Z]+|#\d+);", body):
+            body = htmllib.unescape(htmllib.unescape(body))  # double-escaped entities
         parts = [clean_text(x) for x in re.split(r"\n\s*\n|\n", body)]
         parts = [p for p in parts if p]
         if parts:
@@ -826,4 +1080,4 @@ def _prefer_jsonld(dom_paragraphs: list[str], alt: list[str]) -> bool:
     a, d = Counter(alt_tokens), Counter(dom_tokens)
     overlap = sum((a & d).values())
     recall = overlap / len(alt_tokens)
-    return recall < 0.6 and len(dom_tokens) < 0.8 * len(alt_tokens)
+    return recall < 0.5 and len(dom_tokens) < 0.6 * len(alt_tokens)

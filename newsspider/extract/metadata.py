@@ -66,8 +66,10 @@ _BY_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\+|\s(?:and|und|et|y|e|en|og|och|und)\s)\s*", re.IGNORECASE)
+_INNER_BY = re.compile(r"(?:^|\s)(?:von|by|par|por|door)\s+(?=[A-ZÄÖÜÉ])")
+_TRAILING_DATE = re.compile(r"\s+\d{1,4}[./-]\s?(?:\d{1,2}[./-]?|[A-Za-zäöüé]+\.?)\s?\d{0,4}.*$")
 _URLISH = re.compile(r"^(?:https?:|www\.)|\.(?:com|org|net|de|at|ch|uk)/|@", re.IGNORECASE)
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|«|/|•)\s+|\s*[：｜ㅣ]\s*|(?<=\S)-(?=\S+ㅣ)")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|«|/|•|\*)\s+|\s*[：｜ㅣ]\s*|(?<=\S)-(?=\S+ㅣ)")
 _TIME_IN_DT = re.compile(r"\d{1,2}:\d{2}")
 
 
@@ -239,7 +241,12 @@ def strip_site_suffix(title: str, site_keys: set[str], others: list[str] = ()) -
     if len(parts) == 1:
         return title
     # drop site-looking segments at either end
+    n_parts = len(parts)
     while len(parts) > 1 and _is_site_part(parts[-1], site_keys):
+        parts.pop()
+    # "Headline - Section | Site": a short section label left in front of the site name
+    if (len(parts) < n_parts and len(parts) >= 2 and len(parts[-1]) <= 20
+            and len(parts[-1].split()) <= 2 and len(parts[0]) >= 20):
         parts.pop()
     while len(parts) > 1 and _is_site_part(parts[0], site_keys):
         parts.pop(0)
@@ -265,38 +272,82 @@ def _rejoin(title: str, parts: list[str]) -> str:
 
 
 def _title(page: Page, art: dict[str, Any], site_name: str | None, selector: Any) -> str | None:
+    """The headline.
+
+    Order of trust: the JSON-LD headline of the article (the structured, canonical headline;
+    og:title is often a rewritten social-media variant), og:title, the first <h1>, the
+    Twitter title, then <title>; each stripped of site-name parts. The chosen one is then
+    repaired against the others: a section/kicker part that the other sources do not carry is
+    cut off, a truncated one ("...") gives way to its full form, and typographic quotes
+    follow the majority of the sources.
+    """
     if selector:
         t = _select_text(page, selector)
         if t:
             return t
     site_keys = _site_tokens(page, site_name)
     h1s = _h1s(page)
-    og = clean_text(page.meta_first("og:title", "twitter:title", "dc.title", "title"))
+    og = clean_text(page.meta_first("og:title"))
+    tw = clean_text(page.meta_first("twitter:title", "dc.title", "title"))
     headline = _as_text(art.get("headline")) or _as_text(art.get("name"))
     tag = _title_tag(page)
-    raw = [og, headline] + h1s[:3] + [tag]
-    others = [x for x in raw if x]
-    cands: list[str] = []
-    for x in (og, headline, *h1s[:1], tag):
-        if x:
-            c = strip_site_suffix(x, site_keys, others)
-            if c:
-                cands.append(c)
+    raw = [x for x in (headline, og, *h1s[:1], tw, tag) if x]
+    if not raw:
+        return None
+    others = raw + h1s[1:3]
+    cands = [c for c in (strip_site_suffix(x, site_keys, others) for x in raw) if c]
     if not cands:
         return None
-    # og:title is the publisher's own choice of headline for sharing, and on news sites the
-    # most reliable; a truncated or cut-off one ("...", or a prefix of the h1/headline after a
-    # broken attribute) loses to the longer form
-    first = cands[0]
-    if og and first == cands[0]:
-        # an unescaped quote inside content="..." cuts og:title short
-        for c in (strip_site_suffix(x, site_keys, others) for x in (headline, *h1s[:1]) if x):
-            if len(c) > len(first) and c.startswith(first) and c[len(first):].lstrip()[:1] in '"“„«':
-                return c
+    best = cands[0]
+    # an unescaped quote inside content="..." or a 110-character limit cuts a title short
+    for c in cands[1:]:
+        if len(c) > len(best) and (
+            c.startswith(best) and c[len(best):].lstrip()[:1] in '"“„«'
+            or best.endswith(("...", "…")) and c.startswith(best.rstrip(".… "))
+        ):
+            best = c
+    if best.endswith(("...", "…")):
+        best = next((c for c in cands if not c.endswith(("...", "…"))), best)
+    # "Section | Headline", "Headline - Section": another source has the bare headline
+    if not (headline and og and headline == og):
+        best = _cut_to_part(best, cands)
+    return _majority_quotes(best, cands)
+
+
+def _cut_to_part(title: str, cands: list[str]) -> str:
+    """`title` reduced to another candidate it contains between title separators."""
     for c in cands:
-        if not c.endswith(("...", "…")):
+        if len(c) >= len(title) or len(c) < 10:
+            continue
+        i = title.find(c)
+        if i < 0:
+            continue
+        before, after = title[:i], title[i + len(c):]
+        if (not before or _SEP_END.search(before)) and (not after or _SEP_START.match(after)):
             return c
-    return first
+    return title
+
+
+_SEP_END = re.compile(r"(?:\s[|\-–—:·»/•*]|[:|｜ㅣ])\s*$")
+_SEP_START = re.compile(r"^(?:\s*[|\-–—·»/•*｜ㅣ]|-)")
+_QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"',
+                              "»": '"', "‹": "'", "›": "'"})
+
+
+def _majority_quotes(title: str, cands: list[str]) -> str:
+    """Among candidates that differ from `title` only in quote marks, the most common form."""
+    key = title.translate(_QUOTE_CHARS)
+    same = [c for c in cands if c.translate(_QUOTE_CHARS) == key]
+    if len(same) < 2:
+        return title
+    counts: dict[str, int] = {}
+    for c in same:
+        counts[c] = counts.get(c, 0) + 1
+    top = max(counts.values())
+    if counts.get(title) == top:
+        return title
+    winners = [c for c in same if counts[c] == top]
+    return winners[0] if len(winners) == 1 else title
 
 
 def _subtitle(page: Page, art: dict[str, Any], title: str | None) -> str | None:
@@ -538,14 +589,22 @@ def split_authors(raw: str) -> list[str]:
     if not s or _URLISH.search(s) and " " not in s:
         return []
     s = _BY_PREFIX.sub("", s)
+    # "capital von Jane Doe 05. May 2024 15:36 3 Min": a byline line with a label and a date
+    m = _INNER_BY.search(s)
+    if m and m.start() > 0:
+        s = s[m.end():]
+    s = _TRAILING_DATE.sub("", s)
     out = []
     for part in _AUTHOR_SPLIT.split(s):
         part = _BY_PREFIX.sub("", part.strip(" .:-–—·|\"'"))
         part = part.strip(" .:-–—·|\"'")
         if not part or _URLISH.search(part) or len(part) > 80 or not re.search(r"\w", part):
             continue
-        if re.fullmatch(r"[\d\s:./-]+", part) or part.startswith(("(", "[")):
+        if re.fullmatch(r"[\d\s:./-]+", part) or part.startswith(("(", "[")) or part.endswith(")") \
+                and "(" not in part:
             continue
+        if len(part.split()) > 5:
+            continue  # "Jane Doe, professor at the faculty of ...": a description, not a name
         # "Jane Doe (jd)" initials, Korean/Japanese "reporter" suffixes
         part = re.sub(r"\s*\([\w.]{1,6}\)$|\s+(?:기자|記者|특파원|特派員)$", "", part).strip()
         if part:
@@ -565,6 +624,12 @@ def _dedupe(names: list[str]) -> list[str]:
 
 
 def _authors(page: Page, art: dict[str, Any], site_name: str | None, selector: Any) -> list[str]:
+    """Author names: the article's JSON-LD author, else meta tags / Parse.ly, else the byline.
+
+    JSON-LD persons come with the organisations credited next to them ("Jane Doe, dpa").
+    When JSON-LD names only an organisation, other sources replace it only with something
+    that looks like a person's name (not a newsroom code, a place or "Source: agency").
+    """
     if selector:
         names = [n for el in _select(page, selector) for n in split_authors(el.text_content())]
         if names:
@@ -572,28 +637,46 @@ def _authors(page: Page, art: dict[str, Any], site_name: str | None, selector: A
     persons, orgs = _person_names(art.get("author"), persons_only=False) if art else ([], [])
     if not persons and not orgs and art:
         persons, orgs = _person_names(art.get("creator"), persons_only=False)
-    if not persons:
-        for key in AUTHOR_META:
-            for v in page.meta.get(key, ()):
-                persons.extend(split_authors(v))
-            if persons:
-                break
-    if not persons:
+    site_keys = _site_tokens(page, site_name)
+    if persons:
+        names = _dedupe(persons + orgs)
+        if len(names) > 1:
+            names = [p for p in names if not _is_site_part(p, site_keys)] or names
+        return names
+    others: list[str] = []
+    for key in AUTHOR_META:
+        for v in page.meta.get(key, ()):
+            others.extend(split_authors(v))
+        if others:
+            break
+    if not others:
         pp = _parsely_page(page).get("author")
         if isinstance(pp, str):
-            persons.extend(split_authors(pp))
-    site_keys = _site_tokens(page, site_name)
-    if not persons or all(_is_site_part(p, site_keys) for p in persons):
+            others.extend(split_authors(pp))
+    if not others or all(_is_site_part(p, site_keys) for p in others):
         # only the publisher so far: a visible byline naming people is better
         dom = [n for n in _dom_authors(page) if not _is_site_part(n, site_keys)]
-        persons = dom or persons
-    if not persons:
-        persons = orgs
-    persons = _dedupe(persons)
-    if len(persons) > 1:
-        people = [p for p in persons if not _is_site_part(p, site_keys)]
-        persons = people or persons
-    return persons
+        others = dom or others
+    if orgs and not any(_looks_like_person(n) for n in others):
+        others = orgs
+    if not others:
+        others = orgs
+    names = _dedupe(others)
+    if len(names) > 1:
+        names = [p for p in names if not _is_site_part(p, site_keys)] or names
+    return names
+
+
+
+def _looks_like_person(name: str) -> bool:
+    """'Jane Doe', 'Kim Min-ji', '김태연': two to five capitalised words, or a CJK name."""
+    if re.search(r"[\d:@()/]", name):
+        return False
+    if re.fullmatch(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,5}", name):
+        return True
+    words = name.split()
+    caps = [w for w in words if w[:1].isupper()]
+    return 2 <= len(words) <= 5 and len(caps) >= 2
 
 
 _BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|authors|byline|author-name|authorname)"
@@ -607,7 +690,7 @@ def _dom_authors(page: Page) -> list[str]:
     cands = tree.xpath('//*[@rel="author"] | //*[@itemprop="author"] | '
                        '//*[contains(@class, "uthor") or contains(@class, "yline")]')
     for el in cands:
-        cls = el.get("class") or ""
+        cls = re.sub(r"(?<=[a-z])(?=[A-Z])", "-", el.get("class") or "")  # metaInfoAuthorList
         if el.get("rel") != "author" and el.get("itemprop") != "author" and (
             not _BYLINE_CLASS.search(cls) or _BIO_CLASS.search(cls)
         ):
