@@ -244,3 +244,19 @@ def test_authors_descriptions_dates_and_camel_case_byline_classes() -> None:
     html = """<html><body><ul class="metaInfoAuthorList"><li><a href="/a/mj">Mara Jensen</a>
     </li></ul><p>Text</p></body></html>"""
     assert extract_metadata(page(html))["authors"] == ["Mara Jensen"]
+
+
+def test_dateline_with_label_dotted_date_and_zone_abbreviation() -> None:
+    from newsspider.extract.metadata import parse_date
+
+    assert parse_date("Published: 2026.09.03 09:00 KST").isoformat() == "2026-09-03T09:00:00+09:00"
+    assert parse_date("Veröffentlicht am 03.09.2026, 14:10").isoformat() == "2026-09-03T14:10:00"
+    assert parse_date("Veröffentlicht am 13. Mai 2026 um 15:44").isoformat() == "2026-05-13T15:44:00"
+    assert parse_date("Publié le 3 août 2025 à 10:15").isoformat() == "2025-08-03T10:15:00"
+    page = Page.from_text(
+        "<html><head><title>A</title></head><body><div class='art_head'><h1>A story</h1>"
+        "<span class='date'>Published: 2026.02.17 09:30 KST</span></div>"
+        "<div class='art_txt'><p>Text of the story that is long enough to be a paragraph.</p></div>"
+        "</body></html>", "https://cms.example/stories/1.html")
+    meta = extract_metadata(page)
+    assert meta["published"] == "2026-02-17T09:30:00+09:00"

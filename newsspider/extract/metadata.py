@@ -372,6 +372,27 @@ _TZ_ABBR = {"UTC": 0, "GMT": 0, "Z": 0, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2
             "EEST": 3, "WET": 0, "WEST": 1}
 
 
+# "Published: 2026.09.03 09:00 KST", "Updated on 2026.01.15", "입력 2026.03.14 09:30"
+_DATE_LABEL = re.compile(r"^(?:published|posted|updated|modified|last updated|date|입력|수정|"
+                         r"veröffentlicht|aktualisiert|publié|publicado)\s*(?:on|at|am|le|el)?\s*[:|]?\s*",
+                         re.IGNORECASE)
+_DOTTED_YMD = re.compile(r"\b(\d{4})\.(\d{1,2})\.(\d{1,2})\b\.?")
+_MONTHS = {  # month names of common European languages -> English, for visible datelines
+    "januar": "January", "jänner": "January", "janvier": "January", "enero": "January",
+    "gennaio": "January", "februar": "February", "février": "February", "febrero": "February",
+    "febbraio": "February", "märz": "March", "mars": "March", "marzo": "March", "avril": "April",
+    "abril": "April", "aprile": "April", "mai": "May", "mayo": "May", "maggio": "May",
+    "juni": "June", "juin": "June", "junio": "June", "giugno": "June", "juli": "July",
+    "juillet": "July", "julio": "July", "luglio": "July", "août": "August", "agosto": "August",
+    "septembre": "September", "septiembre": "September", "settembre": "September",
+    "oktober": "October", "octobre": "October", "octubre": "October", "ottobre": "October",
+    "dezember": "December", "décembre": "December", "diciembre": "December", "dicembre": "December",
+}
+_MONTH_WORD = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
+_DATE_FILLER = re.compile(r"\b(?:um|uhr|à|a las|alle|ore|de|del)\b|(?<=\d)\.(?=\s)", re.IGNORECASE)
+_DOTTED_DMY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")  # European dotted dates are day-first
+
+
 def parse_date(raw: str | None) -> datetime | None:
     """Parse a date string from metadata; aware when the string carries an offset, else naive."""
     if not raw or not isinstance(raw, str):
@@ -382,6 +403,12 @@ def parse_date(raw: str | None) -> datetime | None:
     if s.isdigit() and len(s) in (10, 13):  # epoch seconds / milliseconds
         ts = int(s) / (1000 if len(s) == 13 else 1)
         return datetime.fromtimestamp(ts, UTC)
+    s = _DATE_LABEL.sub("", s)
+    s = _DOTTED_YMD.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", s)
+    s = _DOTTED_DMY.sub(lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}", s)
+    if _MONTH_WORD.search(s):  # "13. Mai 2026 um 15:44", "13 de mayo de 2026"
+        s = _MONTH_WORD.sub(lambda m: _MONTHS[m[1].lower()], s)
+        s = " ".join(_DATE_FILLER.sub(" ", s).split())
     iso = s.replace("Z", "+00:00") if s.endswith("Z") else s
     iso = re.sub(r"(\.\d{6})\d+", r"\1", iso)  # nanoseconds
     iso = re.sub(r"([+-]\d{2})$", r"\1:00", iso) if re.search(r"T\d.*[+-]\d{2}$", iso) else iso
