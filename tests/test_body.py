@@ -254,3 +254,17 @@ def test_author_box_at_the_end_is_dropped() -> None:
     <p>Mara Jensen has covered K-pop for ten years and lives in Seoul with two cats.</p>
     </article></body></html>"""
     assert extract_body(Page.from_text(html, URL))["paragraphs"] == [P1, P2, P3]
+
+
+def test_div_built_photo_box_becomes_an_image_record() -> None:
+    html = """<html><body><div id="articleBody" class="art_txt">
+    <div class="photo_box"><img src="/a.jpg" alt="x"><div class="photo_cap">The duo on stage.</div>
+    <div class="photo_src">Photo | Moonrise Agency</div></div>
+    <div class="art_p">The duo opened the festival with a new song that nobody had heard before.</div>
+    <div class="art_p">They closed it two hours later with the encore their fans had asked for.</div>
+    </div></body></html>"""
+    out = extract_body(Page.from_text(html, "https://cms.example/stories/2.html"), {})
+    assert out["images"] == [{"url": "https://cms.example/a.jpg", "caption": "The duo on stage.",
+                              "credit": "Photo | Moonrise Agency"}]
+    assert all("duo on stage" not in p and "Moonrise" not in p for p in out["paragraphs"])
+    assert len(out["paragraphs"]) == 2

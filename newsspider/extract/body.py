@@ -311,6 +311,9 @@ def _clean(root: Any, base_url: str, level: int = 2) -> None:
             parent = el.getparent()
             if parent is not None:
                 parent.replace(el, ph)
+    for el in list(root.iter("div")):
+        if el.getparent() is not None and _is_photo_box(el):
+            _as_figure(el)
     for el in list(root.iter("figure", "picture")):
         if el.getparent() is None:
             continue
@@ -433,8 +436,8 @@ def _embed_of(el: Any, base_url: str) -> dict[str, Any] | None:
     return None
 
 
-_CREDIT_CLS = re.compile(r"credit|copyright|source|photographer|byline|quelle|fotograf|rights",
-                         re.IGNORECASE)
+_CREDIT_CLS = re.compile(r"credit|copyright|source|photographer|byline|quelle|fotograf|rights|"
+                         r"(?:^|[\W_])src(?:$|[\W_])", re.IGNORECASE)
 
 
 def _img_url(img: Any, base_url: str) -> str | None:
@@ -448,6 +451,30 @@ def _img_url(img: Any, base_url: str) -> str | None:
         if first:
             return urljoin(base_url, first)
     return None
+
+
+_PHOTO_BOX_CLS = re.compile(r"photo|image|img|figure|picture|pic\b|media|thumb", re.IGNORECASE)
+_CAPTION_CLS = re.compile(r"cap|caption|desc|legend|beschriftung|legende", re.IGNORECASE)
+
+
+def _is_photo_box(el: Any) -> bool:
+    """A div-built figure (legacy CMSs): one image, a short caption and/or credit, no paragraphs."""
+    imgs = [x for x in el.iter("img", "amp-img")]
+    if len(imgs) != 1 or not _PHOTO_BOX_CLS.search(_ident(el)):
+        return False
+    if any(x.tag in ("p", "figure", "blockquote", "h2", "h3") for x in el.iterdescendants()
+           if isinstance(x.tag, str)):
+        return False
+    return len(normalize_ws(el.text_content()).split()) <= 40
+
+
+def _as_figure(el: Any) -> None:
+    el.tag = "figure"
+    for child in el.iterdescendants():
+        if isinstance(child.tag, str) and child.tag != "img" and _CAPTION_CLS.search(_ident(child)) \
+                and not _CREDIT_CLS.search(_ident(child)):
+            child.tag = "figcaption"
+            break
 
 
 def _replace_figure(el: Any, base_url: str) -> None:
