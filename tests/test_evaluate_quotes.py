@@ -135,13 +135,15 @@ def test_figures_on_shared_dev_sets():
     if not (polnear / "attributions.jsonl").exists() or not (fan / "labels.jsonl").exists():
         pytest.skip(f"shared dev sets not found under {shared}")
     res = ev.eval_polnear(polnear)
-    # floors somewhat below the measured figures (0.866 / 0.724 / 0.952 when written)
-    assert res["quoted"]["f1"] >= 0.84
-    assert res["quoted"]["spk_f1"] >= 0.70
+    # floors somewhat below the measured figures (0.910 / 0.792 / 0.956 when written)
+    assert res["quoted"]["f1"] >= 0.89
+    assert res["quoted"]["spk_f1"] >= 0.76
     assert res["quoted>3w"]["f1"] >= 0.93
+    # fan news: 5 attributed short phrases are extra under the project convention
+    # (the dev labels predate it), so 0.978 / 0.969 when written
     fan_res = ev.eval_labelled(fan)
-    assert fan_res["labelled"]["f1"] >= 0.97
+    assert fan_res["labelled"]["f1"] >= 0.95
     assert fan_res["labelled"]["speaker_acc"] >= 0.93
     if fan_res["html"] is not None:
-        assert fan_res["html"]["f1"] >= 0.97
+        assert fan_res["html"]["f1"] >= 0.95
         assert fan_res["html"]["speaker_acc"] >= 0.97

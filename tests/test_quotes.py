@@ -371,3 +371,111 @@ def test_accented_capital_starts_a_name():
 def test_title_with_full_stop_inside_marks_is_not_a_quote():
     qs = extract_quotes(["Actress Yoon Mi-rae is adding a new credit to her role in “Harbor of Stars.”"])
     assert qs == []
+
+
+# --- convention: attributed short phrases are quotes -----------------------------------
+
+
+def test_short_phrase_attributed_by_said_is_a_quote():
+    q = one(["Drummer Choi Min-ho said the band is “nervous and excited.”"])
+    assert q["text"] == "nervous and excited."
+    assert q["speaker"] == "Choi Min-ho"
+
+
+def test_short_phrase_after_described_as_and_called_is_a_quote():
+    quotes = extract_quotes(["Moonlit Records described the EP as “raw” and “unfinished on purpose.”",
+                             "Senator Kim Dae-ho called the plan “a con” on Tuesday."])
+    got = [(q["text"], q["speaker"]) for q in quotes]
+    assert ("raw", "Moonlit Records") in got
+    assert ("unfinished on purpose.", "Moonlit Records") in got
+    assert ("a con", "Kim Dae-ho") in got
+
+
+def test_unattributed_short_span_is_a_scare_quote():
+    assert extract_quotes(["The so-called “quiet era” of the group ended with a loud single."]) == []
+
+
+def test_finite_call_with_a_subject_attributes_a_short_phrase():
+    q = one(["The lead single has guitars that Ko Jin-woo calls “weather noise.”"])
+    assert (q["text"], q["speaker"]) == ("weather noise.", "Ko Jin-woo")
+
+
+def test_nicknames_stay_non_quotes_even_with_a_cue():
+    assert extract_quotes([
+        "Viewers spent weeks calling him “the grump,” a nickname he now answers to at home.",
+        "On the show, Haru revealed the group’s nickname for their manager: “Coach.”",
+    ]) == []
+
+
+def test_continuation_after_split_attribution_keeps_short_part():
+    quotes = extract_quotes(["“Here he is, at last,” she said. “Right on time.” Ahn Mi-ra laughed."])
+    assert [q["text"] for q in quotes] == ["Here he is, at last", "Right on time."]
+
+
+# --- speaker rules -------------------------------------------------------------------
+
+
+def test_agency_short_form_resolves_to_the_full_company_name():
+    quotes = extract_quotes(["The single is out Friday, Bluewave Entertainment announced.",
+                             "Bluewave said the single is “just for fun” and nothing more."])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("just for fun", "Bluewave Entertainment")]
+
+
+def test_written_source_keeps_the_phrase_and_the_name_inside_it():
+    q = one(["The rule requires a “lawful source of investment income,” as a Homeland Security memo put it."])
+    assert q["speaker_raw"] == "a Homeland Security memo"
+    assert q["speaker"] == "Homeland Security"
+    q = one(["“A state cannot avoid the conclusion that its process removes voters,” the ruling said."])
+    assert q["speaker_raw"] == "the ruling"
+    assert q["speaker"] == "ruling"
+
+
+def test_institution_noun_maps_to_the_named_institution():
+    quotes = extract_quotes([
+        "The Wellington Broadcasting Commission reviewed the debate audio on Monday.",
+        "The commission says on its website that “there were issues with the sound in the hall.”",
+    ])
+    assert [(q["speaker_raw"], q["speaker"]) for q in quotes] == [
+        ("The commission", "Wellington Broadcasting Commission")
+    ]
+
+
+def test_they_after_two_coordinated_people_joins_them():
+    q = one([
+        "Critics, like Senators Mark Ellison, Republican of Ohio, and Patrick Dunmore, Democrat of Maine, "
+        "want an overhaul. They sent a letter on Thursday.",
+        "“The program has become plagued by fraud and abuse,” they wrote.",
+    ])
+    assert q["speaker"] == "Mark Ellison and Patrick Dunmore"
+
+
+def test_first_person_narrator_is_left_unresolved():
+    q = one(["I asked the minister, Mr. Grant Hollis, about the plan.", "“It is not working,” I said."])
+    assert (q["speaker_raw"], q["speaker"]) == ("I", None)
+
+
+def test_pronoun_skips_a_candidate_of_the_wrong_gender():
+    q = one([
+        "Aaron Kall, the director of debate at the university, spoke first. Jo-Renee Formicola, a "
+        "professor at Seton Hall, described the approach.",
+        "“If he is asked questions he cannot answer, he will deflect them,” she said.",
+    ])
+    assert q["speaker"] == "Jo-Renee Formicola"
+
+
+def test_inverted_attribution_makes_its_speaker_the_subject():
+    q = one([
+        "Spokesman Sean Porter said the debates matter. However, debates rarely change minds, "
+        "noted NBC’s Dante Whitlock.",
+        "“Most voters have already seen the candidates over and over again,” he wrote.",
+    ])
+    assert q["speaker"] == "Dante Whitlock"
+
+
+def test_person_named_in_the_previous_sentence_beats_an_older_subject():
+    q = one([
+        "Economist Lily Barton said the plan would raise taxes for some families.",
+        "It has become a major issue, with Hillary Clinton lambasting the plan.",
+        "“The kind of plan that Donald has put forth would be trickle-down economics,” she said.",
+    ])
+    assert q["speaker"] == "Hillary Clinton"

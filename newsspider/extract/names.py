@@ -254,6 +254,31 @@ ROLE_NOUNS: dict[str, EntityType] = {
     },
 }
 
+# Written sources and institutions a quote can be attributed to ("a Homeland Security memo
+# put it", "the ruling said", "the commission says on its website"). They are kept as the
+# raw noun phrase, or mapped to a name inside the phrase / a named institution with that
+# head word; they never pick up an unrelated recent organisation.
+DOCUMENT_NOUNS = frozenset(
+    """memo memorandum letter report study ruling brief complaint article piece clip ad advert
+    advertisement commercial filing lawsuit suit order opinion bylaws document documents survey
+    analysis editorial story release website email e-mail tweet post transcript indictment
+    motion petition resolution decision verdict judgment guidance proposal platform speech
+    headline caption narrator announcer book memoir essay op-ed column statement poll
+    notice warning summary draft application""".split()
+)
+INSTITUTION_NOUNS = frozenset(
+    """commission court panel board council committee coalition association foundation
+    institute center centre bureau party campaign union""".split()
+)
+_EXTRA_PERSON_ROLES = """lawyer attorney lawmaker legislator aide adviser advisor strategist analyst
+expert economist professor researcher scientist doctor physician source friend judge justice
+prosecutor officer sheriff chief secretary minister ambassador diplomat activist pastor
+chancellor premier congressman congresswoman delegate commissioner superintendent""".split()
+for _w in DOCUMENT_NOUNS | INSTITUTION_NOUNS:
+    ROLE_NOUNS.setdefault(_w, "org")
+for _w in _EXTRA_PERSON_ROLES:
+    ROLE_NOUNS.setdefault(_w, "person")
+
 SPEECH_ORG_WORDS = ("statement", "account")
 
 

@@ -24,14 +24,23 @@ are resolved against a registry of the article's names: people vs organisations 
 appositives), gender (Mr./Ms., given-name lists, gendered role nouns, pronouns after a
 mention) and salience: "he"/"she" prefer the most recent compatible sentence subject or
 speaker (centering), roles prefer a person seen with that title ("Gov. X" for "the
-governor"). Titles of songs/albums/dramas in quotation marks, scare quotes of one to three
-words (unless directly attributed: “Absolutely,” she said) and nicknames (Marcia “Cia” Price) are not quotes.
+governor"); "I"/"we" in the narration is the unnamed author (speaker None); "they" right
+after two people joined by "and" is "A and B"; written sources and institutions ("a Homeland
+Security memo", "the ruling", "the commission") keep the phrase as speaker_raw and map to a
+name inside it or a named institution with that head word.
+
+Convention: a quoted span attributed by a reporting cue (said, told, wrote, calls/called it,
+described it as, as X put it, according to…) is a quote whatever its length ("said the band
+is “nervous and excited.”", "called the plan “a con”"). Scare quotes are the *unattributed*
+one-to-three-word spans. Titles of songs/albums/dramas in quotation marks and nicknames
+(Marcia “Cia” Price, "nicknamed him “X”", "“X,” a nickname …") are never quotes.
 
 Pure functions over text; no model, no I/O.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,6 +48,8 @@ from dataclasses import dataclass, field
 from newsspider.extract.names import (
     AGENCY_SUFFIXES,
     CAP_STOPWORDS,
+    DOCUMENT_NOUNS,
+    INSTITUTION_NOUNS,
     PRONOUNS,
     ROLE_NOUNS,
     ROLE_TITLES,
@@ -67,7 +78,7 @@ CUE_VERBS = (
     "quipped quips boasted boasts complained complains promised promises vowed vows urged "
     "urges asking reported reports responded responds concluded concludes emphasized emphasizes emphasised "
     "reflected reflects teased teases captioned messaged began begins calling called "
-    "call pleaded mused muses gushed gushes raved sang sings chanted read reads "
+    "call calls found finds pleaded mused muses gushed gushes raved sang sings chanted read reads "
     "recounted recounts summed explained opined offered offers thanked thanks "
     "cautioned cautions maintained maintains added asserted asserts reiterated reiterates "
     "testified testifies charged charges countered counters retorted added elaborated "
@@ -234,7 +245,8 @@ def _title_like(s: str) -> bool:
 def _sentence_start(text: str, pos: int, floor: int = 0) -> int:
     """Start index of the sentence containing `pos` (not before `floor`)."""
     start = floor
-    for m in _SENT_END.finditer(text, floor, pos):
+    # look a little past `pos` so that the boundary right before a quote (`Kim. “Then`) counts
+    for m in _SENT_END.finditer(text, floor, min(len(text), pos + 3)):
         before = text[: m.start() + 1]
         if _ABBREV_END.search(before.rstrip("'’”\")")):
             continue
@@ -365,6 +377,14 @@ def _attribution_after(text: str, pos: int) -> tuple[Subject, str, int] | None:
         subj = _subject_forward(text, p)
         if subj is not None and subj.kind == "name" and re.match(r"\s*(?:[,.;(]|$)", text[subj.end :]):
             return subj, "—", subj.start
+    # “…,” as a Homeland Security memo put it
+    m = _AS_PUT_IT.match(text, p)
+    if m:
+        subj = _subject_forward(text, m.end())
+        if subj is not None:
+            mm = _PUT_IT_AT.match(text, subj.end)
+            if mm:
+                return subj, mm.group("cue"), subj.start
     # inverted: said Name
     m = _CUE_AT.match(text, p)
     if m and m.group("cue").lower() not in ("call", "called", "calling", "read", "reads"):
@@ -385,7 +405,7 @@ def _attribution_after(text: str, pos: int) -> tuple[Subject, str, int] | None:
     if m:
         q = m.end()
     m = _WS_CUE_AT.match(text, q)
-    if m and m.group("cue").lower() not in ("call", "called", "calling", "read", "reads"):
+    if m and m.group("cue").lower() not in ("call", "called", "calling"):
         return subj, m.group("cue"), subj.start
     return _attribution_after_long(text, p)
 
@@ -444,6 +464,8 @@ def _attribution_after_long(text: str, p: int) -> tuple[Subject, str, int] | Non
 
 
 _PAREN = re.compile(r"\s*\([^()]{1,30}\)")
+_AS_PUT_IT = re.compile(r"as\s+(?=\S)")
+_PUT_IT_AT = re.compile(rf"\s+(?:(?:{_ADV_ALT})\s+)*(?P<cue>put it|{_CUE_ALT})\b", re.IGNORECASE)
 _PP_AFTER_NAME = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w.&’'\-]*\s?){1,5}(?=\s)")
 _BEFORE_RE = re.compile(
     rf"(?P<cue>{_CUE_ALT})\b(?P<tail>[^“”\"]{{0,70}}?)[,:]\s*$", re.IGNORECASE
@@ -541,9 +563,16 @@ def _attribution_embedded(text: str, head_start: int, open_pos: int) -> tuple[Su
     # the verb nearest the quote governs it ("When a fan asked, Seo said it was “…”")
     for cue_start, cue in reversed(_cue_hits(text, head_start, open_pos)):
         low = cue.lower()
-        if low in ("call", "read", "reads"):
+        if low in ("read", "reads"):
             continue
         pre = _strip_trailing_adverbs(text[head_start:cue_start])
+        if low in ("call", "calls"):
+            # finite "call(s)" needs its own subject right before it ("Ko calls “…”",
+            # "which the members call their “…”"); an infinitive/imperative does not count
+            subj = _subject_backward(text, head_start + len(pre), head_start)
+            if subj is not None and not re.search(r"\bto\s*$", pre):
+                return subj, cue, subj.start
+            continue
         cue_start = head_start + len(pre)
         if low in ("calling", "called", "saying", "adding", "writing", "telling"):
             # participle: the subject is the subject of the main clause
@@ -573,6 +602,7 @@ class _Doc:
         self.kinds = list(kinds) if kinds is not None and len(kinds) == len(self.paras) else ["p"] * len(self.paras)
         self.title = title
         self.offsets: list[int] = []
+        self._starts: dict[int, list[int]] = {}
         off = 0
         for p in self.paras:
             self.offsets.append(off)
@@ -580,6 +610,29 @@ class _Doc:
 
     def g(self, para: int, pos: int) -> int:
         return self.offsets[para] + pos
+
+    def prev_sentence_start(self, pos: int) -> int:
+        """Global start of the sentence before the one containing global offset `pos`."""
+        i = max(0, bisect.bisect_right(self.offsets, pos) - 1)
+        starts = self._starts.get(i)
+        if starts is None:
+            starts = self._starts[i] = _sentence_starts(self.paras[i])
+        k = bisect.bisect_right(starts, pos - self.offsets[i]) - 1
+        if k >= 1:
+            return self.offsets[i] + starts[k - 1]
+        if i == 0:
+            return 0
+        prev = self._starts.get(i - 1)
+        if prev is None:
+            prev = self._starts[i - 1] = _sentence_starts(self.paras[i - 1])
+        return self.offsets[i - 1] + prev[-1]
+
+    def text_at(self, start: int, end: int) -> str | None:
+        """Text between two global offsets when both are in the same paragraph."""
+        i = bisect.bisect_right(self.offsets, start) - 1
+        if i < 0 or end > self.offsets[i] + len(self.paras[i]):
+            return None
+        return self.paras[i][start - self.offsets[i] : end - self.offsets[i]]
 
 
 def extract_quotes(
@@ -998,7 +1051,8 @@ def _inline_candidates(doc: _Doc, spans_by_para: dict[int, list[Span]], skip: se
                     attrib = (found[0], found[1], found[0].start, first.para - 1)
                     strong = True
         head = ftext[head_start : first.open_pos]
-        if not _accept(text, head, strong, attrib is not None, ch, doc):
+        attributed = attrib is not None or _continues(prev_cand, first, ftext)
+        if not _accept(text, head, strong, attributed, ch, doc):
             continue
         if attrib is not None:
             subj, cue, _apos, apara = attrib
@@ -1026,6 +1080,24 @@ def _inline_candidates(doc: _Doc, spans_by_para: dict[int, list[Span]], skip: se
     return cands
 
 
+_NICKNAME_BEFORE = re.compile(r"\b(?:nick-?names?|nick-?named|monikers?|dubbed)\b[^.!?;]{0,60}$", re.IGNORECASE)
+_NICKNAME_AFTER = re.compile(
+    r"[,.]?\s*(?:[—–-]\s*)?(?:a|an|the|his|her|their|its)\s+(?:\w+\s+)?(?:nick-?names?|monikers?)\b", re.IGNORECASE
+)
+
+
+def _continues(prev: Candidate | None, first: Span, text: str) -> bool:
+    """`“A,” she said. “B.”`: the quote right after an attributed quote and its attribution
+    sentence in the same paragraph continues it."""
+    if prev is None or not prev.speaker_raw or not prev.parts:
+        return False
+    last = prev.parts[-1]
+    if last.para != first.para or last.close_pos is None:
+        return False
+    between = text[last.close_pos + 1 : first.open_pos]
+    return len(between) <= 80 and not any(q in between for q in _QUOTE_CHARS) and bool(_CUE_RE.search(between))
+
+
 def _accept(text: str, head: str, strong: bool, attributed: bool, chain: list[Span], doc: _Doc) -> bool:
     words = _word_count(text)
     if words == 0:
@@ -1037,6 +1109,12 @@ def _accept(text: str, head: str, strong: bool, attributed: bool, chain: list[Sp
         after = doc.paras[last.para][last.close_pos + 1 : last.close_pos + 3]
         if re.search(r"\b[A-Z][\w.’'\-]*\s$", head) and re.match(r"\s[A-Z]", after):
             return False
+    if words <= 5 and last.close_pos is not None:
+        # a name given to someone or something: "nicknamed him “X”", "the nickname for
+        # their manager: “X”", "calling him “X,” a nickname he …"
+        after = doc.paras[last.para][last.close_pos + 1 : last.close_pos + 40]
+        if _NICKNAME_BEFORE.search(head_s) or _NICKNAME_AFTER.match(after):
+            return False
     media = _MEDIA_BEFORE.search(head_s, max(0, len(head_s) - 40)) is not None
     if media and words <= 12 and not text.rstrip().endswith((".", "!", "?")):
         return False
@@ -1045,9 +1123,9 @@ def _accept(text: str, head: str, strong: bool, attributed: bool, chain: list[Sp
     if _title_like(text) and not strong:
         return False
     if words <= 3:
-        if strong:
-            return True
-        return words == 3 and text.rstrip().endswith((".", "!", "?")) and attributed
+        # convention: a short span attributed by a reporting cue is a quote ("called the
+        # plan “a con”"); only unattributed 1-3-word spans are scare quotes
+        return attributed
     return True
 
 
@@ -1178,6 +1256,11 @@ _LEAD_TOKENS = re.compile(r"[^\s“”\"‘(]+")
 _LEAD_WORDS = frozenset("the a an former retired then state party campaign press group band team".split())
 
 
+_INVERTED_CUE = re.compile(rf"[,!?][”\"’']?\s+(?:{_CUE_ALT})\s+(?:[A-Z][\w.&\-]*[’']s\s+|[a-z]+\s+){{0,3}}$")
+_ACCORDING_LEAD = re.compile(r"^[\s“”\"‘(]*[Aa]ccording to\s+$")
+_INVERTED_END = re.compile(r"(?:,[^.;“”\"]{1,100})?[.;]")
+
+
 def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
     """The run is the grammatical subject of its sentence: it opens the sentence, possibly
     after an adverbial ending with a comma ("On Wednesday,", "In an interview with X,") and
@@ -1192,6 +1275,10 @@ def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
         else:
             break
     lead = text[s0 : run.start]
+    if _ACCORDING_LEAD.search(lead):
+        return True  # "According to Ham, the administration …": the source of the sentence
+    if _INVERTED_CUE.search(lead) and _INVERTED_END.match(text, run.end):
+        return True  # "…, noted NBC’s Dante Chinni." – the speaker of an inverted attribution
     cut = lead.rfind(", ") + 2 if ", " in lead else 0
     if cut > 122 or ";" in lead[:cut]:
         return False
@@ -1272,11 +1359,22 @@ def _resolve(doc: _Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
         pos = min(c.attr_pos or c.pos, c.pos)
         if c.speaker_kind == "name":
             ent = reg.lookup(c.speaker_raw, c.attr_pos or c.pos)
+            if ent is None or (ent.type == "unknown" and not ent.titles and not (ent.male or ent.female)):
+                ent = _agency_short_form(reg, strip_honorific(c.speaker_raw)) or ent
             c.speaker = ent.name if ent else strip_honorific(c.speaker_raw)
         elif c.speaker_kind == "pron":
             p = c.speaker_raw.lower()
+            if p in ("i", "we"):
+                # the narrator (first-person op-ed, "we asked"): the byline is not known here
+                c.speaker = None
+                continue
+            if p == "they":
+                pair = _coordinated_pair(doc, reg, pos)
+                if pair is not None:
+                    c.speaker = pair
+                    continue
             etype = PRONOUNS.get(p, "person")
-            ent = _resolve_typed(reg, etype, pos, p)
+            ent = _resolve_typed(reg, etype, pos, p, doc.prev_sentence_start(pos), doc)
             c.speaker = ent.name if ent else None
             if ent is not None:
                 ent.subjects.append(c.attr_pos or pos)  # "he said" continues the chain
@@ -1290,8 +1388,90 @@ def _resolve(doc: _Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                 etype = "group" if re.search(r"group|band|members", raw, re.IGNORECASE) else "org"
             # an indefinite description ("a fan", "one source") introduces someone new
             indefinite = bool(re.match(r"(?:a|an|one|another|some)\b", raw, re.IGNORECASE))
+            if head in DOCUMENT_NOUNS or head in INSTITUTION_NOUNS:
+                c.speaker = _describe_source(reg, raw, head, pos)
+                continue
             ent = _resolve_typed(reg, etype, pos, head) if etype != "unknown" and not indefinite else None
             c.speaker = ent.name if ent else raw
+
+
+def _agency_short_form(reg: EntityRegistry, name: str):
+    """"Bluefin said" in an article that names "Bluefin Entertainment": the company's name
+    without its suffix (one word, not a person's name shape)."""
+    if " " in name or len(name) < 4 or first_name_gender(name) is not None:
+        return None
+    hits = [
+        e for e in reg.entities
+        if e.type == "org" and e.name.split()[0] == name and e.name.split()[-1] in AGENCY_SUFFIXES
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+_COORD = re.compile(r"(?:,[^,.;“”\"]{1,60},)?,?\s+and\s+(?:[a-z]+\s+){0,2}")
+
+
+def _drop_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and (words[0].lower() in ROLE_TITLES or words[0].lower().rstrip("s") in ROLE_TITLES):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _coordinated_pair(doc: _Doc, reg: EntityRegistry, pos: int) -> str | None:
+    """"they" after two people joined by "and" ("Senators A, Republican of Iowa, and B, …")
+    in the sentence or two before: "A and B"."""
+    lo = max(0, pos - 400)
+    people = []
+    for e in reg.entities:
+        if not _is_personlike(e, True):
+            continue
+        for p in e.positions:
+            if lo <= p < pos:
+                people.append((p, e))
+    people.sort(key=lambda t: t[0])
+    best: tuple[int, str] | None = None
+    for (p1, e1), (p2, e2) in zip(people, people[1:], strict=False):
+        if e1 is e2:
+            continue
+        t1 = doc.text_at(p1, p2)
+        if t1 is None:
+            continue
+        name_end = t1.find(e1.name.split()[-1])
+        if name_end < 0:
+            continue
+        gap = t1[name_end + len(e1.name.split()[-1]) :]
+        if _COORD.fullmatch(gap):
+            best = (p2, f"{_drop_titles(e1.name)} and {_drop_titles(e2.name)}")
+    return best[1] if best else None
+
+
+def _describe_source(reg: EntityRegistry, raw: str, head: str, pos: int) -> str:
+    """A written source or an institution: the name inside the phrase ("a Homeland Security
+    memo", "Ivana Trump's brief"), else the most recent organisation named with that head
+    word ("the commission" -> "Commission on Presidential Debates"), else the phrase."""
+    runs = [r for r in name_runs(raw) if r.text.lower() != head]
+    if runs:
+        named = reg.lookup(runs[0].text, pos)
+        return named.name if named is not None else runs[0].text
+    if head in INSTITUTION_NOUNS:
+        best: tuple[int, str] | None = None
+        for e in reg.entities:
+            if e.type in ("org", "unknown") and head in e.name.lower().split():
+                before = _latest_before(e, pos)
+                if before >= 0 and (best is None or before > best[0]):
+                    best = (before, e.name)
+        if best is not None:
+            return best[1]
+    return re.sub(r"^(?:the|a|an)\s+", "", raw, flags=re.IGNORECASE)
+
+
+def _standalone_mention(doc: _Doc, pos: int) -> bool:
+    """A mention that refers to the person, not a modifier ("the Clinton campaign",
+    "pro-Clinton")."""
+    before = doc.text_at(max(0, pos - 5), pos)
+    if before is None:
+        return True
+    return not re.search(r"(?:\bthe\s|-)$", before, re.IGNORECASE)
 
 
 _SUBJECT_REACH = 600  # chars: how far back a subject beats a more recent non-subject mention
@@ -1305,14 +1485,23 @@ def _latest_before(ent, pos: int) -> int:
     return max((p for p in ent.positions if p < pos), default=-1)
 
 
-def _resolve_typed(reg: EntityRegistry, etype: EntityType, pos: int, word: str):
+def _resolve_typed(
+    reg: EntityRegistry, etype: EntityType, pos: int, word: str, prev_start: int = -1, doc: _Doc | None = None
+):
     if etype == "person":
-        cands = [e for e in reg.entities if _is_personlike(e) and _latest_before(e, pos) >= 0]
-        if not cands:
-            cands = [e for e in reg.entities if _is_personlike(e, True) and _latest_before(e, pos) >= 0]
+        strong = [e for e in reg.entities if _is_personlike(e) and _latest_before(e, pos) >= 0]
+        weak = [e for e in reg.entities if _is_personlike(e, True) and _latest_before(e, pos) >= 0]
+        cands = strong or weak
         gender = "he" if word in _MALE_NOUNS else "she" if word in _FEMALE_NOUNS else word
         if gender in ("he", "she"):
-            cands = [e for e in cands if _gender_ok(e, gender, strict=word not in ("he", "she"))] or cands
+            # a pronoun of the wrong gender rules a candidate out; only when no mention of
+            # either evidence level fits does the gender give way
+            strict = word not in ("he", "she")
+            cands = (
+                [e for e in strong if _gender_ok(e, gender, strict)]
+                or [e for e in weak if _gender_ok(e, gender, strict)]
+                or cands
+            )
         if word not in ("he", "she", "i", "singer", "star", "artist", "member", "idol", "fan"):
             titled = [e for e in cands if word in e.titles]
             cands = titled or cands
@@ -1323,7 +1512,14 @@ def _resolve_typed(reg: EntityRegistry, etype: EntityType, pos: int, word: str):
             # centering: prefer the most recent sentence subject (or speaker) nearby
             subj = max(cands, key=lambda e: _latest_subject_before(e, pos))
             sp = _latest_subject_before(subj, pos)
-            if sp >= 0 and sp >= _latest_before(recent, pos) - _SUBJECT_REACH:
+            last = _latest_before(recent, pos)
+            # a compatible person named in the previous sentence beats an older subject
+            # when that sentence's subject is someone else ("It's an issue, with Clinton
+            # lambasting the plan. “…,” she said.")
+            newer = prev_start >= 0 and last >= prev_start > sp and (
+                doc is None or _standalone_mention(doc, last)
+            )
+            if sp >= 0 and sp >= last - _SUBJECT_REACH and not newer:
                 return subj
         return recent
     if etype == "org":
