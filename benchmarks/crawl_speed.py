@@ -1,5 +1,7 @@
 """Crawl throughput: newsspider (full extraction + dedup + fsync'd export) vs a bare Scrapy
-CrawlSpider (LinkExtractor on every page, title only), on the same local site.
+CrawlSpider (LinkExtractor on every page, title only) and the same CrawlSpider running
+trafilatura (metadata + main text, JSON) on every article, on the same local site.
+Needs the `bench` extra (trafilatura).
 
     .venv/bin/python benchmarks/crawl_speed.py [--articles 400] [--runs 3]
 
@@ -45,7 +47,12 @@ class Bare(CrawlSpider):
     ]
 
     def parse_item(self, response):
-        yield {"url": response.url, "title": response.css("title::text").get()}
+        if EXTRACT:
+            import trafilatura
+            yield {"url": response.url, "record": trafilatura.extract(
+                response.text, url=response.url, with_metadata=True, output_format="json")}
+        else:
+            yield {"url": response.url, "title": response.css("title::text").get()}
 '''
 
 
@@ -108,17 +115,20 @@ def main() -> int:
     common = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS=16",
               "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING",
               "-s", "ROBOTSTXT_OBEY=False"]
-    (tmp / "bare.py").write_text(BARE_SPIDER, encoding="utf-8")
-    results: dict[str, list[tuple[float, float]]] = {"bare Scrapy CrawlSpider": [], "newsspider news": []}
+    (tmp / "bare.py").write_text("EXTRACT = False\n" + BARE_SPIDER, encoding="utf-8")
+    (tmp / "traf.py").write_text("EXTRACT = True\n" + BARE_SPIDER, encoding="utf-8")
+    results: dict[str, list[tuple[float, float]]] = {
+        "bare Scrapy CrawlSpider": [], "CrawlSpider + trafilatura": [], "newsspider news": []}
     with DemoServer(tmp / "site") as srv:
         mirrors = json.dumps(srv.mirrors)
         for r in range(args.runs):
-            out = tmp / f"bare{r}.jsonl"
-            results["bare Scrapy CrawlSpider"].append(run(
-                [sys.executable, "-m", "scrapy", "runspider", str(tmp / "bare.py"), "-o", str(out),
-                 "-s", f"NEWSSPIDER_MIRRORS={mirrors}",
-                 "-s", 'DOWNLOADER_MIDDLEWARES={"newsspider.middlewares.MirrorMiddleware": 740}',
-                 *common], tmp))
+            for name, script in (("bare Scrapy CrawlSpider", "bare.py"), ("CrawlSpider + trafilatura", "traf.py")):
+                out = tmp / f"{script}{r}.jsonl"
+                results[name].append(run(
+                    [sys.executable, "-m", "scrapy", "runspider", str(tmp / script), "-o", str(out),
+                     "-s", f"NEWSSPIDER_MIRRORS={mirrors}",
+                     "-s", 'DOWNLOADER_MIDDLEWARES={"newsspider.middlewares.MirrorMiddleware": 740}',
+                     *common], tmp))
             state = tmp / f"state{r}"
             results["newsspider news"].append(run(
                 [sys.executable, "-m", "scrapy", "crawl", "news", "-a", "site=demo",
@@ -126,7 +136,7 @@ def main() -> int:
                  "-s", f"NEWSSPIDER_RUNS={state / 'runs.jsonl'}", "-s", f"NEWSSPIDER_MIRRORS={mirrors}",
                  "-s", "NEWSSPIDER_STOP_AFTER_SEEN=0", *common], REPO))
             written = sum(1 for _ in (state / "a.jsonl").open())
-            bare_items = sum(1 for _ in out.open())
+            bare_items = sum(1 for _ in (tmp / f"bare.py{r}.jsonl").open())
     shutil.rmtree(tmp, ignore_errors=True)
     pages = args.articles + listing_pages
     print(f"site: {args.articles} article pages + {listing_pages} listing pages; "
