@@ -15,7 +15,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from itemadapter import ItemAdapter
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
@@ -24,7 +23,7 @@ from newsspider import extract
 from newsspider.dedup import content_hash, sketch
 from newsspider.exporters import JsonlWriter, iter_records
 from newsspider.extensions import BLOCKED_ATTR
-from newsspider.items import Article, Embed, Image, PageItem, Quote, Release
+from newsspider.items import Article, Embed, Image, PageItem, Quote, Release, to_record
 from newsspider.profiles import UnknownSite, get_profile, profile_for_url
 from newsspider.store import SeenStore
 
@@ -282,7 +281,7 @@ class DedupExportPipeline(Step):
         if hasattr(item, WORK_ATTR):
             delattr(item, WORK_ATTR)
         item.content_hash = content_hash(item.body or "")
-        record = ItemAdapter(item).asdict()
+        record = to_record(item)
         sk = sketch(item.body or "")
         verdict = self.store.judge(item.canonical_url, item.content_hash, sk, self.on_change)
         if verdict.action == "duplicate":
@@ -319,5 +318,5 @@ class CollectPipeline(Step):
             if hasattr(item, WORK_ATTR):
                 delattr(item, WORK_ATTR)
             item.content_hash = content_hash(item.body or "")
-            self.records.append(ItemAdapter(item).asdict())
+            self.records.append(to_record(item))
         return item

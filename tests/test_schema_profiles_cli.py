@@ -49,3 +49,18 @@ def test_console_script_exit_status():
     assert proc.returncode == 2
     assert proc.stderr.strip().startswith("newsspider: error: unknown site")
     assert "Traceback" not in proc.stderr
+
+
+def test_to_record_equals_itemadapter_asdict():
+    from itemadapter import ItemAdapter
+
+    from newsspider.items import Article, Image, Quote, Release, to_record
+
+    art = Article(url="https://s.example/a", canonical_url="https://s.example/a", site="demo",
+                  authors=["A"], images=[Image(url="https://s.example/i.jpg", caption="c")],
+                  quotes=[Quote(text="t", speaker="S", speaker_raw="she", cue="said", kind="inline",
+                                paragraph=2)],
+                  releases=[Release(artist="X", title="Y", kind="single", date="2026-05",
+                                    date_precision="month", status="upcoming", evidence="e")])
+    assert to_record(art) == ItemAdapter(art).asdict()
+    assert list(to_record(art)) == list(ItemAdapter(art).asdict())
