@@ -268,3 +268,30 @@ def test_div_built_photo_box_becomes_an_image_record() -> None:
                               "credit": "Photo | Moonrise Agency"}]
     assert all("duo on stage" not in p and "Moonrise" not in p for p in out["paragraphs"])
     assert len(out["paragraphs"]) == 2
+
+
+def test_kicker_headings_above_the_first_paragraph_are_dropped() -> None:
+    # a kicker and a headline variant set as headings before the text (not the page title)
+    html = f"""<html><head><title>Starlight single</title></head><body><article>
+    <div class="text"><h2>Comeback</h2><h2>The group returns with a ballad</h2>
+    <p>{P1}</p><h2>A song about home</h2><p>{P2}</p></div></article></body></html>"""
+    page = Page.from_text(html, URL)
+    body = extract_body(page, extract_metadata(page))
+    assert body["paragraphs"] == [P1, "A song about home", P2]
+
+
+def test_teaser_card_articles_inside_the_text_are_dropped() -> None:
+    html = f"""<html><body><article><div class="text"><p>{P1}</p><p>{P2}</p>
+    <article class="card"><h3><span>Tour news</span>: <a href="/tour">All dates of the tour</a></h3>
+    <div>Starlight go on a world tour in autumn; every date and city in one overview.</div>
+    </article><p>{P3}</p><p>{P4}</p></div></article></body></html>"""
+    assert extract_body(Page.from_text(html, URL))["paragraphs"] == [P1, P2, P3, P4]
+
+
+def test_box_around_a_button_link_is_dropped() -> None:
+    html = f"""<html><body><article><div class="text"><p>{P1}</p><p>{P2}</p>
+    <div class="support-box"><p>Independent fan news needs you</p>
+    <p>We report on every comeback without a paywall. Your monthly support keeps it that way.
+    <a class="btn primary" href="/support">Support us now</a></p></div>
+    <p>{P3}</p><p>{P4}</p></div></article></body></html>"""
+    assert extract_body(Page.from_text(html, URL))["paragraphs"] == [P1, P2, P3, P4]

@@ -332,6 +332,7 @@ def _clean(root: Any, base_url: str, level: int = 2) -> None:
                 el.tag = "div"
                 continue
         _drop(el)
+    _mark_cta_boxes(root)
     total = None
     for el in list(root.iter()):
         if el is root or el.getparent() is None or not isinstance(el.tag, str):
@@ -365,6 +366,38 @@ def _clean(root: Any, base_url: str, level: int = 2) -> None:
             # that hold real paragraphs
             if _long_paragraphs(el) < 2:
                 _drop(el)
+
+
+_BUTTON_CLS = re.compile(r"(?:^|[-_\s])(?:button|btn|cta)(?:$|[-_\s])", re.IGNORECASE)
+
+
+_CTA_MARK = "data-x-cta"
+
+
+def _mark_cta_boxes(root: Any) -> None:
+    """Mark small boxes built around a button-styled link ("Support us", "Subscribe now").
+
+    The box is the largest ancestor of the link (up to four levels) that stays short and
+    holds no more than one real paragraph; article text never carries buttons. Marked boxes
+    still count when the container is chosen (as the non-text they are) but never reach the
+    paragraphs.
+    """
+    total: int | None = None
+    for a in list(root.iter("a")):
+        if a.getparent() is None or not (
+                _BUTTON_CLS.search(a.get("class") or "") or a.get("role") == "button"):
+            continue
+        if total is None:
+            total = _text_len(root)
+        box = a
+        for level, anc in enumerate(a.iterancestors()):
+            if level >= 4 or anc is root or anc.tag in ("body", "html", "article", "main"):
+                break
+            if _text_len(anc) > 600 or _long_paragraphs(anc) >= 2:
+                break
+            box = anc
+        if box is not a and _text_len(box) < 0.2 * total:
+            box.set(_CTA_MARK, "1")
 
 
 def _embed_kind(url: str) -> str | None:
@@ -765,6 +798,7 @@ def _select_blocks(blocks: list[Block], container: Any, title: str | None) -> li
     # the lead image usually sits above the text container, in the article header
     scope = next((a for a in container.iterancestors() if a.tag in ("article", "main")),
                  container.getparent())
+    cards = _teaser_cards(container)
     started = False
     lead = True  # before the first real paragraph: dates, bylines, kickers live here
     for b in blocks:
@@ -776,11 +810,17 @@ def _select_blocks(blocks: list[Block], container: Any, title: str | None) -> li
                 chosen.append(b)
             continue
         started = True
+        if cards and any(_inside(b.owner, c) for c in cards):
+            continue
+        if b.owner is not None and (b.owner.get(_CTA_MARK) or any(
+                a.get(_CTA_MARK) for a in b.owner.iterancestors())):
+            continue
         if b.kind in ("image", "embed"):
             chosen.append(b)
             continue
         text = b.text
-        if b.kind == "h" and (b.heading_level == 1 or _is_title(fold(text), title_key, lead)):
+        if b.kind == "h" and (b.heading_level == 1 or _is_title(fold(text), title_key, lead)
+                              or _kicker_heading(text, chosen)):
             continue
         if _BOILER_LINE.match(text) or _PLACEHOLDER.match(text) or _chrome_line(text, lead):
             continue
@@ -798,6 +838,29 @@ def _select_blocks(blocks: list[Block], container: Any, title: str | None) -> li
             break
         chosen.pop()
     return chosen
+
+
+_TEXT_KINDS = ("p", "li", "blockquote", "pre")
+
+
+def _teaser_cards(container: Any) -> list[Any]:
+    """<article> elements nested in the text container holding a small part of its text:
+    teaser cards for other stories ("more on this topic") placed between paragraphs."""
+    nested = [a for a in container.iter("article") if a is not container]
+    if not nested:
+        return []
+    total = _text_len(container)
+    return [a for a in nested if _text_len(a) < 0.3 * total]
+
+
+def _kicker_heading(text: str, chosen: list[Block]) -> bool:
+    """A short heading above the first text block: a kicker or a variant of the headline.
+
+    Long headings there are standfirsts, and summary-box heads are handled with their box.
+    """
+    limit = 30 if _CJK.search(text) else 90
+    return (len(text) <= limit and not _SUMMARY_HEAD.match(text)
+            and not any(c.kind in _TEXT_KINDS for c in chosen))
 
 
 def _drop_repeats(blocks: list[Block]) -> list[Block]:
