@@ -479,3 +479,46 @@ def test_person_named_in_the_previous_sentence_beats_an_older_subject():
         "“The kind of plan that Donald has put forth would be trickle-down economics,” she said.",
     ])
     assert q["speaker"] == "Hillary Clinton"
+
+
+# --- speakers without a reporting verb, and descriptions as speakers --------------------
+
+
+def test_stance_verb_subject_is_speaker():
+    q = one(["At the showcase, producer Han Do-yoon criticized rival labels for chasing “trends that are gone in a week.”"])
+    assert q["speaker"] == "Han Do-yoon"
+    assert q["cue"] == "criticized"
+
+
+def test_stance_verb_short_quote_needs_adjacent_subject():
+    # "Kang dismissed …" names who used the words; a 2-word span is then a quote
+    q = one(["Kang Min-seo dismissed the rumours as “pure fiction” on Monday."])
+    assert (q["text"], q["speaker"]) == ("pure fiction", "Kang Min-seo")
+    # "a change fans praised as …": the sentence subject is not the one praising
+    assert extract_quotes(["Ri wears a cast in the video, a change viewers praised as “very brave.”"]) == []
+
+
+def test_passive_stance_verb_gives_no_speaker():
+    qs = extract_quotes(["The memo was widely mocked for its claim that the tour would be “the biggest in the history of music.”"])
+    assert len(qs) == 1 and qs[0]["speaker"] is None
+
+
+def test_indefinite_and_plural_descriptions_stay_as_written():
+    paras = [
+        "Label head Moon Ji-ah spoke first.",
+        "“The schedule was far too tight for the trainees,” said one former staff member at the agency.",
+        "“We have asked for the footage twice,” their attorneys said on Friday.",
+        "“Sing it again,” my grandmother always said.",
+    ]
+    qs = extract_quotes(paras)
+    assert [q["speaker"] for q in qs] == ["one former staff member", "their attorneys", "my grandmother"]
+
+
+def test_role_with_prepositional_phrase_before_verb():
+    q = one(["“Every ticket sold out in four minutes,” a spokesperson for the venue said."])
+    assert q["speaker_raw"] == "a spokesperson"
+
+
+def test_name_of_place_before_verb_is_the_person():
+    q = one(["Mayor Jo Eun-bi of Busan praised the festival for bringing “a whole new crowd to the harbour.”"])
+    assert q["speaker"] == "Jo Eun-bi"

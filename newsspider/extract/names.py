@@ -274,6 +274,18 @@ _EXTRA_PERSON_ROLES = """lawyer attorney lawmaker legislator aide adviser adviso
 expert economist professor researcher scientist doctor physician source friend judge justice
 prosecutor officer sheriff chief secretary minister ambassador diplomat activist pastor
 chancellor premier congressman congresswoman delegate commissioner superintendent""".split()
+_EXTRA_PERSON_ROLES += """mother father sister brother wife husband son daughter aunt uncle grandmother
+grandfather mom dad parent teacher coach manager neighbor neighbour colleague witness resident
+voter""".split()
+# plural descriptions ("their attorneys", "several environmental groups") name no single
+# earlier entity: they stay as written
+PLURAL_ROLES = frozenset(
+    """family relatives parents attorneys lawyers officials sources experts critics residents
+    voters groups lawmakers analysts activists protesters observers organizers organisers
+    researchers scientists economists advocates supporters opponents insiders""".split()
+)
+for _w in PLURAL_ROLES:
+    ROLE_NOUNS.setdefault(_w, "unknown")
 for _w in DOCUMENT_NOUNS | INSTITUTION_NOUNS:
     ROLE_NOUNS.setdefault(_w, "org")
 for _w in _EXTRA_PERSON_ROLES:

@@ -89,13 +89,14 @@ _CUE_ALT = "|".join(sorted(_CUE_SET, key=len, reverse=True))
 _ADVERBS = (
     "also later then once again only simply previously recently reportedly has have had "
     "would will was were is are had once even further quickly proudly happily smiled and "
-    "laughingly jokingly excitedly candidly openly famously"
+    "laughingly jokingly excitedly candidly openly famously often always never usually "
+    "frequently repeatedly finally immediately quietly bluntly flatly"
 ).split()
 _ADV_ALT = "|".join(_ADVERBS)
 _CUE_RE = re.compile(rf"\b(?:(?:{_ADV_ALT})\s+)*(?P<cue>{_CUE_ALT})\b(?:\s+(?:out|up|on))?", re.IGNORECASE)
 
 _ROLE_ALT = "|".join(sorted((re.escape(w) for w in ROLE_NOUNS), key=len, reverse=True))
-_DET = r"(?:the|a|an|his|her|their|its|our|[A-Z][\w\-]*[’']s)"
+_DET = r"(?:the|a|an|one|another|several|some|his|her|their|its|our|my|your|[A-Z][\w\-]*[’']s)"
 _ROLE_NP_FWD = re.compile(
     rf"(?P<np>(?:{_DET})\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{_ROLE_ALT}))\b", re.IGNORECASE
 )
@@ -344,6 +345,11 @@ def _subject_backward(text: str, end: int, floor: int = 0, depth: int = 0) -> Su
         runs = name_runs(stripped[cut:], cut)
         if runs and runs[-1].end == len(stripped) and not runs[-1].possessive:
             r = runs[-1]
+            # "Gov. Earl Ray Tomblin of West Virginia", "Mr. Morgan of the Sierra Club"
+            if len(runs) >= 2 and not runs[-2].possessive and re.fullmatch(
+                r"\s+(?:of|from|at)\s+(?:the\s+)?", stripped[runs[-2].end : r.start]
+            ):
+                r = runs[-2]
             return Subject(r.text, "name", floor + r.start, floor + r.end, name=r.text)
     m = _ROLE_NP_BACK.search(stripped, max(0, len(stripped) - 70))
     if m:
@@ -401,6 +407,10 @@ def _attribution_after(text: str, pos: int) -> tuple[Subject, str, int] | None:
     m = _PP_AFTER_NAME.match(text, q)  # "Mr. Morgan of the Sierra Club"
     if m:
         q = m.end()
+    elif subj.kind == "role":
+        m = _PP_AFTER_ROLE.match(text, q)  # "a narrator in the Clinton ad asks"
+        if m and _WS_CUE_AT.match(text, m.end()):
+            q = m.end()
     m = _APPOSITIVE.match(text, q)
     if m:
         q = m.end()
@@ -467,6 +477,7 @@ _PAREN = re.compile(r"\s*\([^()]{1,30}\)")
 _AS_PUT_IT = re.compile(r"as\s+(?=\S)")
 _PUT_IT_AT = re.compile(rf"\s+(?:(?:{_ADV_ALT})\s+)*(?P<cue>put it|{_CUE_ALT})\b", re.IGNORECASE)
 _PP_AFTER_NAME = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w.&’'\-]*\s?){1,5}(?=\s)")
+_PP_AFTER_ROLE = re.compile(r"\s+(?:in|of|from|at|on|for|with)\s+(?:[\w’'\-]+\s+){0,3}[\w’'\-]+(?=\s)")
 _BEFORE_RE = re.compile(
     rf"(?P<cue>{_CUE_ALT})\b(?P<tail>[^“”\"]{{0,70}}?)[,:]\s*$", re.IGNORECASE
 )
@@ -556,6 +567,45 @@ def _attribution_tail(text: str, close_pos: int) -> tuple[Subject, str, int] | N
             return subj, mm.group("cue"), subj.start
         break
     return None
+
+
+# verbs that take someone's words as their object without reporting them as speech:
+# "Trump attacked “the hateful ideology …”", "Christie dismissed it as a “disgrace”"
+STANCE_VERBS = frozenset(
+    "attacked dismissed denounced slammed blasted lauded praised accused criticized criticised "
+    "labeled labelled branded touted pledged mocked decried condemned hailed defended "
+    "rejected blamed characterized characterised deemed likened derided lambasted assailed "
+    "ridiculed welcomed questioned disputed scoffed vowed promised".split()
+)
+_STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_VERBS)) + r")\b")
+_LY_ADVERB = re.compile(r"(?:\s+(?:[a-z]+ly|has|have|had|also|again|once|repeatedly))+\s*$")
+
+
+def _attribution_stance(
+    text: str, head_start: int, open_pos: int, short: bool
+) -> tuple[Subject, str, int] | None:
+    """No reporting verb: the subject of a stance verb whose object holds the quote. A short
+    (1-3 word) quote needs the subject right before the verb ("Christie slammed it as a
+    “disgrace”"), not a sentence subject further away ("a change fans praised as “…”")."""
+    hits = list(_STANCE_RE.finditer(text, head_start, open_pos))
+    if not hits:
+        return None
+    hit = hits[-1]
+    for stop in re.finditer(r"[.;:!?]", text[hit.end() : open_pos]):
+        at = hit.end() + stop.end()
+        if stop.group() != "." or not _ABBREV_END.search(text[:at]):
+            return None
+    pre = text[head_start : hit.start()]
+    m = _LY_ADVERB.search(pre)
+    end = head_start + (m.start() if m else len(pre.rstrip()))
+    if re.search(r"\b(?:is|are|was|were|be|been|being|get|got|gets)$", text[head_start:end]):
+        return None  # passive: "was widely ridiculed for …"
+    subj = _subject_backward(text, end, head_start)
+    if subj is None and not short:
+        subj = _sentence_subject(text, head_start, hit.start())
+    if subj is None:
+        return None
+    return subj, hit.group(), subj.start
 
 
 def _attribution_embedded(text: str, head_start: int, open_pos: int) -> tuple[Subject, str, int] | None:
@@ -1042,6 +1092,10 @@ def _inline_candidates(doc: _Doc, spans_by_para: dict[int, list[Span]], skip: se
             got = _attribution_tail(ltext, last.close_pos)
             if got:
                 attrib = (*got, last.para)
+        if attrib is None:
+            got = _attribution_stance(ftext, head_start, first.open_pos, _word_count(text) <= 3)
+            if got:
+                attrib = (*got, first.para)
         if attrib is None and first.open_pos == len(ftext) - len(ftext.lstrip()) and first.para > 0:
             # paragraph opens with the quote: "Trump said:" at the end of the previous one
             prev_para = doc.paras[first.para - 1].rstrip()
@@ -1387,7 +1441,7 @@ def _resolve(doc: _Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
             if head in ("account", "statement"):
                 etype = "group" if re.search(r"group|band|members", raw, re.IGNORECASE) else "org"
             # an indefinite description ("a fan", "one source") introduces someone new
-            indefinite = bool(re.match(r"(?:a|an|one|another|some)\b", raw, re.IGNORECASE))
+            indefinite = bool(re.match(r"(?:a|an|one|another|several|some|my|your)\b", raw, re.IGNORECASE))
             if head in DOCUMENT_NOUNS or head in INSTITUTION_NOUNS:
                 c.speaker = _describe_source(reg, raw, head, pos)
                 continue
