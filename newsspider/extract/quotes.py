@@ -492,8 +492,24 @@ _ADV_SET = frozenset(_ADVERBS)
 
 
 def _cue_hits(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(position, word) of speech verbs in text[start:end]."""
-    return [(m.start(), m.group()) for m in _WORD.finditer(text, start, end) if m.group().lower() in _CUE_SET]
+    """(position, word) of speech verbs in text[start:end]. A capitalised word inside a
+    sentence ("the United States") and an -s form right after a determiner, a number or an
+    adjective-like capitalised word ("of Republican claims", "the remarks") are nouns."""
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        w = m.group()
+        if w.lower() not in _CUE_SET:
+            continue
+        before = text[max(0, m.start() - 30) : m.start()]
+        if w[0].isupper() and re.search(r"[\w,;]\s+$", before):
+            continue
+        if w.endswith("s") and re.search(
+            r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|of|these|those|some|many|\d+)|[’']s)\s+(?:[A-Z][a-z]+\s+)?$",
+            before,
+        ):
+            continue
+        out.append((m.start(), w))
+    return out
 
 
 def _strip_trailing_adverbs(pre: str) -> str:
@@ -575,7 +591,7 @@ STANCE_VERBS = frozenset(
     "attacked dismissed denounced slammed blasted lauded praised accused criticized criticised "
     "labeled labelled branded touted pledged mocked decried condemned hailed defended "
     "rejected blamed characterized characterised deemed likened derided lambasted assailed "
-    "ridiculed welcomed questioned disputed scoffed vowed promised".split()
+    "ridiculed welcomed questioned disputed scoffed vowed promised rated".split()
 )
 _STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_VERBS)) + r")\b")
 _LY_ADVERB = re.compile(r"(?:\s+(?:[a-z]+ly|has|have|had|also|again|once|repeatedly))+\s*$")
@@ -615,7 +631,14 @@ def _attribution_embedded(text: str, head_start: int, open_pos: int) -> tuple[Su
         low = cue.lower()
         if low in ("read", "reads"):
             continue
-        pre = _strip_trailing_adverbs(text[head_start:cue_start])
+        raw_pre = text[head_start:cue_start]
+        if re.search(r"[a-z]\s+(?:[A-Z][\w.’'\-]*\s+){1,3}and\s+$", raw_pre):
+            # "X bemoaned the unrest in Charlotte and said": the second verb belongs to the
+            # sentence subject, not to the name before "and"
+            subj = _sentence_subject(text, head_start, cue_start)
+            if subj is not None:
+                return subj, cue, subj.start
+        pre = _strip_trailing_adverbs(raw_pre)
         if low in ("call", "calls"):
             # finite "call(s)" needs its own subject right before it ("Ko calls “…”",
             # "which the members call their “…”"); an infinitive/imperative does not count
@@ -632,8 +655,8 @@ def _attribution_embedded(text: str, head_start: int, open_pos: int) -> tuple[Su
             continue
         subj = _subject_backward(text, cue_start, head_start)
         if subj is None:
-            # "X only smiled and said": allow up to three words between subject and verb
             pre = text[head_start:cue_start]
+            # "X only smiled and said": allow up to three words between subject and verb
             mm = re.search(r"((?:\s+[a-z]+){1,3})\s*$", pre)
             if mm:
                 subj = _subject_backward(text, head_start + mm.start(), head_start)
@@ -1149,6 +1172,8 @@ def _continues(prev: Candidate | None, first: Span, text: str) -> bool:
     if last.para != first.para or last.close_pos is None:
         return False
     between = text[last.close_pos + 1 : first.open_pos]
+    if re.fullmatch(r"\s*,?\s*(?:and|or|as well as)\s+(?:a|an|the|as)?\s*", between):
+        return True  # “false” or “pants on fire”: one coordinated object
     return len(between) <= 80 and not any(q in between for q in _QUOTE_CHARS) and bool(_CUE_RE.search(between))
 
 
@@ -1556,13 +1581,17 @@ def _resolve_typed(
                 or [e for e in weak if _gender_ok(e, gender, strict)]
                 or cands
             )
+        centre = word in ("he", "she")
         if word not in ("he", "she", "i", "singer", "star", "artist", "member", "idol", "fan"):
             titled = [e for e in cands if word in e.titles]
+            # an office nobody in the article holds by name ("the Indiana governor"): the
+            # person the text is about, as for a pronoun
+            centre = not titled
             cands = titled or cands
         if not cands:
             return None
         recent = max(cands, key=lambda e: _latest_before(e, pos))
-        if word in ("he", "she"):
+        if centre:
             # centering: prefer the most recent sentence subject (or speaker) nearby
             subj = max(cands, key=lambda e: _latest_subject_before(e, pos))
             sp = _latest_subject_before(subj, pos)
