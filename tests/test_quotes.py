@@ -522,3 +522,25 @@ def test_role_with_prepositional_phrase_before_verb():
 def test_name_of_place_before_verb_is_the_person():
     q = one(["Mayor Jo Eun-bi of Busan praised the festival for bringing “a whole new crowd to the harbour.”"])
     assert q["speaker"] == "Jo Eun-bi"
+
+
+def test_capitalised_or_noun_cue_words_are_not_verbs():
+    q = one(["Minister Ahn Ji-su said the United States would take “firm and fair steps” soon."])
+    assert q["speaker"] == "Ahn Ji-su"
+    qs = extract_quotes(["The critic Yoo Na-rae rated 30% of the group's claims as “false” or “misleading,” a high share."])
+    assert {q["speaker"] for q in qs} == {"Yoo Na-rae"}
+    assert [q["text"] for q in qs] == ["false", "misleading"]
+
+
+def test_second_verb_after_place_name_belongs_to_sentence_subject():
+    q = one(["Director Bae Soo-ah, the film's co-writer, praised the crowd in Jeonju and said the ending was “written for this city.”"])
+    assert q["speaker"] == "Bae Soo-ah"
+
+
+def test_unheld_office_resolves_to_the_person_the_text_is_about():
+    paras = [
+        "Seo Young-ho, the Gyeongbuk leader, spoke in Daegu on Friday, hours after singer Mina Park posted a video.",
+        "The Gyeongbuk governor said fans and the press were to blame for “all of this noise.”",
+    ]
+    qs = extract_quotes(paras)
+    assert [q["speaker"] for q in qs] == ["Seo Young-ho"]
