@@ -544,3 +544,27 @@ def test_unheld_office_resolves_to_the_person_the_text_is_about():
     ]
     qs = extract_quotes(paras)
     assert [q["speaker"] for q in qs] == ["Seo Young-ho"]
+
+
+def test_participles_take_the_main_clause_subject():
+    q = one(["Producer Oh Se-young spoke on Tuesday about the delay, arguing that the album should be seen as “a reset.”"])
+    assert (q["speaker"], q["cue"]) == ("Oh Se-young", "arguing")
+    q = one(["Label chief Lim Ha-na (Bloom) said in a statement, adding that trainee contracts were signed “like candy.”"])
+    assert q["speaker"] == "Lim Ha-na"
+
+
+def test_finite_called_with_pronoun_subject():
+    qs = extract_quotes(["Singer Yoo Bo-ra watched the clip twice.", "Though she called the edit “careless” on air, she praised the crew."])
+    assert [(q["text"], q["speaker"]) for q in qs] == [("careless", "Yoo Bo-ra")]
+
+
+def test_bare_plural_and_according_to_lead():
+    q = one(['Police say they have "adequate staff" for the concert weekend.'])
+    assert q["speaker"] == "Police"
+    q = one(["According to veteran music critic Nam Ji-woo, the teaser reeks of “pure panic” and haste."])
+    assert (q["speaker"], q["cue"]) == ("Nam Ji-woo", "according to")
+
+
+def test_long_role_description_with_abbreviation():
+    q = one(['The former trainee and U.S. senator said it was "a mistake" to sign the deal.'])
+    assert q["speaker_raw"] == "The former trainee and U.S. senator"

@@ -282,7 +282,8 @@ voter""".split()
 PLURAL_ROLES = frozenset(
     """family relatives parents attorneys lawyers officials sources experts critics residents
     voters groups lawmakers analysts activists protesters observers organizers organisers
-    researchers scientists economists advocates supporters opponents insiders""".split()
+    researchers scientists economists advocates supporters opponents insiders police
+    prosecutors investigators doctors witnesses authorities""".split()
 )
 for _w in PLURAL_ROLES:
     ROLE_NOUNS.setdefault(_w, "unknown")

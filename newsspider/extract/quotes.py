@@ -50,6 +50,7 @@ from newsspider.extract.names import (
     CAP_STOPWORDS,
     DOCUMENT_NOUNS,
     INSTITUTION_NOUNS,
+    PLURAL_ROLES,
     PRONOUNS,
     ROLE_NOUNS,
     ROLE_TITLES,
@@ -82,7 +83,9 @@ CUE_VERBS = (
     "recounted recounts summed explained opined offered offers thanked thanks "
     "cautioned cautions maintained maintains added asserted asserts reiterated reiterates "
     "testified testifies charged charges countered counters retorted added elaborated "
-    "elaborates interjected recalled"
+    "elaborates interjected recalled arguing insisting noting warning claiming describing "
+    "stressing explaining suggesting declaring asserting acknowledging admitting recalling "
+    "complaining predicting"
 ).split()
 _CUE_SET = frozenset(CUE_VERBS)
 _CUE_ALT = "|".join(sorted(_CUE_SET, key=len, reverse=True))
@@ -101,8 +104,9 @@ _ROLE_NP_FWD = re.compile(
     rf"(?P<np>(?:{_DET})\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{_ROLE_ALT}))\b", re.IGNORECASE
 )
 _ROLE_NP_BACK = re.compile(
-    rf"(?P<np>\b(?:{_DET})\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{_ROLE_ALT}))\s*$", re.IGNORECASE
+    rf"(?P<np>\b(?:{_DET})\s+(?:(?:[A-Z]\.){{2,}}\s+|[\w’'\-]+\s+){{0,5}}?(?:{_ROLE_ALT}))\s*$", re.IGNORECASE
 )
+_BARE_PLURAL_BACK = re.compile(r"(?:^|[.;:!?,]\s+|\b(?:and|but|while|as)\s+)(?P<np>[A-Za-z]+)$")
 _PRON_FWD = re.compile(r"(?P<p>he|she|they|we|I|it)\b", re.IGNORECASE)
 _PRON_BACK = re.compile(r"\b(?P<p>he|she|they|we|I)\s*$", re.IGNORECASE)
 
@@ -354,6 +358,10 @@ def _subject_backward(text: str, end: int, floor: int = 0, depth: int = 0) -> Su
     m = _ROLE_NP_BACK.search(stripped, max(0, len(stripped) - 70))
     if m:
         return Subject(m.group("np"), "role", floor + m.start("np"), floor + m.end("np"))
+    m = _BARE_PLURAL_BACK.search(stripped)
+    if m and m.group("np").lower() in PLURAL_ROLES:
+        # "Police say …", "Prosecutors argued …": a bare plural opening the clause
+        return Subject(m.group("np"), "role", floor + m.start("np"), floor + m.end("np"))
     if stripped.endswith(",") and depth < 2:
         inner_end = len(stripped) - 1
         prev_comma = stripped.rfind(",", 0, inner_end)
@@ -530,10 +538,7 @@ def _attribution_before(text: str, head_start: int, open_pos: int) -> tuple[Subj
     m = _ACCORDING_RE.search(head, max(0, len(head) - 100))
     if m:
         who_start = head_start + m.start("who")
-        subj = _subject_forward(text, who_start)
-        if subj is None:
-            subj = Subject(m.group("who").strip(), "role", who_start, who_start + len(m.group("who")))
-        return subj, "according to", who_start
+        return _according_subject(text, who_start, m.group("who")), "according to", who_start
     for hit_pos, _w in reversed(_cue_hits(text, head_start, open_pos)):
         m = _BEFORE_RE.match(head, hit_pos - head_start)
         if m is None:
@@ -556,13 +561,29 @@ def _attribution_before(text: str, head_start: int, open_pos: int) -> tuple[Subj
     return None
 
 
+def _according_subject(text: str, who_start: int, who: str) -> Subject:
+    """The X of "according to X": a subject phrase, else a name closing the phrase
+    ("conservative talk radio host Rush Limbaugh"), else the phrase as written."""
+    subj = _subject_forward(text, who_start)
+    if subj is not None:
+        return subj
+    who = who.rstrip()
+    runs = [r for r in name_runs(who) if not r.possessive]
+    if runs and runs[-1].end == len(who):
+        r = runs[-1]
+        return Subject(r.text, "name", who_start + r.start, who_start + r.end, name=r.text)
+    return Subject(who.strip(), "role", who_start, who_start + len(who))
+
+
 def _sentence_subject(text: str, start: int, end: int) -> Subject | None:
     """The first subject-like phrase of a sentence (skipping a leading adverbial clause)
     that is followed by a lower-case word (its verb)."""
     starts = [start] + [start + m.end() for m in re.finditer(r",\s+", text[start:end])]
     for s0 in starts:
         subj = _subject_forward(text, s0)
-        if subj is not None and subj.end <= end and re.match(r"(?:,[^,]{1,80},)?\s+[a-z]", text[subj.end : end + 1]):
+        if subj is not None and subj.end <= end and re.match(
+            r"(?:\s*\([^()]{1,30}\))?(?:,[^,]{1,80},)?\s+[a-z]", text[subj.end : end + 1]
+        ):
             return subj
     return None
 
@@ -624,8 +645,15 @@ def _attribution_stance(
     return subj, hit.group(), subj.start
 
 
+_ACCORDING_LEAD_RE = re.compile(r"^\W*[Aa]ccording to\s+(?P<who>[^,“”\"]{2,80}?),\s")
+
+
 def _attribution_embedded(text: str, head_start: int, open_pos: int) -> tuple[Subject, str, int] | None:
-    """Partial quote inside reported speech: `Baek wrote that the song shows an artist who “`."""
+    """Partial quote inside reported speech: `Baek wrote that the song shows an artist who “`,
+    `According to X, the move reeks of “…”`."""
+    m = _ACCORDING_LEAD_RE.match(text, head_start, open_pos)
+    if m:
+        return _according_subject(text, m.start("who"), m.group("who")), "according to", m.start("who")
     # the verb nearest the quote governs it ("When a fan asked, Seo said it was “…”")
     for cue_start, cue in reversed(_cue_hits(text, head_start, open_pos)):
         low = cue.lower()
@@ -647,8 +675,13 @@ def _attribution_embedded(text: str, head_start: int, open_pos: int) -> tuple[Su
                 return subj, cue, subj.start
             continue
         cue_start = head_start + len(pre)
-        if low in ("calling", "called", "saying", "adding", "writing", "telling"):
-            # participle: the subject is the subject of the main clause
+        if low == "called" or low.endswith("ing"):
+            # "she called X “…”" is finite; otherwise a participle ("…, adding that …",
+            # "arguing that …"): the subject is the subject of the main clause
+            if low == "called":
+                subj = _subject_backward(text, cue_start, head_start)
+                if subj is not None and subj.kind == "pron":
+                    return subj, cue, subj.start
             subj = _sentence_subject(text, head_start, cue_start)
             if subj is not None:
                 return subj, cue, subj.start
