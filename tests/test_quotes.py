@@ -568,3 +568,30 @@ def test_bare_plural_and_according_to_lead():
 def test_long_role_description_with_abbreviation():
     q = one(['The former trainee and U.S. senator said it was "a mistake" to sign the deal.'])
     assert q["speaker_raw"] == "The former trainee and U.S. senator"
+
+
+def test_quote_in_a_later_subordinate_clause_has_that_clause_subject():
+    qs = extract_quotes(["Critic Jang Mi-rae described singer Kim Hye-jin as a “genius” after she attacked the label and blamed its staff for “total chaos” on set."])
+    assert [(q["text"], q["speaker_raw"], q["cue"]) for q in qs] == [
+        ("genius", "Jang Mi-rae", "described"),
+        ("total chaos", "she", "attacked"),
+    ]
+
+
+def test_city_state_before_an_object_does_not_make_it_a_subject():
+    paras = [
+        "On a radio show on Monday, Lee Soo-min criticized Tulsa, Okla., police officer Ann Brooks for the raid.",
+        "“How many times must we see this before it stops?” she said.",
+    ]
+    assert [q["speaker"] for q in extract_quotes(paras)] == ["Lee Soo-min"]
+
+
+def test_sentence_after_an_unquoted_sentence_takes_its_subject():
+    paras = ["His former partner, Lawrence B. Moon, called him a master of deals. “He closed contracts nobody else could close.”"]
+    assert [q["speaker"] for q in extract_quotes(paras)] == ["Lawrence B. Moon"]
+
+
+def test_participle_after_a_quote_and_a_parenthetical():
+    t = '“The deal must be public,” Chairman Jason Park (D-Seoul) said in a statement, adding that the bonuses were handed out "like candy."'
+    qs = extract_quotes([t])
+    assert [(q["text"], q["speaker"]) for q in qs][-1] == ("like candy.", "Jason Park")

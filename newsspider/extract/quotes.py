@@ -106,6 +106,7 @@ _ROLE_NP_FWD = re.compile(
 _ROLE_NP_BACK = re.compile(
     rf"(?P<np>\b(?:{_DET})\s+(?:(?:[A-Z]\.){{2,}}\s+|[\w’'\-]+\s+){{0,5}}?(?:{_ROLE_ALT}))\s*$", re.IGNORECASE
 )
+_PAREN_END = re.compile(r"\s*\([^()]{1,30}\)$")
 _BARE_PLURAL_BACK = re.compile(r"(?:^|[.;:!?,]\s+|\b(?:and|but|while|as)\s+)(?P<np>[A-Za-z]+)$")
 _PRON_FWD = re.compile(r"(?P<p>he|she|they|we|I|it)\b", re.IGNORECASE)
 _PRON_BACK = re.compile(r"\b(?P<p>he|she|they|we|I)\s*$", re.IGNORECASE)
@@ -337,6 +338,9 @@ def _subject_backward(text: str, end: int, floor: int = 0, depth: int = 0) -> Su
     """Subject phrase ending at `end` (the text right before a speech verb)."""
     seg = text[floor:end]
     stripped = seg.rstrip()
+    m = _PAREN_END.search(stripped)
+    if m and m.start() > 0:
+        stripped = stripped[: m.start()]  # "Jason Chaffetz (R-Utah) said"
     if not stripped:
         return None
     base = max(0, len(stripped) - 12)
@@ -578,7 +582,7 @@ def _according_subject(text: str, who_start: int, who: str) -> Subject:
 def _sentence_subject(text: str, start: int, end: int) -> Subject | None:
     """The first subject-like phrase of a sentence (skipping a leading adverbial clause)
     that is followed by a lower-case word (its verb)."""
-    starts = [start] + [start + m.end() for m in re.finditer(r",\s+", text[start:end])]
+    starts = [start] + [start + m.end() for m in re.finditer(r",\s+|[,!?]?[”\"]\s+", text[start:end])]
     for s0 in starts:
         subj = _subject_forward(text, s0)
         if subj is not None and subj.end <= end and re.match(
@@ -645,6 +649,11 @@ def _attribution_stance(
     return subj, hit.group(), subj.start
 
 
+_SUBORDINATE = re.compile(
+    r"\b(?:after|before|because|when|while|since|although|though|until|once)\s+"
+    r"(?P<who>he|she|they|(?:[A-Z][\w’'\-.]*\s+){0,2}[A-Z][\w’'\-]*)\s+(?:also\s+|had\s+|has\s+)?"
+    r"(?P<verb>[a-z]+(?:ed|s))\b"
+)
 _ACCORDING_LEAD_RE = re.compile(r"^\W*[Aa]ccording to\s+(?P<who>[^,“”\"]{2,80}?),\s")
 
 
@@ -659,6 +668,14 @@ def _attribution_embedded(text: str, head_start: int, open_pos: int) -> tuple[Su
         low = cue.lower()
         if low in ("read", "reads"):
             continue
+        sub = next(reversed(list(_SUBORDINATE.finditer(text, cue_start + len(cue), open_pos))), None)
+        if sub is not None:
+            # "X described her as a “disgrace” after she attacked … and blamed … on “…”":
+            # the quote sits in a later clause with its own subject
+            subj = _subject_forward(text, sub.start("who"))
+            if subj is not None:
+                return subj, sub.group("verb"), subj.start
+            return None
         raw_pre = text[head_start:cue_start]
         if re.search(r"[a-z]\s+(?:[A-Z][\w.’'\-]*\s+){1,3}and\s+$", raw_pre):
             # "X bemoaned the unrest in Charlotte and said": the second verb belongs to the
@@ -1184,7 +1201,14 @@ def _inline_candidates(doc: _Doc, spans_by_para: dict[int, list[Span]], skip: se
             ):
                 # “…” opening a paragraph with no attribution anywhere: the subject of the
                 # paragraph before ("Asked about X, Kim gave the longest answer.")
-                c.extra["prev_para"] = first.para - 1
+                c.extra["subject_from"] = doc.g(first.para - 1, 0)
+            elif head_start > 0 and not ftext[head_start : first.open_pos].strip() and not any(
+                s.para == first.para and s.close_pos is not None and s.close_pos < first.open_pos
+                for s in spans_by_para.get(first.para, [])
+            ):
+                # “…” opening a later sentence of a paragraph without quotes before it: the
+                # subject of the sentence before ("Cummings called him a master. “He …”")
+                c.extra["subject_from"] = doc.prev_sentence_start(c.pos)
         cands.append(c)
         prev_cand = c
     return cands
@@ -1394,6 +1418,8 @@ def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
     cut = lead.rfind(", ") + 2 if ", " in lead else 0
     if cut > 122 or ";" in lead[:cut]:
         return False
+    if re.search(r"\b[a-z]+\s+[A-Z][\w.]*,\s+[A-Z][\w.]*,\s*$", lead[:cut]):
+        return False  # "… criticized Tulsa, Okla., police officer X": an object after a place
     words = _LEAD_TOKENS.findall(lead, cut)
     if len(words) > 5 or not all(
         w.lower() in ROLE_TITLES
@@ -1457,8 +1483,8 @@ def _resolve(doc: _Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                 c.speaker, c.speaker_raw, c.cue, c.speaker_kind = src.speaker, src.speaker_raw, src.cue, src.speaker_kind
             continue
         if not c.speaker_raw:
-            if "prev_para" in c.extra:
-                lo = doc.g(c.extra["prev_para"], 0)
+            if "subject_from" in c.extra:
+                lo = c.extra["subject_from"]
                 best = None
                 for ent in reg.entities:
                     sp = _latest_subject_before(ent, c.pos)
