@@ -209,3 +209,61 @@ def test_default_tense_only_for_bare_weekdays() -> None:
     assert [(d.text, d.value) for d in got] == [("Friday", "2024-05-31"), ("June 3", "2024-06-03")]
     got = find_date_matches(text, MON)
     assert got[0].value == "2024-05-24"
+
+
+def test_early_mid_late_month_are_month_precision() -> None:
+    base = dt.date(2024, 5, 27)
+    assert vals("The album arrives in late June.", base) == [("late June", "2024-06", "month")]
+    assert vals("The album arrives in early June.", base) == [("early June", "2024-06", "month")]
+    assert vals("The album arrives mid-June.", base) == [("mid-June", "2024-06", "month")]
+    assert vals("The album arrives in mid June.", base) == [("mid June", "2024-06", "month")]
+    # the tense still picks the year
+    assert vals("It came out in late March.", base) == [("late March", "2024-03", "month")]
+    assert vals("It will come out in early January.", base) == [
+        ("early January", "2025-01", "month")
+    ]
+    assert vals("It will come out in late January.", dt.date(2023, 12, 27)) == [
+        ("late January", "2024-01", "month")
+    ]
+
+
+MAY12 = dt.date(2024, 5, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a present-tense release verb with a date is a schedule: forwards, across the new year
+        ("The single “Echo” comes out January 8.", "2025-01-08"),
+        ("The single “Echo” will come out January 8.", "2025-01-08"),
+        ("Their EP drops Feb. 2 at 6 p.m. KST.", "2025-02-02"),
+        ("The album hits shelves on March 1.", "2025-03-01"),
+        ("The album is out on January 20.", "2025-01-20"),
+        ("The quartet releases its album on January 8.", "2025-01-08"),
+        ("“Echo” and “Lull” drop January 8.", "2025-01-08"),
+        ("On January 8, the quartet releases its album.", "2025-01-08"),
+        ("The agency said the single arrives Jan. 8.", "2025-01-08"),
+        # later in the publication month: this month
+        ("The single “Echo” comes out May 20.", "2024-05-20"),
+        # earlier in the publication month: stays this year, not next May
+        ("The single “Echo” comes out May 3.", "2024-05-03"),
+        # habitual or past contexts keep the nearest reading
+        ("The label usually releases its winter single on January 8.", "2024-01-08"),
+        ("Back then, the single comes out January 8 and tops the chart.", "2024-01-08"),
+        # not a finite present verb: a noun, a perfect, a negated past
+        ("It completed the full release on January 8.", "2024-01-08"),
+        ("Prices have come down since January 8.", "2024-01-08"),
+        ("The single did not come out on January 8.", "2024-01-08"),
+    ],
+)
+def test_present_tense_schedule_reads_forwards(text: str, value: str) -> None:
+    got = find_dates(text, MAY12)
+    assert [d["value"] for d in got] == [value]
+
+
+def test_tense_at_present_schedule() -> None:
+    text = "The single “Echo” comes out January 8."
+    i = text.index("January")
+    assert tense_at(text, i, i + len("January 8")) == "future"
+    text = "The single usually comes out January 8."
+    assert tense_at(text, text.index("January"), len(text) - 1) != "future"

@@ -669,3 +669,109 @@ def test_release_day_is_not_a_release_verb() -> None:
         PUB,
     )
     assert [e["title"] for e in got] == ["Halo"]
+
+
+# --- present-tense schedules and early/mid/late months ---------------------------------------
+
+MAY12 = "2024-05-12T10:00:00+09:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a present-tense release verb with a future date phrase is a schedule
+        (
+            "Boy band NOVA’s new single “Echo” comes out January 8.",
+            MAY12,
+            ("2025-01-08", "upcoming"),
+        ),
+        (
+            "Boy band NOVA’s new single “Echo” will come out January 8.",
+            MAY12,
+            ("2025-01-08", "upcoming"),
+        ),
+        ("Boy band NOVA’s new single “Echo” drops January 8.", MAY12, ("2025-01-08", "upcoming")),
+        ("Boy band NOVA’s new album “Echo” arrives on Feb. 2.", MAY12, ("2025-02-02", "upcoming")),
+        (
+            "Boy band NOVA’s new album “Echo” hits shelves January 8.",
+            MAY12,
+            ("2025-01-08", "upcoming"),
+        ),
+        (
+            "Boy band NOVA’s new album “Echo” is out on January 8.",
+            MAY12,
+            ("2025-01-08", "upcoming"),
+        ),
+        (
+            "Boy band NOVA releases its new album “Echo” on January 8.",
+            MAY12,
+            ("2025-01-08", "upcoming"),
+        ),
+        # year rollover from a December article
+        (
+            "Boy band NOVA’s new single “Echo” drops January 8.",
+            "2023-12-27",
+            ("2024-01-08", "upcoming"),
+        ),
+        # later this month stays this year
+        ("Boy band NOVA’s new single “Echo” comes out May 20.", MAY12, ("2024-05-20", "upcoming")),
+        # a date earlier in the publication month stays this year (not next May)
+        ("Boy band NOVA’s new single “Echo” comes out May 3.", MAY12, ("2024-05-03", "released")),
+        # habitual and past contexts: no schedule
+        (
+            "Boy band NOVA usually releases its winter single “Echo” on January 8.",
+            MAY12,
+            ("2024-01-08", "released"),
+        ),
+        (
+            "Back then, NOVA’s debut single “Echo” comes out January 8 and tops the chart.",
+            MAY12,
+            ("2024-01-08", "released"),
+        ),
+        # the past tense is unchanged
+        (
+            "Boy band NOVA’s new single “Echo” came out January 8.",
+            MAY12,
+            ("2024-01-08", "released"),
+        ),
+    ],
+)
+def test_present_tense_schedule(text: str, published: str, expected: tuple[str, str]) -> None:
+    ev = one(text, published=published)
+    assert (ev["title"], ev["artist"]) == ("Echo", "NOVA")
+    assert (ev["date"], ev["status"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Girl group HALO will release their mini album “Velvet” in late June.",
+            ("2024-06", "upcoming"),
+        ),
+        (
+            "Girl group HALO will release their mini album “Velvet” in early June.",
+            ("2024-06", "upcoming"),
+        ),
+        (
+            "Girl group HALO will release their mini album “Velvet” in mid-June.",
+            ("2024-06", "upcoming"),
+        ),
+        ("Girl group HALO’s mini album “Velvet” came out in early May.", ("2024-05", "released")),
+        ("Girl group HALO’s mini album “Velvet” came out in late March.", ("2024-03", "released")),
+        # the publication month (May 27): the tense decides the status
+        (
+            "Girl group HALO will release their mini album “Velvet” in late May.",
+            ("2024-05", "upcoming"),
+        ),
+        ("Girl group HALO’s mini album “Velvet” drops in late May.", ("2024-05", "upcoming")),
+        (
+            "Girl group HALO’s mini album “Velvet” comes out later this month.",
+            ("2024-05", "upcoming"),
+        ),
+    ],
+)
+def test_early_mid_late_month(text: str, expected: tuple[str, str]) -> None:
+    ev = one(text)
+    assert (ev["title"], ev["artist"], ev["kind"]) == ("Velvet", "HALO", "mini_album")
+    assert (ev["date"], ev["date_precision"], ev["status"]) == (*expected[:1], "month", expected[1])

@@ -12,6 +12,10 @@ Ambiguous expressions are resolved with the tense of the surrounding clause:
 * a day or month without a year -> the nearest such date to the base date that is consistent
   with the tense ("January 8" in a late-December article that says "will release" is next
   January; "released on May 9" in a May 12 article is this May);
+* a present-tense release or schedule verb nearest to the date ("“X” comes out January 8",
+  "drops June 3", "hits shelves", "is out on", "releases on") reads as future, unless the
+  clause is habitual ("usually") or about the past ("back then", "years ago"); a date earlier
+  in the publication month stays in this year (the tense window below);
 * a bare weekday -> the closest such weekday on or before the base date for past tense (and by
   default: news reports the past), on or after it for future or present-schedule tense
   ("LUMINA return on Thursday"); "next/this/last/previous" modifiers are honoured.
@@ -39,6 +43,7 @@ __all__ = [
     "find_dates",
     "find_time",
     "find_date_matches",
+    "is_habitual_or_past",
     "parse_tz",
     "resolve_expression",
     "resolve_in_context",
@@ -369,6 +374,72 @@ def _scan(words: list[str], order: range) -> Tense | None:
     return weak
 
 
+# Present-tense verbs of a scheduled event ("“X” comes out January 8", "drops June 3", "hits
+# shelves", "is out on", "releases on"): as the verb nearest to the date they announce a
+# schedule, which reads forwards (year inference, weekdays, status), unless the clause is
+# habitual ("usually drops on Fridays") or plainly about the past ("back in 2019 ...").
+_SCHEDULE_VERBS = frozenset(
+    """arrives arrive returns return drops drop releases release begins begin starts start opens
+    open kicks kick closes close lands land hits hit comes come premieres premiere debuts debut
+    launches launch airs unveils unveil""".split()
+)
+_SCHEDULE_BASE_VERBS = frozenset("arrive begin come kick land unveil".split())  # rarely nouns
+_SHELVES = frozenset("shelves stores streaming theaters theatres".split())  # "hits shelves"
+_SCHEDULE_STATES = frozenset("out available released".split())  # "is out on", "are available from"
+_NOT_FINITE_BEFORE = frozenset(
+    """to not never did does do have has had having will would can could may might must should
+    shall 'll let new latest upcoming next first another full""".split()
+)
+_HABITUAL_OR_PAST = re.compile(
+    r"\b(?:usually|always|often|typically|traditionally|normally|generally|regularly|annually|"
+    r"customarily|habitually|whenever|every|each\s+(?:year|month|week|season|time)|"
+    r"once\s+a\s+(?:year|month|week)|ago|last\s+year|back\s+(?:in|then)|at\s+the\s+time|"
+    r"in\s+those\s+days|previously)\b",
+    re.I,
+)
+
+
+def _schedule_verb(words: list[str], i: int) -> bool:
+    """words[i] is a finite present-tense verb of a scheduled event ("comes", "drops", "is out")."""
+    w = words[i].lower().replace("’", "'")
+    prev = words[i - 1].lower().replace("’", "'") if i > 0 else ""
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    if w in ("is", "are"):
+        return nxt in _SCHEDULE_STATES
+    if w not in _SCHEDULE_VERBS:
+        return False
+    if w in ("hits", "hit") and nxt not in _SHELVES:
+        return False
+    if prev in _DETERMINERS or prev in _PREPOSITIONS or prev in _NOT_FINITE_BEFORE:
+        return False  # a noun ("the release"), an infinitive or a form after an auxiliary
+    if prev.endswith("n't") or prev in _AUX_BE:
+        return False
+    if w.endswith("s") or w in _SCHEDULE_BASE_VERBS:
+        return True
+    # a base form that is also a noun ("the full release", "another launch") needs a subject
+    # right before it: a pronoun, a name or a quoted title ("“A” and “B” drop June 3")
+    if i == 0:
+        return False
+    return prev in ("they", "we", "you", "i") or words[i - 1][:1].isupper() or set(prev) == {"x"}
+
+
+def _nearest_is_schedule(words: list[str], order: range) -> bool:
+    """The first tense marker met in `order` is a present-tense schedule verb."""
+    for i in order:
+        if _schedule_verb(words, i):
+            return True
+        if words[i].lower() in ("out", "off", "back") and i > 0 and _schedule_verb(words, i - 1):
+            return True  # "comes out", "kicks off", "comes back"
+        if words[i].lower() == "to" or _classify_word(words, i):
+            return False
+    return False
+
+
+def is_habitual_or_past(text: str) -> bool:
+    """The clause speaks of a habit or of the past ("usually drops on Fridays", "years ago")."""
+    return _HABITUAL_OR_PAST.search(text) is not None
+
+
 _SHORT_QUOTE = re.compile(r"“[^“”]{1,60}”|‘[^‘’]{1,60}’(?!\w)|\"[^\"]{1,60}\"")
 
 
@@ -398,14 +469,19 @@ def tense_at(
     for m in _CLAUSE_BREAK.finditer(before):
         cut = m.end()
     before = before[cut:]
-    words = _WORD.findall(before)
-    t = _scan(words, range(len(words) - 1, -1, -1))
-    if t:
-        return t
     brk = _CLAUSE_BREAK.search(after)
     if brk:
         after = after[: brk.start()]
+    words = _WORD.findall(before)
+    back = range(len(words) - 1, -1, -1)
+    if _nearest_is_schedule(words, back) and not is_habitual_or_past(before + " " + after):
+        return "future"  # "“X” comes out January 8": a schedule
+    t = _scan(words, back)
+    if t:
+        return t
     words = _WORD.findall(after)
+    if _nearest_is_schedule(words, range(len(words))) and not is_habitual_or_past(after):
+        return "future"  # "On January 8, the band releases ..."
     t = _scan(words, range(len(words)))
     # a present-tense verb after the expression says little ("Friday's sale is ...")
     return None if t == "present" else t

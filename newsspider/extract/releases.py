@@ -20,7 +20,9 @@ Rule-based, sentence by sentence:
    POLARIS will release"), or the current artist of the article (the article title's subject,
    updated by explicit mentions) for "the group", "he", "their";
 5. status: date (and time with zone) compared with the publication time; same day without
-   time -> the clause tense.
+   time -> the clause tense; a month-precision date in the publication month -> upcoming for
+   future tense and for a present-tense schedule ("“X” drops in late May", "comes out later
+   this month"), unless the clause is habitual or about the past.
 
 Context across sentences and paragraphs:
 
@@ -52,6 +54,7 @@ from newsspider.extract.dates import (
     Tense,
     find_date_matches,
     find_time,
+    is_habitual_or_past,
     sentence_spans,
 )
 
@@ -1168,6 +1171,8 @@ def _sentence_events(
             artists.set_current(t.artist)
         kind = t.kind or _default_kind(sent, t)
         tense = _tense_word(sent[a:z])
+        if tense != "future" and _schedule_trigger(sent, ts, te, a, z):
+            tense = "schedule"
         used_titles.add(id(title_c[0]))
         out.append(event(t, kind, t.kind_explicit, date, precision, time, tense, artist))
         # "drops on Nov. 5 with a music video": the video on the same date
@@ -1264,6 +1269,29 @@ def _tense_word(clause: str) -> str | None:
     return None
 
 
+# a present-tense release verb: "“X” comes out / drops / arrives / hits shelves / is out ..."
+_SCHEDULE_TRIGGER = re.compile(
+    r"(?:comes?\s+out|drops|arrives|lands|releases|debuts|returns|launches|unveils|"
+    r"hits?\s+(?:shelves|stores|streaming)|(?:is|are)\s+(?:\w+\s+)?(?:out|available))\b",
+    re.I,
+)
+_AUX_BEFORE = re.compile(
+    r"\b(?:to|not|never|did|does|do|will|would|can|could|may|might|must|should|have|has|had|"
+    r"\w+n[’']t)\s+$",
+    re.I,
+)
+
+
+def _schedule_trigger(sent: str, ts: int, te: int, a: int, z: int) -> bool:
+    """The release verb is a finite present-tense schedule ("“X” drops in late May") in a
+    clause that is neither habitual nor about the past."""
+    if not _SCHEDULE_TRIGGER.match(sent, ts, te):
+        return False
+    if _AUX_BEFORE.search(sent[max(a, ts - 20) : ts]):
+        return False
+    return not is_habitual_or_past(sent[a:z])
+
+
 def _artist_for(sent: str, ts: int, t: _Title, voice: str, artists: _Artists) -> str | None:
     # 1. possessive owner before the title ("LUMINA’s ... single “X”", "IVE’s second mini album")
     owner = _possessive_artist(sent, t.start, artists)
@@ -1347,7 +1375,7 @@ def _status(ev: _Event, when: dt.datetime) -> str:
         y, m = int(ev.date[:4]), int(ev.date[5:7])
         if (y, m) != ym:
             return "released" if (y, m) < ym else "upcoming"
-        return "upcoming" if ev.tense == "future" else "released"
+        return "upcoming" if ev.tense in ("future", "schedule") else "released"
     d = dt.date.fromisoformat(ev.date)
     if d != base:
         return "released" if d < base else "upcoming"
