@@ -595,3 +595,29 @@ def test_participle_after_a_quote_and_a_parenthetical():
     t = '“The deal must be public,” Chairman Jason Park (D-Seoul) said in a statement, adding that the bonuses were handed out "like candy."'
     qs = extract_quotes([t])
     assert [(q["text"], q["speaker"]) for q in qs][-1] == ("like candy.", "Jason Park")
+
+
+def test_partial_quote_ending_a_sentence_is_not_attributed_to_the_next():
+    t = "Japan branded the stunt an “outlaw act in the region.” Russia insisted that Seoul “stop its dangerous games.”"
+    qs = extract_quotes([t])
+    assert [(q["text"], q["speaker"]) for q in qs] == [
+        ("outlaw act in the region.", "Japan"),
+        ("stop its dangerous games.", "Russia"),
+    ]
+
+
+def test_more_speech_verbs_and_tweeting():
+    q = one(["“Why is this still allowed?” Senator Han Yu-jin demanded."])
+    assert (q["speaker"], q["cue"]) == ("Han Yu-jin", "demanded")
+    q = one(["Dean, a former label chairman and producer, poked at the rival's sniffing during the show, tweeting, “Notice the sniffing all the time?”"])
+    assert (q["speaker"], q["cue"]) == ("Dean", "tweeting")
+
+
+def test_role_phrase_does_not_run_across_a_preposition():
+    t = 'Speaker Paul Ryan said the recent spate of police raids and protests demands that people engage in "more listening."'
+    assert [q["speaker"] for q in extract_quotes([t])] == ["Paul Ryan"]
+
+
+def test_participle_right_after_a_name_belongs_to_that_name():
+    q = one(["The new ad uses footage of singer Yoon Ji-ho asking, “Why am I not at the top yet?”"])
+    assert q["speaker"] == "Yoon Ji-ho"

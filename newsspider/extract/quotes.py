@@ -85,7 +85,9 @@ CUE_VERBS = (
     "testified testifies charged charges countered counters retorted added elaborated "
     "elaborates interjected recalled arguing insisting noting warning claiming describing "
     "stressing explaining suggesting declaring asserting acknowledging admitting recalling "
-    "complaining predicting"
+    "complaining predicting demanded demands wondered wonders tweeting posting sharing "
+    "lamented laments pressed snapped yelled screamed cried sighed bragged alleged alleges "
+    "contended contends proclaimed proclaims protested objected assured advised informed"
 ).split()
 _CUE_SET = frozenset(CUE_VERBS)
 _CUE_ALT = "|".join(sorted(_CUE_SET, key=len, reverse=True))
@@ -103,8 +105,10 @@ _DET = r"(?:the|a|an|one|another|several|some|his|her|their|its|our|my|your|[A-Z
 _ROLE_NP_FWD = re.compile(
     rf"(?P<np>(?:{_DET})\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{_ROLE_ALT}))\b", re.IGNORECASE
 )
+_NOT_PREP = r"(?!(?:of|in|on|at|for|from|with|by|to)\b)"
 _ROLE_NP_BACK = re.compile(
-    rf"(?P<np>\b(?:{_DET})\s+(?:(?:[A-Z]\.){{2,}}\s+|[\w’'\-]+\s+){{0,5}}?(?:{_ROLE_ALT}))\s*$", re.IGNORECASE
+    rf"(?P<np>\b(?:{_DET})\s+(?:(?:[A-Z]\.){{2,}}\s+|{_NOT_PREP}[\w’'\-]+\s+){{0,5}}?(?:{_ROLE_ALT}))\s*$",
+    re.IGNORECASE,
 )
 _PAREN_END = re.compile(r"\s*\([^()]{1,30}\)$")
 _BARE_PLURAL_BACK = re.compile(r"(?:^|[.;:!?,]\s+|\b(?:and|but|while|as)\s+)(?P<np>[A-Za-z]+)$")
@@ -554,6 +558,12 @@ def _attribution_before(text: str, head_start: int, open_pos: int) -> tuple[Subj
         # skip auxiliaries/adverbs right before the verb
         pre = text[head_start:cue_start]
         pre = _strip_trailing_adverbs(pre)
+        if cue.lower().endswith("ing") and pre.rstrip().endswith(","):
+            # "…, tweeting, “…”": a participle takes the subject of the main clause
+            # ("footage of Clinton asking, “…”" keeps the name right before it)
+            subj = _sentence_subject(text, head_start, cue_start)
+            if subj is not None:
+                return subj, cue, subj.start
         subj = _subject_backward(text, head_start + len(pre), head_start)
         if subj is None:
             # "Trump said Friday, adding, “…”" / "…, saying, “…”": the clause's subject
@@ -1097,6 +1107,14 @@ def _chain_text(doc: _Doc, chain: list[Span]) -> str:
     return _clean_text(text)
 
 
+def _partial_sentence_end(quote: str, text: str, close_pos: int) -> bool:
+    """A partial quote (starting in lower case) whose closing mark ends the sentence:
+    `Japan branded it an “outlaw nation.” Russia insisted …` – what follows is a new
+    sentence, not this quote's attribution."""
+    q = quote.strip()
+    return bool(q) and q[0].islower() and q[-1] in ".!?" and bool(re.match(r"\s+[A-Z]", text[close_pos + 1 :]))
+
+
 def _inline_candidates(doc: _Doc, spans_by_para: dict[int, list[Span]], skip: set[int]) -> list[Candidate]:
     chains = _chains(doc, spans_by_para, skip)
     # merge quotes split by their attribution: “A,” she said, “B.”
@@ -1141,7 +1159,7 @@ def _inline_candidates(doc: _Doc, spans_by_para: dict[int, list[Span]], skip: se
                 if split:
                     attrib = (*split, a.para)
                     break
-        if attrib is None and last.close_pos is not None:
+        if attrib is None and last.close_pos is not None and not _partial_sentence_end(text, ltext, last.close_pos):
             got = _attribution_after(ltext, last.close_pos + 1)
             if got:
                 attrib = (*got, last.para)
