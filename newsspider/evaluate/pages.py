@@ -125,7 +125,8 @@ def ours(raw: bytes, url: str, fetched_at: datetime) -> Prediction:
 def trafilatura_extractor() -> Callable[[bytes, str, datetime], Prediction] | None:
     try:
         import trafilatura
-    except ImportError:
+    except ImportError as exc:
+        print(f"trafilatura column skipped: {exc.msg.splitlines()[0]} (pip install -e '.[bench]')", file=sys.stderr)
         return None
 
     def run(raw: bytes, url: str, fetched_at: datetime) -> Prediction:
