@@ -45,13 +45,14 @@ def _crawl(site: str, *, output: str | None, state: str | None, since: str | Non
            extra_settings: dict[str, Any] | None = None) -> dict[str, Any]:
     from newsspider.profiles import UnknownSite, get_profile
     from newsspider.runner import project_settings, run_spider, summary
-    from newsspider.spiders.news import parse_since
+    from newsspider.spiders.news import parse_max, parse_since
     from newsspider.store import SeenStore
 
     try:
         get_profile(site)
         if since:
             parse_since(since)
+        parse_max(max_articles)
     except (UnknownSite, ValueError) as exc:
         fail(str(exc))
     overrides: dict[str, Any] = dict(extra_settings or {})

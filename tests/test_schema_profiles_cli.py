@@ -2,6 +2,7 @@ import subprocess
 import sys
 
 import pytest
+from crawl_helpers import REPO
 
 from newsspider import cli
 from newsspider.profiles import UnknownSite, all_profiles, get_profile, profile_for_url
@@ -64,3 +65,22 @@ def test_to_record_equals_itemadapter_asdict():
                                     date_precision="month", status="upcoming", evidence="e")])
     assert to_record(art) == ItemAdapter(art).asdict()
     assert list(to_record(art)) == list(ItemAdapter(art).asdict())
+
+
+@pytest.mark.parametrize(
+    "spider_args, message",
+    [
+        (["news", "-a", "site=nosuchsite"], "unknown site 'nosuchsite'; known sites:"),
+        (["news", "-a", "site=demo", "-a", "since=yesterdayish"], "since must be a date"),
+        (["article", "-a", "file=/no/such/urls.txt"], "no such file of URLs: /no/such/urls.txt"),
+        (["article"], "give -a url=URL"),
+    ],
+)
+def test_scrapy_crawl_with_bad_spider_arguments_gives_one_line(spider_args, message, tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "scrapy", "crawl", *spider_args, "-s", "LOG_LEVEL=WARNING",
+                           "-s", f"NEWSSPIDER_STATE={tmp_path / 'seen.sqlite'}"],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    (line,) = proc.stderr.strip().splitlines()
+    assert "ERROR: bad spider argument: " in line and message in line
+    assert "Traceback" not in proc.stderr

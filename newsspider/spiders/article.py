@@ -10,7 +10,7 @@ from scrapy import Request
 from scrapy.http import Response
 
 from newsspider.profiles import profile_for_url
-from newsspider.spiders.base import ArticleFetching
+from newsspider.spiders.base import ArticleFetching, argument_error
 from newsspider.urls import BadURL, check_url
 
 
@@ -41,9 +41,12 @@ class ArticleSpider(ArticleFetching):
     def __init__(self, url: str | None = None, urls: str | None = None, file: str | None = None,
                  **kwargs: Any):
         super().__init__(**kwargs)
-        self.urls = read_url_args(url, urls, file)
+        try:
+            self.urls = read_url_args(url, urls, file)
+        except (OSError, UnicodeDecodeError) as exc:
+            argument_error(self.name, str(exc))
         if not self.urls:
-            raise ValueError("give -a url=URL, -a urls=URL1,URL2 or -a file=FILE")
+            argument_error(self.name, "give -a url=URL, -a urls=URL1,URL2 or -a file=FILE")
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.urls:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from scrapy import Request, Spider
-from scrapy.exceptions import DownloadTimeoutError
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+)
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
@@ -18,13 +23,27 @@ from newsspider.items import PageItem
 HTML_TYPES = (b"text/html", b"application/xhtml+xml", b"")
 
 
+def argument_error(spider: str, message: str) -> NoReturn:
+    """Bad ``-a`` arguments: one error line and exit status 2, as for a bad command-line option.
+
+    An exception raised while Scrapy creates the spider only surfaces as an asyncio
+    "Task exception was never retrieved" traceback (and ``scrapy crawl`` would carry on to exit 1),
+    so the spider stops the process itself. ``newsspider crawl`` checks its arguments before
+    starting Scrapy and never gets here.
+    """
+    logging.getLogger(spider).error("bad spider argument: %s", message)
+    raise SystemExit(2)
+
+
 def error_kind(failure: Failure) -> str:
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
     if failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
         return "timeout"
-    if failure.check(DNSLookupError):
+    if failure.check(DNSLookupError, CannotResolveHostError):
         return "dns"
+    if failure.check(DownloadConnectionRefusedError):
+        return "connection_refused"
     return failure.type.__name__ if failure.type else "unknown"
 
 

@@ -10,8 +10,8 @@ from scrapy import Request
 from scrapy.http import Response
 
 from newsspider.discovery import Link, feed_links, listing_links, sitemap_links
-from newsspider.profiles import Profile, get_profile
-from newsspider.spiders.base import ArticleFetching
+from newsspider.profiles import Profile, UnknownSite, get_profile
+from newsspider.spiders.base import ArticleFetching, argument_error
 from newsspider.urls import normalize_url
 
 
@@ -48,10 +48,13 @@ class NewsSpider(ArticleFetching):
     def __init__(self, site: str = "demo", max_articles: str | int | None = None,
                  since: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
-        self.profile: Profile = get_profile(site)
+        try:
+            self.profile: Profile = get_profile(site)
+            self.max_articles = parse_max(max_articles)
+            self.since = parse_since(since)
+        except (UnknownSite, ValueError) as exc:
+            argument_error(self.name, str(exc))
         self.site_name = self.profile.name
-        self.max_articles = parse_max(max_articles)
-        self.since = parse_since(since)
         self._planned: set[str] = set()
         self._listing_pages = 0
 
