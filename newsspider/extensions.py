@@ -5,8 +5,14 @@ opens (the kernel drops it when the process dies, even on SIGKILL, so a crashed 
 leaves a stale lock). A second run of the same site closes at once with finish reason
 ``already_running`` and a one-line error naming the holder's pid.
 
+`FailedRunCheck` closes a crawl in which every request failed (DNS errors, refused connections,
+timeouts, HTTP errors; robots.txt not counted) with finish reason ``all_requests_failed`` instead
+of ``finished``, so a crawl of an unreachable site is not mistaken for an empty one.
+
 At close, one JSON line is appended to NEWSSPIDER_RUNS (``data/runs.jsonl``): start, end,
-site, pages fetched, articles new / updated / duplicate, errors by type, finish reason.
+site, pages fetched, articles new / updated / duplicate, known articles skipped, listing walks
+stopped at known articles, requests forbidden by robots.txt, bytes of a torn output tail dropped
+at start, errors by type, finish reason.
 """
 
 from __future__ import annotations
@@ -17,11 +23,13 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import urlsplit
 
 import orjson
-from scrapy import Spider, signals
+from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider
+from scrapy.http import Response
 
 logger = logging.getLogger(__name__)
 
@@ -126,3 +134,40 @@ class RunGuard:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+
+class FailedRunCheck:
+    ALL_FAILED = "all_requests_failed"
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.attempted = 0  # downloads tried (retries included), robots.txt excluded
+        self.answered = 0  # responses with a status below 400, robots.txt excluded
+        crawler.signals.connect(self.request_reached, signal=signals.request_reached_downloader)
+        crawler.signals.connect(self.response_received, signal=signals.response_received)
+        crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> FailedRunCheck:
+        return cls(crawler)
+
+    @staticmethod
+    def _robots(request: Request) -> bool:
+        return urlsplit(request.url).path == "/robots.txt"
+
+    def request_reached(self, request: Request) -> None:
+        if not self._robots(request):
+            self.attempted += 1
+
+    def response_received(self, response: Response, request: Request) -> None:
+        if not self._robots(request) and response.status < 400:
+            self.answered += 1
+
+    def spider_idle(self, spider: Spider) -> None:
+        if self.attempted and not self.answered:
+            stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
+            errors = ", ".join(f"{k.split('/', 2)[2]}={v}" for k, v in sorted(stats.items())
+                               if k.startswith("newsspider/errors/")) or "no answer"
+            logger.error("every request failed (%d download attempts: %s); is the site reachable "
+                         "(or its NEWSSPIDER_MIRRORS server running)?", self.attempted, errors)
+            raise CloseSpider(self.ALL_FAILED)

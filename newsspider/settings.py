@@ -37,6 +37,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "newsspider.extensions.RunGuard": 0,
+    "newsspider.extensions.FailedRunCheck": 10,
 }
 ITEM_PIPELINES = {
     "newsspider.pipelines.MetadataPipeline": 100,

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import re
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 from crawl_helpers import crawl, last_run, records
@@ -78,3 +83,32 @@ def test_bad_input_is_counted_and_the_crawl_goes_on(tmp_path):
     log = proc.stderr
     assert log.count("malformed URL") == 1
     assert log.count("further 'bad_url' errors") == 1
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_crawl_in_which_every_request_failed_does_not_finish_normally(tmp_path):
+    mirror = f"http://127.0.0.1:{closed_port()}"  # nothing listens there
+    fast = {"RETRY_TIMES": 0, "DOWNLOAD_TIMEOUT": 5}
+    proc = crawl("news", tmp_path, {"kpopdemo.example": mirror}, "-a", "site=demo", settings=fast)
+    run = last_run(tmp_path)
+    assert run["finish_reason"] == "all_requests_failed", proc.stderr[-3000:]
+    assert run["pages_fetched"] == 0 and run["errors"].get("connection_refused", 0) >= 3
+    assert "'finish_reason': 'all_requests_failed'" in proc.stderr  # the Scrapy stats
+    assert "every request failed" in proc.stderr
+
+    # the project settings, made quick to fail (Scrapy's standard SCRAPY_SETTINGS_MODULE)
+    (tmp_path / "quick_settings.py").write_text(
+        "from newsspider.settings import *  # noqa: F403\nAUTOTHROTTLE_ENABLED = False\nRETRY_TIMES = 0\n")
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "quick_settings", "PYTHONPATH": os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")]))}
+    cli = subprocess.run([sys.executable, "-m", "newsspider.cli", "crawl", "demo", "--mirror",
+                          f"kpopdemo.example={mirror}", "--state", str(tmp_path / "cli" / "seen.sqlite"),
+                          "-o", str(tmp_path / "cli" / "articles.jsonl")],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
+    assert cli.returncode == 1
+    assert re.search(r"^finish reason\s+all_requests_failed$", cli.stdout, re.M)
+    assert records(tmp_path / "data" / "runs.jsonl")[-1]["finish_reason"] == "all_requests_failed"
