@@ -95,6 +95,9 @@ def print_summary(result: dict[str, Any]) -> None:
         ("output", result["output"]),
         ("seen-store", result["state"]),
     ]
+    if result.get("output_repaired_bytes"):
+        lines.insert(-2, ("output repaired", f"dropped a partial last line of {result['output_repaired_bytes']} "
+                                             "bytes left by an interrupted run"))
     width = max(len(k) for k, _ in lines)
     print("\n".join(f"{k:<{width}}  {v}" for k, v in lines))
 

@@ -41,6 +41,7 @@ def summary(stats: dict[str, Any]) -> dict[str, Any]:
         "quotes": stats.get("newsspider/quotes", 0),
         "releases": stats.get("newsspider/releases", 0),
         "invalid_dropped": dropped,
+        "output_repaired_bytes": stats.get("newsspider/output_repaired_bytes", 0),
         "errors": errors,
         "finish_reason": stats.get("finish_reason"),
     }

@@ -79,3 +79,22 @@ def test_since_uses_sitemap_and_feed_dates(tmp_path):
     assert all(max(r["published"] or "", r["modified"] or "") >= since for r in got)
     run = last_run(tmp_path)
     assert run["pages_fetched"] < 6 + len(want)  # robots, feed, sitemaps, and the new articles only
+
+
+def test_listing_walk_stops_after_n_known_articles(tmp_path):
+    # /news/ and /news/page/2/ list 10 articles each, /news/page/3/ the rest; with
+    # NEWSSPIDER_STOP_AFTER_SEEN=20 a second run stops before page 3
+    with DemoServer() as srv:
+        assert crawl("news", tmp_path, srv.mirrors, "-a", "site=demo").returncode == 0
+        assert srv.hits.get("/news/page/3/") == 1  # the first run walks every listing page
+    with DemoServer() as srv:  # a fresh server: its hit log holds the second run only
+        proc = crawl("news", tmp_path, srv.mirrors, "-a", "site=demo",
+                     settings={"NEWSSPIDER_STOP_AFTER_SEEN": 20})
+        hits = srv.hits
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    run = last_run(tmp_path)
+    assert run["articles_new"] == 0 and run["known_skipped"] >= 20
+    assert hits.get("/news/") == 1 and hits.get("/news/page/2/") == 1
+    assert "/news/page/3/" not in hits, hits
+    assert run["listing_stopped_at_known"] == 1
+    assert "not following http://kpopdemo.example/news/page/3/: the last 20 articles listed" in proc.stderr
