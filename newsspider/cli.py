@@ -65,8 +65,12 @@ def _crawl(site: str, *, output: str | None, state: str | None, since: str | Non
     settings = project_settings(**overrides)
     state_path = Path(settings["NEWSSPIDER_STATE"])
     if reset_state:
+        _check_not_running(get_profile(site).name, state_path)
         SeenStore.reset(state_path)
-        print(f"seen-store reset: {state_path}", file=sys.stderr)
+        print(f"seen-store reset: {state_path.resolve()}", file=sys.stderr)
+        moved = _move_aside(Path(settings["NEWSSPIDER_OUTPUT"]))
+        if moved:
+            print(f"old output moved aside: {moved.resolve()}", file=sys.stderr)
     print(f"seen-store: {state_path.resolve()}", file=sys.stderr)
     args: dict[str, Any] = {"site": site}
     if since:
@@ -78,6 +82,32 @@ def _crawl(site: str, *, output: str | None, state: str | None, since: str | Non
     result["output"] = str(Path(settings["NEWSSPIDER_OUTPUT"]).resolve())
     result["state"] = str(state_path.resolve())
     return result
+
+
+def _check_not_running(site: str, state_path: Path) -> None:
+    """Never reset the state or move the output of a crawl that is running."""
+    from newsspider.extensions import SiteLock
+
+    lock = SiteLock(state_path.parent / "locks" / f"{site}.lock")
+    if not lock.acquire():
+        fail(f"another crawl of site {site!r} is running (pid {lock.holder()}); not resetting its state")
+    lock.release()
+
+
+def _move_aside(output: Path) -> Path | None:
+    """After a reset the old output must not be read back into the fresh seen-store (crash
+    recovery would re-register every record, and the run would write nothing): rename it to
+    ``<name>.<UTC timestamp>.bak`` so the new run starts a new file."""
+    if not output.is_file() or output.stat().st_size == 0:
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = output.with_name(f"{output.name}.{stamp}.bak")
+    n = 1
+    while target.exists():
+        target = output.with_name(f"{output.name}.{stamp}-{n}.bak")
+        n += 1
+    output.rename(target)
+    return target
 
 
 def print_summary(result: dict[str, Any]) -> None:
