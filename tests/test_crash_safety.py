@@ -76,6 +76,25 @@ def test_sigterm_finishes_in_flight_items_and_closes_cleanly(tmp_path):
     assert len(set(keys(tmp_path / "articles.jsonl"))) == expected_demo_count()
 
 
+def test_sigint_finishes_in_flight_items_and_closes_cleanly(tmp_path):
+    with DemoServer(delay=0.15) as srv:
+        proc = subprocess.Popen(crawl_cmd(tmp_path, srv.mirrors, *SLOW), cwd=REPO,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        time.sleep(3)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0
+        assert "Received SIGINT, shutting down gracefully" in err
+        run_log = records(tmp_path / "runs.jsonl")[-1]
+        assert run_log["finish_reason"] == "shutdown"
+        first = keys(tmp_path / "articles.jsonl")
+        assert 0 < len(first) < expected_demo_count()
+        assert len(first) == len(set(first)) == run_log["articles_new"]
+        # the next run completes the set
+        assert run(tmp_path, srv.mirrors).returncode == 0
+    assert len(set(keys(tmp_path / "articles.jsonl"))) == expected_demo_count()
+
+
 def test_a_second_run_of_the_same_site_exits_at_once(tmp_path):
     with DemoServer(delay=0.2) as srv:
         first = subprocess.Popen(crawl_cmd(tmp_path, srv.mirrors, *SLOW), cwd=REPO,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 
 from newsspider import cli
 
@@ -64,3 +66,14 @@ def test_extract_to_file(tmp_path):
     assert cli.main(["extract", str(tmp_path / "b.html"), "-o", str(out)]) == 0
     (rec,) = [json.loads(x) for x in out.read_text().splitlines()]
     assert rec["canonical_url"] == "https://wire.example/b" and rec["site"] == "generic"
+
+
+def test_extract_creates_no_data_or_state_files(tmp_path):
+    (tmp_path / "b.html").write_text(story("Drama Finale Interview", "https://wire.example/b/", B), encoding="utf-8")
+    before = sorted(tmp_path.rglob("*"))
+    proc = subprocess.run([sys.executable, "-m", "newsspider.cli", "extract", "b.html"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    (rec,) = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert rec["title"] == "Drama Finale Interview"
+    assert sorted(tmp_path.rglob("*")) == before  # no data/, no seen-store, no run log, no lock
