@@ -10,6 +10,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
 from crawl_helpers import REPO, crawl_cmd, expected_demo_count, records
 
 from newsspider.demo.server import DemoServer
@@ -58,33 +59,16 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path):
     assert set(got) == set(expected), f"seed {seed}"
 
 
-def test_sigterm_finishes_in_flight_items_and_closes_cleanly(tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_signal_finishes_in_flight_items_and_closes_cleanly(tmp_path, sig):
     with DemoServer(delay=0.15) as srv:
         proc = subprocess.Popen(crawl_cmd(tmp_path, srv.mirrors, *SLOW), cwd=REPO,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         time.sleep(3)
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(sig)
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0
-        assert "Received SIGTERM, shutting down gracefully" in err
-        run_log = records(tmp_path / "runs.jsonl")[-1]
-        assert run_log["finish_reason"] == "shutdown"
-        first = keys(tmp_path / "articles.jsonl")
-        assert 0 < len(first) < expected_demo_count()
-        # the next run completes the set
-        assert run(tmp_path, srv.mirrors).returncode == 0
-    assert len(set(keys(tmp_path / "articles.jsonl"))) == expected_demo_count()
-
-
-def test_sigint_finishes_in_flight_items_and_closes_cleanly(tmp_path):
-    with DemoServer(delay=0.15) as srv:
-        proc = subprocess.Popen(crawl_cmd(tmp_path, srv.mirrors, *SLOW), cwd=REPO,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        time.sleep(3)
-        proc.send_signal(signal.SIGINT)
-        _, err = proc.communicate(timeout=120)
-        assert proc.returncode == 0
-        assert "Received SIGINT, shutting down gracefully" in err
+        assert f"Received {sig.name}, shutting down gracefully" in err
         run_log = records(tmp_path / "runs.jsonl")[-1]
         assert run_log["finish_reason"] == "shutdown"
         first = keys(tmp_path / "articles.jsonl")
@@ -93,7 +77,6 @@ def test_sigint_finishes_in_flight_items_and_closes_cleanly(tmp_path):
         # the next run completes the set
         assert run(tmp_path, srv.mirrors).returncode == 0
     assert len(set(keys(tmp_path / "articles.jsonl"))) == expected_demo_count()
-
 
 def test_a_second_run_of_the_same_site_exits_at_once(tmp_path):
     with DemoServer(delay=0.2) as srv:
