@@ -215,7 +215,10 @@ def test_releases_match_the_labels_exactly(by_canonical, labels):
     "/2026/05/25/",  # "in late July" (month precision)
 ])
 def test_releases_of_chosen_pages_exactly(by_canonical, labels, path):
-    (key,) = [k for k in by_canonical if path in k]
+    (wanted,) = [k for k in labels if path in k]
+    # of a duplicate group only the copy that arrived first is written (the crawl order varies)
+    group = labels[wanted].get("dup_group")
+    (key,) = [k for k in by_canonical if k == wanted or group and labels[k].get("dup_group") == group]
     fields = ("artist", "title", "kind", "date", "status")
     got = sorted(tuple(r[f] for f in fields) for r in by_canonical[key]["releases"])
     want = sorted(tuple(r[f] for f in fields) for r in labels[key]["releases"])
