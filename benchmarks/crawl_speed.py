@@ -8,7 +8,8 @@ Needs the `bench` extra (trafilatura).
 The site is the demo site's article pages copied under many URLs (a sitemap and paginated
 listing pages link them all), served on 127.0.0.1 by newsspider's demo server. Each crawl runs
 in its own process; the table gives wall time, pages per second and CPU seconds of the crawl
-process (median of --runs).
+process (median of --runs). A second table times the scheduled case: the same newsspider command
+run again on the unchanged site (seen-store, conditional requests and the listing stop at work).
 """
 
 from __future__ import annotations
@@ -74,7 +75,8 @@ def build_site(root: Path, n: int) -> int:
         url = f"http://{HOST}/{slug}"
         # a distinct canonical URL and body per copy, so nothing is deduplicated away
         html = re.sub(r'rel="canonical" href="[^"]*"', f'rel="canonical" href="{url}"', src)
-        html = re.sub(r"<p>([^<]+)</p>", lambda m, i=i: "<p>" + _vary(m.group(1), i) + "</p>", html)
+        # every longer text node (paragraphs, JSON-LD articleBody, captions) varied per copy
+        html = re.sub(r">([^<]{40,})<", lambda m, i=i: ">" + _vary(m.group(1), i) + "<", html)
         (site / slug).mkdir(parents=True, exist_ok=True)
         (site / slug / "index.html").write_text(html, encoding="utf-8")
         urls.append(url)
@@ -119,6 +121,7 @@ def main() -> int:
     (tmp / "traf.py").write_text("EXTRACT = True\n" + BARE_SPIDER, encoding="utf-8")
     results: dict[str, list[tuple[float, float]]] = {
         "bare Scrapy CrawlSpider": [], "CrawlSpider + trafilatura": [], "newsspider news": []}
+    rerun: list[tuple[float, float]] = []
     with DemoServer(tmp / "site") as srv:
         mirrors = json.dumps(srv.mirrors)
         for r in range(args.runs):
@@ -137,6 +140,14 @@ def main() -> int:
                  "-s", "NEWSSPIDER_STOP_AFTER_SEEN=0", *common], REPO))
             written = sum(1 for _ in (state / "a.jsonl").open())
             bare_items = sum(1 for _ in (tmp / f"bare.py{r}.jsonl").open())
+            # the scheduled case: the same command again, nothing new on the site
+            rerun.append(run(
+                [sys.executable, "-m", "scrapy", "crawl", "news", "-a", "site=demo",
+                 "-s", f"NEWSSPIDER_OUTPUT={state / 'a.jsonl'}", "-s", f"NEWSSPIDER_STATE={state / 's.sqlite'}",
+                 "-s", f"NEWSSPIDER_RUNS={state / 'runs.jsonl'}", "-s", f"NEWSSPIDER_MIRRORS={mirrors}",
+                 *common], REPO))
+            last = json.loads((state / "runs.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+            rerun_fetched, rerun_new = last["pages_fetched"], last["articles_new"]
     shutil.rmtree(tmp, ignore_errors=True)
     pages = args.articles + listing_pages
     print(f"site: {args.articles} article pages + {listing_pages} listing pages; "
@@ -146,6 +157,11 @@ def main() -> int:
         wall = statistics.median(w for w, _ in rows)
         cpu = statistics.median(c for _, c in rows)
         print(f"{name:<26} {wall:7.2f} {pages / wall:8.1f} {cpu:7.2f} {1000 * cpu / pages:12.1f}")
+    wall = statistics.median(w for w, _ in rerun)
+    cpu = statistics.median(c for _, c in rerun)
+    print("\nscheduled re-run, nothing new on the site (bare Scrapy keeps no state: it repeats its full crawl)")
+    print(f"{'crawler':<26} {'wall s':>7} {'fetched':>8} {'CPU s':>7} {'new records':>12}")
+    print(f"{'newsspider news, 2nd run':<26} {wall:7.2f} {rerun_fetched:8d} {cpu:7.2f} {rerun_new:12d}")
     return 0
 
 
