@@ -140,6 +140,13 @@ def test_profile_selectors_body_and_remove() -> None:
     assert body["paragraphs"] == [P1]
 
 
+def test_invalid_profile_selector_is_ignored() -> None:
+    html = f"""<html><body><div class="story"><p>{P1}</p><p class="promo-line">{P3}</p></div></body></html>"""
+    prof = {"selectors": {"body": ["div[[", ".story"], "remove": ["p:::bad", ".promo-line"]}}
+    body = extract_body(Page.from_text(html, URL, profile=prof))
+    assert body["paragraphs"] == [P1]
+
+
 def test_broken_html() -> None:
     html = f"<html><body><div class='content'><p>{P1}<p>{P2}</div></span><p>{P3}"
     body = extract_body(Page.from_text(html, URL))

@@ -39,7 +39,7 @@ from urllib.parse import urljoin
 from lxml import etree
 from lxml import html as lxml_html
 
-from newsspider.extract.page import Page, jsonld_types
+from newsspider.extract.page import Page, css_select, jsonld_types
 from newsspider.extract.text import clean_text, fold, normalize_ws, word_tokens
 
 __all__ = ["extract_body"]
@@ -174,7 +174,7 @@ def _extract_from(root: Any, url: str, title: str | None, selectors: dict[str, A
         _clean(work, url, level)
         container = None
         if selectors.get("body"):
-            found = _css(work, selectors["body"])
+            found = css_select(work, selectors["body"])
             container = found[0] if found else None
         blocks = _blocks(work, url)
         if container is None:
@@ -217,19 +217,8 @@ def _flight_html(page: Page) -> Any:
 # ---------------------------------------------------------------------------------- cleaning
 
 
-def _css(root: Any, selector: Any) -> list[Any]:
-    sels = [selector] if isinstance(selector, str) else list(selector or [])
-    out: list[Any] = []
-    for s in sels:
-        try:
-            out.extend(root.cssselect(s))
-        except Exception:  # noqa: BLE001 - a bad profile selector must not kill extraction
-            continue
-    return out
-
-
 def _drop_selected(root: Any, selector: Any) -> None:
-    for el in _css(root, selector):
+    for el in css_select(root, selector):
         _drop(el)
 
 

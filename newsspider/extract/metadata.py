@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from newsspider.extract.page import Page, jsonld_types
+from newsspider.extract.page import Page, css_select, jsonld_types
 from newsspider.extract.text import clean_text, fold, normalize_ws
 
 __all__ = ["extract_metadata", "parse_date"]
@@ -506,7 +506,7 @@ def _date_from(page: Page, raws: list[str | None]) -> tuple[str | None, str | No
 def _published(page: Page, art: dict[str, Any], selector: Any) -> tuple[str | None, str | None]:
     raws: list[str | None] = []
     if selector:
-        for el in _select(page, selector):
+        for el in css_select(page.tree, selector):
             raws.append(el.get("datetime") or el.get("content") or normalize_ws(el.text_content()))
     raws.append(_jsonld_str(art, "datePublished"))
     raws += [page.meta_first(k) for k in PUBLISHED_META]
@@ -658,7 +658,7 @@ def _authors(page: Page, art: dict[str, Any], site_name: str | None, selector: A
     that looks like a person's name (not a newsroom code, a place or "Source: agency").
     """
     if selector:
-        names = [n for el in _select(page, selector) for n in split_authors(el.text_content())]
+        names = [n for el in css_select(page.tree, selector) for n in split_authors(el.text_content())]
         if names:
             return _dedupe(names)
     persons, orgs = _person_names(art.get("author"), persons_only=False) if art else ([], [])
@@ -817,19 +817,8 @@ def _profile_selectors(page: Page) -> dict[str, Any]:
     return sel if isinstance(sel, dict) else {}
 
 
-def _select(page: Page, selector: Any) -> list[Any]:
-    sels = [selector] if isinstance(selector, str) else list(selector or [])
-    out = []
-    for s in sels:
-        try:
-            out.extend(page.tree.cssselect(s))
-        except Exception:  # noqa: BLE001 - a bad selector in a profile must not kill extraction
-            continue
-    return out
-
-
 def _select_text(page: Page, selector: Any) -> str | None:
-    for el in _select(page, selector):
+    for el in css_select(page.tree, selector):
         t = normalize_ws(el.get("content") or el.text_content())
         if t:
             return t

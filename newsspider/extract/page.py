@@ -13,11 +13,12 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import lxml.html
 from lxml import etree
+from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode
 
 
@@ -183,3 +184,23 @@ class Page:
                 if value:
                     return value
         return None
+
+
+@lru_cache(maxsize=512)
+def _compiled(selector: str) -> CSSSelector | None:
+    try:
+        return CSSSelector(selector)
+    except Exception:  # noqa: BLE001 - a bad selector in a profile must not kill extraction
+        return None
+
+
+def css_select(root: Any, selector: str | list[str] | None) -> list[Any]:
+    """Elements under `root` matching a CSS selector or any of a list of them (profile
+    overrides). Selectors are compiled once; an invalid one matches nothing."""
+    sels = [selector] if isinstance(selector, str) else list(selector or [])
+    out: list[Any] = []
+    for s in sels:
+        sel = _compiled(s)
+        if sel is not None:
+            out.extend(sel(root))
+    return out
