@@ -15,3 +15,11 @@ def test_ruff_is_clean():
     proc = subprocess.run([str(ruff), "check", "newsspider", "tests", "benchmarks"], cwd=REPO,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-3000:]
+
+
+def test_mypy_is_clean():
+    mypy = Path(sys.executable).parent / "mypy"
+    if not mypy.exists():
+        pytest.skip("mypy is not installed (pip install -e '.[test]')")
+    proc = subprocess.run([str(mypy), "newsspider"], cwd=REPO, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:]

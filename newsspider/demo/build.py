@@ -688,7 +688,8 @@ def render_cms(art: Article, site: Site) -> tuple[str, list[str]]:
     info = [f'<span class="writer">By {esc(" and ".join(art.authors))} '
             f"({esc(slugify(art.authors[0]).replace('-', '.'))}@kpopdemo.example)</span>"]
     if art.dateline in ("text", "both"):
-        tz = "KST" if pub.utcoffset() and pub.utcoffset().total_seconds() == 9 * 3600 else "GMT"
+        offset = pub.utcoffset()
+        tz = "KST" if offset is not None and offset.total_seconds() == 9 * 3600 else "GMT"
         info.append(f'<span class="date">Published: {dotted(pub, True)} {tz}</span>')
         if art.modified != art.published:
             info.append(f'<span class="date upd">Updated: {dotted(art.modified, True)} {tz}</span>')
