@@ -507,6 +507,12 @@ _WORD = re.compile(r"[A-Za-z]+")
 _ADV_SET = frozenset(_ADVERBS)
 
 
+_MID_SENTENCE = re.compile(r"[\w,;]\s+$")
+_NOUN_POSITION = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|of|these|those|some|many|\d+)|[’']s)\s+(?:[A-Z][a-z]+\s+)?$"
+)
+
+
 def _cue_hits(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(position, word) of speech verbs in text[start:end]. A capitalised word inside a
     sentence ("the United States") and an -s form right after a determiner, a number or an
@@ -517,12 +523,9 @@ def _cue_hits(text: str, start: int, end: int) -> list[tuple[int, str]]:
         if w.lower() not in _CUE_SET:
             continue
         before = text[max(0, m.start() - 30) : m.start()]
-        if w[0].isupper() and re.search(r"[\w,;]\s+$", before):
+        if w[0].isupper() and _MID_SENTENCE.search(before):
             continue
-        if w.endswith("s") and re.search(
-            r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|of|these|those|some|many|\d+)|[’']s)\s+(?:[A-Z][a-z]+\s+)?$",
-            before,
-        ):
+        if w.endswith("s") and _NOUN_POSITION.search(before):
             continue
         out.append((m.start(), w))
     return out
@@ -629,6 +632,7 @@ STANCE_VERBS = frozenset(
     "ridiculed welcomed questioned disputed scoffed vowed promised rated".split()
 )
 _STANCE_RE = re.compile(r"\b(?:" + "|".join(sorted(STANCE_VERBS)) + r")\b")
+_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)$")
 _LY_ADVERB = re.compile(r"(?:\s+(?:[a-z]+ly|has|have|had|also|again|once|repeatedly))+\s*$")
 
 
@@ -649,7 +653,7 @@ def _attribution_stance(
     pre = text[head_start : hit.start()]
     m = _LY_ADVERB.search(pre)
     end = head_start + (m.start() if m else len(pre.rstrip()))
-    if re.search(r"\b(?:is|are|was|were|be|been|being|get|got|gets)$", text[head_start:end]):
+    if _PASSIVE_AUX.search(text, head_start, end):
         return None  # passive: "was widely ridiculed for …"
     subj = _subject_backward(text, end, head_start)
     if subj is None and not short:
@@ -1107,12 +1111,15 @@ def _chain_text(doc: _Doc, chain: list[Span]) -> str:
     return _clean_text(text)
 
 
+_NEXT_SENTENCE = re.compile(r"\s+[A-Z]")
+
+
 def _partial_sentence_end(quote: str, text: str, close_pos: int) -> bool:
     """A partial quote (starting in lower case) whose closing mark ends the sentence:
     `Japan branded it an “outlaw nation.” Russia insisted …` – what follows is a new
     sentence, not this quote's attribution."""
     q = quote.strip()
-    return bool(q) and q[0].islower() and q[-1] in ".!?" and bool(re.match(r"\s+[A-Z]", text[close_pos + 1 :]))
+    return bool(q) and q[0].islower() and q[-1] in ".!?" and _NEXT_SENTENCE.match(text, close_pos + 1) is not None
 
 
 def _inline_candidates(doc: _Doc, spans_by_para: dict[int, list[Span]], skip: set[int]) -> list[Candidate]:
