@@ -130,7 +130,7 @@ _ORD_WORD_RE = (
     + "|".join(sorted(_ORD_WORDS, key=len, reverse=True))
     + r")"
 )
-_NUM_WORDS = {
+NUM_WORDS = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -826,7 +826,7 @@ def _resolve_match(
         return _iso(base + dt.timedelta(days=off)), "day", time
     if kind == "ago":
         n_s = gd["n"].lower()
-        n = int(n_s) if n_s.isdigit() else _NUM_WORDS.get(n_s)
+        n = int(n_s) if n_s.isdigit() else NUM_WORDS.get(n_s)
         if not n:
             return None
         sign = 1 if gd["dir"].lower() == "from now" else -1

@@ -50,6 +50,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from newsspider.extract.dates import (
+    NUM_WORDS,
     DateMatch,
     Tense,
     find_date_matches,
@@ -162,21 +163,7 @@ _MV_FOR_BEFORE = re.compile(
     re.I,
 )
 # "one day after her single “X” was released" / "two weeks before it drops"
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "the": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
+_NUMBER_WORDS = {**{w: n for w, n in NUM_WORDS.items() if n}, "the": 1}
 _OFFSET = re.compile(
     r"\b(?P<n>\d{1,2}|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<unit>day|week)s?\s+(?P<dir>after|before|later|earlier|afterwards?)\b",
