@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsspider.extract.names import name_runs
+from newsspider.extract.mentions.runs import name_runs
 from newsspider.extract.quotes import extract_quotes
 
 

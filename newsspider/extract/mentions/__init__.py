@@ -1,0 +1,1 @@
+"""Mentions of people and organisations (API to come)."""

@@ -1,0 +1,196 @@
+"""Build the entity registry of an article: every name mention, its type, gender evidence,
+role titles and whether it is the subject of its sentence."""
+
+from __future__ import annotations
+
+import re
+
+from newsspider.extract.mentions.lexicon import (
+    ADVERBS,
+    CAP_STOPWORDS,
+    CUE_VERBS,
+    ROLE_TITLES,
+)
+from newsspider.extract.mentions.lexicon import (
+    SMALL_WORDS as _SMALL_WORDS,
+)
+from newsspider.extract.mentions.registry import (
+    EntityRegistry,
+)
+from newsspider.extract.mentions.resolve import (
+    TITLE_ABBREV,
+)
+from newsspider.extract.mentions.runs import (
+    entity_type_of,
+    first_name_gender,
+    name_runs,
+)
+from newsspider.extract.mentions.text import (
+    Doc,
+    sentence_starts,
+)
+
+_ADV_ALT = "|".join(ADVERBS)
+_CUE_ALT = "|".join(sorted(set(CUE_VERBS), key=len, reverse=True))
+
+
+def _mask(text: str, ranges: list[tuple[int, int]]) -> str:
+    """`text` with the quoted ranges blanked out (offsets kept)."""
+    out: list[str] = []
+    last = 0
+    for lo, hi in sorted(ranges):
+        lo = max(lo, last)
+        if hi <= lo:
+            continue
+        out += [text[last:lo], " " * (hi - lo)]
+        last = hi
+    out.append(text[last:])
+    return "".join(out)
+
+
+_LEFT_WORDS = re.compile(r"[\w\-.]+")
+_APPOS_PERSON = re.compile(r",\s+(?:a|an|the|who|whose|\d+)\b")
+_PLACE_PREPS = frozenset(
+    "in at from to into across throughout near outside inside around the of against toward "
+    "towards visit visiting visited between on for over under with".split()
+)
+_MALE_ROLE_WORDS = frozenset(
+    "boy band|boy group|actor|husband|father|son|brother|businessman|spokesman|chairman|king|prince".split("|")
+)
+_FEMALE_ROLE_WORDS = frozenset(
+    "girl group|actress|wife|mother|daughter|sister|businesswoman|spokeswoman|chairwoman|queen|princess|widow".split("|")
+)
+_GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b|\bM(?:r|rs|s)\.")
+_MALE_WORDS = frozenset(("he", "He", "his", "His", "him", "himself", "Mr."))
+
+_SPEAKS_AFTER = re.compile(
+    rf"(?:\s*\([^()]{{1,30}}\))?(?:,[^,]{{1,60}},)?\s+(?:(?:{_ADV_ALT})\s+)*"
+    r"(?:said|says|told|tells|added|adds|explained|recalled|argued|insisted|tweeted|wrote|"
+    r"laughed|joked|admitted|replied|answered|asked|noted)\b"
+)
+
+
+def _titlecase_line(p: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w’'\-]*", p)
+    if len(words) < 4 or len(words) > 25:
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
+    if caps == len(words):
+        return True
+    # a sentence ending with a full stop that has lower-case content words is prose
+    return caps / len(words) > 0.8 and not p.rstrip().endswith(".")
+
+
+def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_paras: set[int]) -> EntityRegistry:
+    reg = EntityRegistry()
+    for i, p in enumerate(doc.paras):
+        if i in quoted_paras or doc.kinds[i] in ("embed", "pre") or _titlecase_line(p):
+            continue
+        masked = _mask(p, quoted.get(i, []))
+        runs = name_runs(masked)
+        starts = sentence_starts(masked)
+        for n, r in enumerate(runs):
+            left = masked[max(0, r.start - 30) : r.start]
+            etype = entity_type_of(r.text, left)
+            ent = reg.add(r.text, doc.g(i, r.start), etype)
+            if _is_subject(masked, r, runs[n - 1] if n else None, starts):
+                ent.subjects.append(doc.g(i, r.start))
+            gender = first_name_gender(r.text)
+            if gender is not None:
+                ent.person_cues += 1  # "Donald Trump": a known given name
+                if gender == "m":
+                    ent.male += 3
+                else:
+                    ent.female += 3
+            lw = _LEFT_WORDS.findall(left)
+            last_w = lw[-1].lower() if lw and left[-1:].isspace() else ""
+            last2 = f"{lw[-2].lower()} {last_w}" if len(lw) >= 2 and last_w else ""
+            raw_words = [w.lower() for w in r.raw.split()[: -len(r.text.split()) or None]]
+            titles = {w for w in raw_words if w in ROLE_TITLES}
+            if last_w in ROLE_TITLES:
+                titles.add(last_w)
+            if titles:
+                ent.person_cues += 1
+                ent.titles |= {TITLE_ABBREV.get(t, t) for t in titles}
+            if r.owner and entity_type_of(r.owner) in ("group", "org"):
+                ent.person_cues += 1  # "NORTHSTAR’s Kyu-bin": a member
+            after = masked[r.end : r.end + 90]
+            if _APPOS_PERSON.match(after) or _SPEAKS_AFTER.match(after):
+                ent.person_cues += 1
+            if last_w in _PLACE_PREPS and not titles:
+                ent.other_cues += 1
+            if last_w in _MALE_ROLE_WORDS or last2 in _MALE_ROLE_WORDS:
+                ent.male += 2
+            elif last_w in _FEMALE_ROLE_WORDS or last2 in _FEMALE_ROLE_WORDS:
+                ent.female += 2
+            # gender: pronouns after the mention, up to the next name in the same or next sentence
+            nxt = runs[n + 1].start if n + 1 < len(runs) else len(masked)
+            first_raw = r.raw.split()[0]
+            if first_raw == "Mr.":
+                ent.male += 2
+            elif first_raw in ("Mrs.", "Ms."):
+                ent.female += 2
+            m_ = f_ = 0
+            for g in _GENDERED.findall(masked, r.end, min(nxt, r.end + 160)):
+                if g in _MALE_WORDS:
+                    m_ += 1
+                else:
+                    f_ += 1
+            if m_ and not f_:
+                ent.male += 1
+            elif f_ and not m_:
+                ent.female += 1
+    return reg
+
+
+
+
+_SUBJ_FOLLOW = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?(?:,\s[^,;]{1,120},|,)?\s+(?:[a-z]+ly\s+)?[a-z]"
+)
+_LEAD_ADVERBIAL = re.compile(r"^[\s“”\"‘(]*(?:[^,;]{1,60},\s+)?[\s“”\"‘(]*$")
+
+
+_LEAD_TOKENS = re.compile(r"[^\s“”\"‘(]+")
+_LEAD_WORDS = frozenset("the a an former retired then state party campaign press group band team".split())
+
+
+_INVERTED_CUE = re.compile(rf"[,!?][”\"’']?\s+(?:{_CUE_ALT})\s+(?:[A-Z][\w.&\-]*[’']s\s+|[a-z]+\s+){{0,3}}$")
+_ACCORDING_LEAD = re.compile(r"^[\s“”\"‘(]*[Aa]ccording to\s+$")
+_INVERTED_END = re.compile(r"(?:,[^.;“”\"]{1,100})?[.;]")
+
+
+def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
+    """The run is the grammatical subject of its sentence: it opens the sentence, possibly
+    after an adverbial ending with a comma ("On Wednesday,", "In an interview with X,") and
+    role words ("Main vocalist", "Conservative economist", "NORTHSTAR’s"), and is followed
+    by a lower-case word (the verb), possibly after an appositive ("Kim, 24, said")."""
+    if run.possessive:
+        return False
+    s0 = 0
+    for st in starts:
+        if st <= run.start:
+            s0 = st
+        else:
+            break
+    lead = text[s0 : run.start]
+    if _ACCORDING_LEAD.search(lead):
+        return True  # "According to Ham, the administration …": the source of the sentence
+    if _INVERTED_CUE.search(lead) and _INVERTED_END.match(text, run.end):
+        return True  # "…, noted NBC’s Dante Chinni." – the speaker of an inverted attribution
+    cut = lead.rfind(", ") + 2 if ", " in lead else 0
+    if cut > 122 or ";" in lead[:cut]:
+        return False
+    if re.search(r"\b[a-z]+\s+[A-Z][\w.]*,\s+[A-Z][\w.]*,\s*$", lead[:cut]):
+        return False  # "… criticized Tulsa, Okla., police officer X": an object after a place
+    words = _LEAD_TOKENS.findall(lead, cut)
+    if len(words) > 5 or not all(
+        w.lower() in ROLE_TITLES
+        or w.lower() in _LEAD_WORDS
+        or (w[0].isupper() and w not in CAP_STOPWORDS)
+        or w.endswith(("’s", "'s"))
+        for w in words
+    ):
+        return False
+    return _SUBJ_FOLLOW.match(text, run.end) is not None
+

@@ -1,0 +1,117 @@
+"""The entities of one article (people, groups, organisations, places), with the positions
+of their mentions in a global character space over the paragraphs, and name lookup
+("Kwon" -> "Kwon Tae-ho")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsspider.extract.mentions.lexicon import (
+    EntityType,
+)
+from newsspider.extract.mentions.runs import (
+    strip_honorific,
+)
+
+
+@dataclass
+class Entity:
+    name: str
+    type: EntityType
+    positions: list[int] = field(default_factory=list)  # global offsets of mentions
+    speaker: bool = False  # seen as the subject of a speech verb
+    person_cues: int = 0  # role words/appositives suggesting a person
+    other_cues: int = 0  # "in X", "the X": a place or thing rather than a person
+    titles: set[str] = field(default_factory=set)  # role words seen with it ("mayor")
+    male: int = 0
+    female: int = 0
+    subjects: list[int] = field(default_factory=list)  # offsets where it is a sentence subject
+
+
+class EntityRegistry:
+    """Entities of one article, with mention positions in a global character space."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self._by_name: dict[str, Entity] = {}
+        self._by_word: dict[str, list[Entity]] = {}  # word -> entities whose name has it
+
+    def _index(self, ent: Entity) -> None:
+        for w in set(ent.name.split()):
+            bucket = self._by_word.setdefault(w, [])
+            if ent not in bucket:
+                bucket.append(ent)
+
+    def add(self, name: str, pos: int, etype: EntityType = "unknown") -> Entity:
+        name = strip_honorific(name)
+        ent = self.lookup(name, pos, allow_partial=True)
+        if ent is not None and ent.name != name and (etype in ("org", "place")) != (ent.type in ("org", "place")):
+            ent = None  # "Trump Foundation" is not Trump; "Kim" (a person) is not "Kim Entertainment"
+        if ent is None:
+            ent = Entity(name=name, type=etype)
+            self.entities.append(ent)
+            self._by_name[name] = ent
+            self._index(ent)
+        else:
+            # a longer form upgrades the stored name ("Kwon" seen first, then "Kwon Tae-ho")
+            if len(name.split()) > len(ent.name.split()) and _compatible(name, ent.name):
+                del self._by_name[ent.name]
+                ent.name = name
+                self._by_name[name] = ent
+                self._index(ent)
+        if ent.type == "unknown" and etype != "unknown":
+            ent.type = etype
+        ent.positions.append(pos)
+        return ent
+
+    def lookup(self, name: str, pos: int | None = None, *, allow_partial: bool = True) -> Entity | None:
+        """The entity `name` refers to: exact, else a full name containing it as its first
+        or last word (the most recent one before `pos`, else the first after)."""
+        name = strip_honorific(name)
+        if name in self._by_name:
+            return self._by_name[name]
+        if not allow_partial:
+            return None
+        pool: list[Entity] = []
+        for w in set(name.split()):
+            for e in self._by_word.get(w, ()):
+                if e not in pool:
+                    pool.append(e)
+        cands = [e for e in pool if _compatible(name, e.name) or _compatible(e.name, name)]
+        if not cands:
+            return None
+        return _most_recent(cands, pos)
+
+    def most_recent(self, types: tuple[EntityType, ...], pos: int, *, prefer_speakers: bool = False) -> Entity | None:
+        best: tuple[int, Entity] | None = None
+        for ent in self.entities:
+            if ent.type not in types:
+                continue
+            if prefer_speakers and not ent.speaker:
+                continue
+            before = [p for p in ent.positions if p < pos]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), ent)
+        return best[1] if best else None
+
+
+def _compatible(short: str, full: str) -> bool:
+    """`short` is a shorter reference to `full` ("Kwon" -> "Kwon Tae-ho", "Ortega" ->
+    "Melissa Ortega", "Seo-rin" -> "Han Seo-rin")."""
+    s = short.split()
+    f = full.split()
+    if len(s) >= len(f):
+        return False
+    if len(s) == 1:
+        return s[0] == f[0] or s[0] == f[-1] or (len(f) > 2 and s[0] in f)
+    return f[: len(s)] == s or f[-len(s) :] == s
+
+
+def _most_recent(cands: list[Entity], pos: int | None) -> Entity:
+    if pos is None:
+        return cands[0]
+    before = [(max((p for p in e.positions if p < pos), default=-1), e) for e in cands]
+    best = max(before, key=lambda t: t[0])
+    if best[0] >= 0:
+        return best[1]
+    return min(cands, key=lambda e: min(e.positions or [1 << 60]))

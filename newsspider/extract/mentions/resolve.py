@@ -1,0 +1,201 @@
+"""Resolve a short reference (pronoun, role noun, surname, institution word) to an entity of
+the registry, by type, gender, title and salience."""
+
+from __future__ import annotations
+
+import re
+
+from newsspider.extract.mentions.lexicon import (
+    AGENCY_SUFFIXES,
+    INSTITUTION_NOUNS,
+    ROLE_TITLES,
+    EntityType,
+)
+from newsspider.extract.mentions.registry import (
+    EntityRegistry,
+)
+from newsspider.extract.mentions.runs import (
+    first_name_gender,
+    name_runs,
+)
+from newsspider.extract.mentions.text import (
+    Doc,
+)
+
+
+def is_personlike(ent, weak: bool = False) -> bool:
+    """Positive evidence of a person (a speaker, a role title, an appositive, Mr./Ms., a
+    Korean-name shape); with `weak`, also any multi-word name never used like a place."""
+    if ent.type == "person":
+        return True
+    if ent.type in ("org", "group", "place"):
+        return False
+    if ent.speaker or ent.person_cues > 0:
+        return True
+    return weak and len(ent.name.split()) >= 2 and ent.other_cues == 0
+
+
+_MALE_NOUNS = frozenset("businessman spokesman chairman congressman actor husband father son brother king".split())
+_FEMALE_NOUNS = frozenset(
+    "businesswoman spokeswoman chairwoman congresswoman actress wife mother daughter sister queen widow".split()
+)
+TITLE_ABBREV = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+                 "pres.": "president", "lt.": "lieutenant", "capt.": "captain", "sgt.": "sergeant"}
+
+
+def gender_ok(ent, pronoun: str, strict: bool = False) -> bool:
+    """Compatible with he/she; `strict` (a gendered noun such as "businessman") needs
+    positive evidence for the gender when there is any evidence at all."""
+    if pronoun == "he":
+        return ent.male > ent.female if strict else ent.male >= ent.female
+    if pronoun == "she":
+        return ent.female > ent.male if strict else ent.female >= ent.male
+    return True
+
+
+
+def agency_short_form(reg: EntityRegistry, name: str):
+    """"Bluefin said" in an article that names "Bluefin Entertainment": the company's name
+    without its suffix (one word, not a person's name shape)."""
+    if " " in name or len(name) < 4 or first_name_gender(name) is not None:
+        return None
+    hits = [
+        e for e in reg.entities
+        if e.type == "org" and e.name.split()[0] == name and e.name.split()[-1] in AGENCY_SUFFIXES
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+_COORD = re.compile(r"(?:,[^,.;“”\"]{1,60},)?,?\s+and\s+(?:[a-z]+\s+){0,2}")
+
+
+def _drop_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and (words[0].lower() in ROLE_TITLES or words[0].lower().rstrip("s") in ROLE_TITLES):
+        words = words[1:]
+    return " ".join(words)
+
+
+def coordinated_pair(doc: Doc, reg: EntityRegistry, pos: int) -> str | None:
+    """"they" after two people joined by "and" ("Senators A, Republican of Iowa, and B, …")
+    in the sentence or two before: "A and B"."""
+    lo = max(0, pos - 400)
+    people = []
+    for e in reg.entities:
+        if not is_personlike(e, True):
+            continue
+        for p in e.positions:
+            if lo <= p < pos:
+                people.append((p, e))
+    people.sort(key=lambda t: t[0])
+    best: tuple[int, str] | None = None
+    for (p1, e1), (p2, e2) in zip(people, people[1:], strict=False):
+        if e1 is e2:
+            continue
+        t1 = doc.text_at(p1, p2)
+        if t1 is None:
+            continue
+        name_end = t1.find(e1.name.split()[-1])
+        if name_end < 0:
+            continue
+        gap = t1[name_end + len(e1.name.split()[-1]) :]
+        if _COORD.fullmatch(gap):
+            best = (p2, f"{_drop_titles(e1.name)} and {_drop_titles(e2.name)}")
+    return best[1] if best else None
+
+
+def describe_source(reg: EntityRegistry, raw: str, head: str, pos: int) -> str:
+    """A written source or an institution: the name inside the phrase ("a Homeland Security
+    memo", "Ivana Trump's brief"), else the most recent organisation named with that head
+    word ("the commission" -> "Commission on Presidential Debates"), else the phrase."""
+    runs = [r for r in name_runs(raw) if r.text.lower() != head]
+    if runs:
+        named = reg.lookup(runs[0].text, pos)
+        return named.name if named is not None else runs[0].text
+    if head in INSTITUTION_NOUNS:
+        best: tuple[int, str] | None = None
+        for e in reg.entities:
+            if e.type in ("org", "unknown") and head in e.name.lower().split():
+                before = latest_before(e, pos)
+                if before >= 0 and (best is None or before > best[0]):
+                    best = (before, e.name)
+        if best is not None:
+            return best[1]
+    return re.sub(r"^(?:the|a|an)\s+", "", raw, flags=re.IGNORECASE)
+
+
+def _standalone_mention(doc: Doc, pos: int) -> bool:
+    """A mention that refers to the person, not a modifier ("the Clinton campaign",
+    "pro-Clinton")."""
+    before = doc.text_at(max(0, pos - 5), pos)
+    if before is None:
+        return True
+    return not re.search(r"(?:\bthe\s|-)$", before, re.IGNORECASE)
+
+
+_SUBJECT_REACH = 600  # chars: how far back a subject beats a more recent non-subject mention
+
+
+def latest_subject_before(ent, pos: int) -> int:
+    return max((p for p in ent.subjects if p < pos), default=-1)
+
+
+def latest_before(ent, pos: int) -> int:
+    return max((p for p in ent.positions if p < pos), default=-1)
+
+
+def resolve_typed(
+    reg: EntityRegistry, etype: EntityType, pos: int, word: str, prev_start: int = -1, doc: Doc | None = None
+):
+    if etype == "person":
+        strong = [e for e in reg.entities if is_personlike(e) and latest_before(e, pos) >= 0]
+        weak = [e for e in reg.entities if is_personlike(e, True) and latest_before(e, pos) >= 0]
+        cands = strong or weak
+        gender = "he" if word in _MALE_NOUNS else "she" if word in _FEMALE_NOUNS else word
+        if gender in ("he", "she"):
+            # a pronoun of the wrong gender rules a candidate out; only when no mention of
+            # either evidence level fits does the gender give way
+            strict = word not in ("he", "she")
+            cands = (
+                [e for e in strong if gender_ok(e, gender, strict)]
+                or [e for e in weak if gender_ok(e, gender, strict)]
+                or cands
+            )
+        centre = word in ("he", "she")
+        if word not in ("he", "she", "i", "singer", "star", "artist", "member", "idol", "fan"):
+            titled = [e for e in cands if word in e.titles]
+            # an office nobody in the article holds by name ("the Indiana governor"): the
+            # person the text is about, as for a pronoun
+            centre = not titled
+            cands = titled or cands
+        if not cands:
+            return None
+        recent = max(cands, key=lambda e: latest_before(e, pos))
+        if centre:
+            # centering: prefer the most recent sentence subject (or speaker) nearby
+            subj = max(cands, key=lambda e: latest_subject_before(e, pos))
+            sp = latest_subject_before(subj, pos)
+            last = latest_before(recent, pos)
+            # a compatible person named in the previous sentence beats an older subject
+            # when that sentence's subject is someone else ("It's an issue, with Clinton
+            # lambasting the plan. “…,” she said.")
+            newer = prev_start >= 0 and last >= prev_start > sp and (
+                doc is None or _standalone_mention(doc, last)
+            )
+            if sp >= 0 and sp >= last - _SUBJECT_REACH and not newer:
+                return subj
+        return recent
+    if etype == "org":
+        ent = None
+        if word in ("agency", "label", "company", "management"):
+            best = None
+            for e in reg.entities:
+                if e.type == "org" and e.name.split()[-1] in AGENCY_SUFFIXES:
+                    before = [p for p in e.positions if p < pos]
+                    if before and (best is None or max(before) > best[0]):
+                        best = (max(before), e)
+            ent = best[1] if best else None
+        return ent or reg.most_recent(("org",), pos)
+    if etype == "group":
+        return reg.most_recent(("group",), pos) or reg.most_recent(("org",), pos)
+    return None

@@ -1,0 +1,298 @@
+"""Name runs: maximal runs of capitalised words that look like a name ("Han Seo-rin",
+"Mr. Obama", "BLACKPINK's Jennie" -> "Jennie", "(G)I-DLE"), and the type a name has on its own
+(person / group / org / place / unknown)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsspider.extract.mentions.lexicon import (
+    _INNER_TITLES,
+    APOS,
+    CAP_STOPWORDS,
+    FEMALE_FIRST,
+    GROUP_INTRO,
+    HONORIFICS,
+    MALE_FIRST,
+    MONTHS_DAYS,
+    NOT_NAME_ACRONYMS,
+    ORG_SUFFIXES,
+    PLACES,
+    ROLE_TITLES,
+    EntityType,
+)
+
+_TOKEN_RE = re.compile(r"(?:\([A-Z]\))?[\w][\w\-'’.&*]*")
+
+
+def first_name_gender(name: str) -> str | None:
+    """'f' / 'm' from the first word of a multi-word person name, else None."""
+    words = [w for w in name.split() if w.lower().rstrip(".") + "." not in HONORIFICS]
+    if len(words) < 2:
+        return None
+    first = words[0]
+    if first in FEMALE_FIRST:
+        return "f"
+    if first in MALE_FIRST:
+        return "m"
+    return None
+
+
+def is_place(name: str) -> bool:
+    """A known country/state/city name ("North Korea", "New York", "Charlotte")."""
+    words = name.split()
+    if not words or len(words) > 3:
+        return False
+    if words[0] in ("North", "South", "East", "West", "New", "Northern", "Southern", "United") and len(words) >= 2:
+        words = words[1:]
+    return all(w in PLACES for w in words) or (len(words) == 1 and words[0] in PLACES)
+
+
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    """Word tokens of `text` (punctuation other than inner - ' ’ . & is dropped)."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        end = m.end()
+        if word[-1] != ".":
+            out.append(Token(word, m.start() + offset, end + offset))
+            continue
+        # a trailing period belongs to the word only for abbreviations/initials
+        while word.endswith(".") and not _is_abbrev(word):
+            word = word[:-1]
+            end -= 1
+        if word:
+            out.append(Token(word, m.start() + offset, end + offset))
+    return out
+
+
+_ABBREV = frozenset(
+    "mr. mrs. ms. dr. prof. sen. rep. gov. gen. lt. col. capt. sgt. st. rev. jr. sr. "
+    "co. inc. corp. ltd. ent. no. vs. etc. u.s. u.k. d.c. jan. feb. mar. apr. jun. jul. "
+    "aug. sep. sept. oct. nov. dec. a.m. p.m.".split()
+)
+
+
+def _is_abbrev(word: str) -> bool:
+    low = word.lower()
+    if low in _ABBREV:
+        return True
+    # initials: "J." or "U.S." style
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+", word))
+
+
+def strip_possessive(word: str) -> tuple[str, bool]:
+    if not word.endswith(("s", "’", "'")):
+        return word, False
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            base = word[: -len(suffix)]
+            if suffix in ("’", "'") and not base.endswith("s"):
+                continue
+            return base, True
+    return word, False
+
+
+def is_name_word(word: str) -> bool:
+    """A word that can be part of a proper name."""
+    if not word:
+        return False
+    if word.startswith("(") and len(word) > 3:
+        return word[1].isupper()
+    first = word[0]
+    if first.isdigit():
+        # group names like "2NE1", "2PM" – need a capital letter inside
+        return any(c.isupper() for c in word) and not word[:-1].isdigit()
+    if not first.isupper():
+        return False
+    if word in NOT_NAME_ACRONYMS:
+        return False
+    return True
+
+
+@dataclass
+class NameRun:
+    """A capitalised run that looks like a name; offsets relative to the scanned text."""
+
+    text: str  # the name (role words and possessive owner stripped)
+    start: int
+    end: int
+    raw: str  # the full run as written, e.g. "VELVETEEN leader Oh Da-bin"
+    possessive: bool = False  # the run ends with 's ("LUMINA's")
+    owner: str | None = None  # "BLACKPINK" in "BLACKPINK's Jennie"
+
+
+# capital letters include accented Latin ones ("Élodie", "Özil", "Łukasz")
+_CAP_TOKEN_RE = re.compile(r"(?<![\w’'\-])(?:\([A-Z]\))?[A-Z0-9À-ÖØ-ÞĀ-Ž][\w\-'’.&*]*")
+_CONNECTORS = frozenset(("de", "van", "von", "bin", "da", "del", "der", "le", "al"))
+
+
+def _cap_tokens(text: str) -> list[Token]:
+    out = []
+    for m in _CAP_TOKEN_RE.finditer(text):
+        word = m.group()
+        end = m.end()
+        while word.endswith(".") and not _is_abbrev(word):
+            word = word[:-1]
+            end -= 1
+        if len(word) == 2 and word[1] == "." and not re.match(r" [A-Z]", text[end : end + 2]):
+            word, end = word[0], end - 1  # "said V." ends a sentence; "J. Smith" is an initial
+        if word:
+            out.append(Token(word, m.start(), end))
+    return out
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    return b.start == a.end + 1 and text[a.end] in " \u00a0"
+
+
+def name_runs(text: str, offset: int = 0) -> list[NameRun]:
+    """All name-like capitalised runs in `text` (offsets shifted by `offset`)."""
+    toks = _cap_tokens(text)
+    runs: list[NameRun] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        word, poss = strip_possessive(toks[i].text)
+        if not is_name_word(word) or _is_stop(word, toks, i, text):
+            i += 1
+            continue
+        j = i
+        parts = [word]
+        end = toks[i].end
+        ended_poss = poss
+        while not ended_poss and j + 1 < n:
+            nxt = toks[j + 1]
+            if not _adjacent(text, toks[j], nxt):
+                gap = text[toks[j].end : nxt.start]
+                if not (gap.strip() in _CONNECTORS and gap.startswith(" ") and gap.endswith(" ") and is_name_word(nxt.text)):
+                    break
+                parts.append(gap.strip())
+            w2, p2 = strip_possessive(nxt.text)
+            if not is_name_word(w2) or w2 in CAP_STOPWORDS:
+                break
+            parts.append(w2)
+            j += 1
+            end = nxt.end
+            ended_poss = p2
+        start = toks[i].start
+        raw = text[start:end]
+        # drop leading role titles ("Leader", "Pop", "Music") when a name follows
+        k = 0
+        while k < len(parts) - 1 and parts[k].lower() in ROLE_TITLES and parts[k].lower() not in HONORIFICS:
+            k += 1
+        # "Pennsylvania Gov. Ed Rendell", "Senate Majority Leader Mitch McConnell": the name
+        # follows the last title word
+        for t in range(len(parts) - 2, k - 1, -1):
+            if parts[t].lower() in _INNER_TITLES:
+                k = t + 1
+                break
+        name_parts = parts[k:]
+        if name_parts[-1].endswith(_ADJ_SUFFIXES):
+            i = j + 1  # "South Florida-based", "Seoul-born": an adjective, not a name
+            continue
+        if all(p in MONTHS_DAYS for p in name_parts) or (
+            len(name_parts) == 1 and name_parts[0].lower() in ROLE_TITLES
+        ):
+            i = j + 1
+            continue
+        runs.append(
+            NameRun(
+                text=" ".join(name_parts),
+                start=start + offset,
+                end=end + offset - (len(toks[j].text) - len(strip_possessive(toks[j].text)[0])),
+                raw=raw,
+                possessive=ended_poss,
+            )
+        )
+        i = j + 1
+    # "BLACKPINK's Jennie": attach owner to the following run
+    for a, b in zip(runs, runs[1:], strict=False):
+        if a.possessive and text[a.end - offset : b.start - offset].strip(APOS + "s ") == "":
+            b.owner = a.text
+    return runs
+
+
+_ADJ_SUFFIXES = ("-based", "-born", "-led", "-owned", "-backed", "-style", "-era")
+
+_PREP_BEFORE = re.compile(
+    r"\b(?:on|in|since|until|till|by|from|last|next|this|every|early|late|mid|of|through|"
+    r"before|after)\s+$",
+    re.IGNORECASE,
+)
+_I_CONTRACTION = re.compile(r"I['’](?:m|ve|ll|d)")
+
+
+_NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
+
+
+def _is_stop(word: str, toks: list[Token], i: int, text: str) -> bool:
+    if word in _NUMBER_WORDS and _starts_org_name(toks, i, text):
+        return False  # "Nine Stones Entertainment"
+    if word in CAP_STOPWORDS or _I_CONTRACTION.fullmatch(word):
+        return True
+    end = toks[i].end
+    nxt = toks[i + 1] if i + 1 < len(toks) and _adjacent(text, toks[i], toks[i + 1]) else None
+    if word in ("Oh", "Ah") and text[end : end + 1] in (",", "!"):
+        return True  # interjection
+    if word in MONTHS_DAYS:
+        # "Sunday Parade" (a band) vs "on Sunday", "June 3", "Monday Seo said"
+        if nxt is None or not is_name_word(nxt.text) or nxt.text in MONTHS_DAYS or nxt.text in CAP_STOPWORDS:
+            return True
+        return bool(_PREP_BEFORE.search(text[max(0, toks[i].start - 12) : toks[i].start])) or toks[i].start == 0
+    if word.endswith("ly") and len(word) > 4 and (nxt is None or not is_name_word(nxt.text)):
+        # sentence-initial adverb ("Shortly after ...", "Finally,")
+        return True
+    return False
+
+
+def _starts_org_name(toks: list[Token], i: int, text: str) -> bool:
+    """The capitalised run starting at toks[i] ends with an organisation suffix."""
+    j = i
+    while j + 1 < len(toks) and _adjacent(text, toks[j], toks[j + 1]) and toks[j + 1].text[0].isupper():
+        j += 1
+    return j > i and strip_possessive(toks[j].text)[0] in ORG_SUFFIXES
+
+
+def strip_honorific(name: str) -> str:
+    parts = name.split()
+    while len(parts) > 1 and parts[0].lower() in HONORIFICS | ROLE_TITLES:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+_KOREAN_NAME = re.compile(r"[A-Z][a-z]{1,4} [A-Z][a-z]+-[a-z]+|[A-Z][a-z]+-[a-z]+ [A-Z][a-z]{1,4}")
+
+
+def is_korean_name_shape(name: str) -> bool:
+    """'Han Seo-rin', 'Seo-rin Han', 'Kim Na-yeon', 'Ryu Jun' style names."""
+    return bool(_KOREAN_NAME.fullmatch(name))
+
+
+def entity_type_of(name: str, left_context: str = "") -> EntityType:
+    words = name.split()
+    if not words:
+        return "unknown"
+    if words[-1] in ORG_SUFFIXES:
+        return "org"
+    if is_place(name):
+        return "place"
+    if GROUP_INTRO.search(left_context):
+        return "group"
+    if is_korean_name_shape(name):
+        return "person"
+    if len(words) == 1 and len(name) >= 3 and name.replace("-", "").isupper():
+        return "group"
+    if words[0].lower() in HONORIFICS:
+        return "person"
+    return "unknown"
