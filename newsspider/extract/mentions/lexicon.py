@@ -173,6 +173,11 @@ AGENCY_SUFFIXES = frozenset(
     "Entertainment Ent. Music Records Recordings Label Labels Agency Corporation Corp. "
     "Company Co. Inc. Ltd. Studios Media".split()
 )
+# Korean (and a few other) broadcasters and the last words of broadcaster names
+BROADCASTERS = frozenset(
+    "KBS KBS1 KBS2 MBC SBS JTBC JTBC2 EBS MBN tvN OCN ENA Mnet Arirang YTN NHK BBC CNN NBC CBS ABC HBO".split()
+) | frozenset(("KBS World", "MBC Every1", "SBS M", "MBC M", "SBS Plus", "TV Chosun", "Channel A", "Fox News"))
+BROADCASTER_SUFFIXES = frozenset("Broadcasting Broadcast Network Networks Television TV Radio Channel".split())
 GROUP_INTRO = re.compile(
     r"\b(?:group|band|boy\s+band|girl\s+group|boy\s+group|duo|trio|quartet|unit|septet|"
     r"quintet|sextet|octet|act)\s*$",

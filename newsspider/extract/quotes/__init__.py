@@ -49,9 +49,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from newsspider.extract.mentions.index import (
-    build_registry,
-)
+from newsspider.extract.mentions import Mentions
 from newsspider.extract.mentions.text import (
     Doc,
 )
@@ -111,7 +109,8 @@ def extract_quotes(
         i: [(s.open_pos, s.close_pos + 1 if s.close_pos is not None else len(doc.paras[i])) for s in spans]
         for i, spans in spans_by_para.items()
     }
-    registry = build_registry(doc, quoted, block_paras | {c.parts[0].para for c in embed_cands if c.parts})
+    skip = block_paras | {c.parts[0].para for c in embed_cands if c.parts}
+    registry = Mentions(doc.paras, kinds=doc.kinds, quoted=quoted, skip=skip).registry
     _resolve(doc, cands, registry)
 
     out: list[dict] = []
