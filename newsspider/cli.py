@@ -2,8 +2,9 @@
 
     newsspider demo                      crawl the bundled demo site offline -> data/articles.jsonl
     newsspider crawl SITE [-o FILE] [--since DATE] [--max N] [--reset-state]
+    newsspider crawl --generic https://any.site/   any site, from its sitemaps and feeds
     newsspider fetch URL                 one page, one JSON record on stdout (no state touched)
-    newsspider extract FILE... | --manifest M.jsonl [-o OUT]
+    newsspider extract FILE...|DIR|- | --manifest M.jsonl [-o OUT]
     newsspider sites                     the known site profiles
     newsspider dates --base YYYY-MM-DD [FILE|-]
     newsspider evaluate pages|quotes|releases ...
@@ -31,6 +32,16 @@ EVALUATIONS = {
 }
 
 
+EVALUATE_HELP = """usage: newsspider evaluate {pages,quotes,releases} [options]
+
+Score extraction on labelled data (see benchmarks/):
+  pages DIR    title, date, authors and body P/R/F1 on a folder with labels.jsonl
+  quotes       quote and speaker F1 on PolNeAR, fan-news and the demo fixtures
+  releases     date resolution (TimeBank) and release events
+
+newsspider evaluate WHAT --help shows the options of each."""
+
+
 class CliError(Exception):
     """A one-line user error (exit status 2)."""
 
@@ -42,19 +53,21 @@ def fail(message: str) -> NoReturn:
 # -- crawl / demo ----------------------------------------------------------------------------
 def _crawl(site: str, *, output: str | None, state: str | None, since: str | None,
            max_articles: int | None, reset_state: bool, mirrors: dict[str, str] | None = None,
-           extra_settings: dict[str, Any] | None = None) -> dict[str, Any]:
-    from newsspider.profiles import UnknownSite, get_profile
+           extra_settings: dict[str, Any] | None = None, generic_url: str | None = None) -> dict[str, Any]:
+    from newsspider.profiles import ProfileError, UnknownSite, generic_profile, get_profile
     from newsspider.runner import project_settings, run_spider, summary
     from newsspider.spiders.news import parse_max, parse_since
     from newsspider.store import SeenStore
+    from newsspider.urls import BadURL, check_url
 
     try:
-        get_profile(site)
+        profile = generic_profile(check_url(generic_url)) if generic_url else get_profile(site)
         if since:
             parse_since(since)
         parse_max(max_articles)
-    except (UnknownSite, ValueError) as exc:
+    except (UnknownSite, ValueError, BadURL, ProfileError) as exc:
         fail(str(exc))
+    site = profile.name
     overrides: dict[str, Any] = dict(extra_settings or {})
     if output:
         overrides["NEWSSPIDER_OUTPUT"] = output
@@ -63,16 +76,17 @@ def _crawl(site: str, *, output: str | None, state: str | None, since: str | Non
     if mirrors:
         overrides["NEWSSPIDER_MIRRORS"] = mirrors
     settings = project_settings(**overrides)
+    _check_mirrored(profile, settings.getdict("NEWSSPIDER_MIRRORS"))
     state_path = Path(settings["NEWSSPIDER_STATE"])
     if reset_state:
-        _check_not_running(get_profile(site).name, state_path)
+        _check_not_running(site, state_path)
         SeenStore.reset(state_path)
         print(f"seen-store reset: {state_path.resolve()}", file=sys.stderr)
         moved = _move_aside(Path(settings["NEWSSPIDER_OUTPUT"]))
         if moved:
             print(f"old output moved aside: {moved.resolve()}", file=sys.stderr)
     print(f"seen-store: {state_path.resolve()}", file=sys.stderr)
-    args: dict[str, Any] = {"site": site}
+    args: dict[str, Any] = {"url": generic_url} if generic_url else {"site": site}
     if since:
         args["since"] = since
     if max_articles:
@@ -82,6 +96,17 @@ def _crawl(site: str, *, output: str | None, state: str | None, since: str | Non
     result["output"] = str(Path(settings["NEWSSPIDER_OUTPUT"]).resolve())
     result["state"] = str(state_path.resolve())
     return result
+
+
+def _check_mirrored(profile: Any, mirrors: dict[str, str]) -> None:
+    """Hosts that exist only on a bundled local server (``*.example``) cannot be crawled without
+    it: say how to start it instead of failing on every request."""
+    offline = [d for d in profile.domains if d.endswith(".example")]
+    if offline and not any(d in mirrors for d in offline):
+        host = offline[0]
+        fail(f"{host} exists only on the bundled demo server: run `newsspider demo`, or start the "
+             f"server (`python -m newsspider.demo.server --port 8123 &`) and add "
+             f"`--mirror {host}=http://127.0.0.1:8123`")
 
 
 def _check_not_running(site: str, state_path: Path) -> None:
@@ -153,8 +178,13 @@ def finish(result: dict[str, Any]) -> int:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    result = _crawl(args.site, output=args.output, state=args.state, since=args.since,
-                    max_articles=args.max, reset_state=args.reset_state,
+    if bool(args.site) == bool(args.generic):
+        from newsspider.spiders.news import no_site_message
+
+        fail("give a SITE or --generic URL, not both" if args.site else
+             no_site_message().replace("-a site=NAME", "a SITE").replace("-a url=", "--generic "))
+    result = _crawl(args.site or "", output=args.output, state=args.state, since=args.since,
+                    max_articles=args.max, reset_state=args.reset_state, generic_url=args.generic,
                     mirrors=_mirrors(args.mirror), extra_settings={"LOG_LEVEL": args.log_level})
     return finish(result)
 
@@ -182,9 +212,12 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     stats, crawler = run_spider("article", settings, url=url)
     records = getattr(crawler, "newsspider_collected", [])
     if not records:
+        from newsspider.spiders.base import kind_in_words
+
         errors = {k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("newsspider/")
                   and ("/errors/" in k or "/dropped/" in k)}
-        reason = ", ".join(f"{k}" for k in errors) or "no article extracted"
+        maxsize = settings.getint("DOWNLOAD_MAXSIZE")
+        reason = ", ".join(kind_in_words(k, maxsize) for k in errors) or "no article extracted"
         print(f"newsspider: could not extract {url}: {reason}", file=sys.stderr)
         return 1
     for record in records:
@@ -213,20 +246,27 @@ def extract_files(items: Iterable[tuple[str, str | None]], base_dir: Path | None
     """One record per (file, url) in order; duplicates among them get `duplicate_of`."""
     from newsspider.dedup import NEAR_DUP_THRESHOLD, similarity, sketch
     from newsspider.extract import Page, extract_article
+    from newsspider.extract.inputcheck import NotHTML, check_html
     from newsspider.profiles import profile_for_url
+    from newsspider.provenance import new_run_id
 
-    seen: list[tuple[str, str, list[int]]] = []  # canonical, hash, sketch
+    seen: list[tuple[str, str, str, list[int]]] = []  # url_key, canonical, hash, sketch
     now = datetime.now(UTC)
+    run_id = new_run_id()
     for file, url in items:
         path = Path(file)
         if base_dir is not None and not path.is_absolute():
             path = base_dir / path
         try:
-            body = _read_saved(path)
+            body = sys.stdin.buffer.read() if file == "-" else _read_saved(path)
+            check_html(body)
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             yield {"source_file": file, "error": f"cannot read {file}: {exc.__class__.__name__}: {exc}"}
             continue
-        page_url = url or path.resolve().as_uri()
+        except NotHTML as exc:
+            yield {"source_file": file, "error": f"{'stdin' if file == '-' else file}: {exc}"}
+            continue
+        page_url = url or ("stdin:" if file == "-" else path.resolve().as_uri())
         profile = profile_for_url(page_url)
         page = Page.from_bytes(body, page_url, fetched_at=now,
                                profile=profile.as_dict() if profile.name != "generic" else None)
@@ -236,14 +276,23 @@ def extract_files(items: Iterable[tuple[str, str | None]], base_dir: Path | None
             yield {"source_file": file, "error": f"extraction failed: {exc.__class__.__name__}: {exc}"}
             continue
         sk = sketch(record.get("body") or "")
-        for canonical, chash, other in seen:
-            if (canonical == record["canonical_url"] or chash == record["content_hash"]
+        for key, canonical, chash, other in seen:
+            if (key == record["url_key"] or chash == record["content_hash"]
                     or similarity(sk, other) >= NEAR_DUP_THRESHOLD):
                 record["duplicate_of"] = canonical
                 break
-        seen.append((record["canonical_url"], record["content_hash"], sk))
+        seen.append((record["url_key"], record["canonical_url"], record["content_hash"], sk))
         record["source_file"] = file
+        record["run_id"] = run_id
         yield record
+
+
+SAVED_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
+
+
+def saved_pages(folder: Path) -> list[Path]:
+    """Saved pages under a folder (recursively), in name order."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.name.lower().endswith(SAVED_SUFFIXES))
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -262,17 +311,29 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 items.append((str(entry["file"]), entry.get("url")))
             except (ValueError, KeyError, TypeError):
                 fail(f"{args.manifest}:{n}: expected a JSON object with \"file\" (and \"url\")")
+    if args.files.count("-") > 1:
+        fail("- (standard input) can be given once")
     for f in args.files:
-        if not Path(f).is_file():
+        if f == "-":
+            items.append((f, args.url))
+        elif Path(f).is_dir():
+            pages = saved_pages(Path(f))
+            if not pages:
+                fail(f"no saved pages (.html, .htm, .html.gz) in {f}")
+            items.extend((str(p), None) for p in pages)
+        elif Path(f).is_file():
+            items.append((f, args.url))
+        else:
             fail(f"no such file: {f}")
-        items.append((f, args.url))
     if not items:
         fail("give saved pages (FILE ...) or --manifest M.jsonl")
     out = open(args.output, "wb") if args.output else sys.stdout.buffer
     failed = 0
     try:
         for record in extract_files(items, base_dir):
-            failed += "error" in record
+            if "error" in record:  # one line on stderr; the other inputs go on
+                failed += 1
+                print(f"newsspider: {record['error']}", file=sys.stderr)
             out.write(orjson.dumps(record) + b"\n")
     finally:
         if args.output:
@@ -302,8 +363,46 @@ class _Parser(argparse.ArgumentParser):
         raise CliError(message)
 
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def log_level(value: str) -> str:
+    level = value.strip().upper()
+    if level not in LOG_LEVELS:
+        raise argparse.ArgumentTypeError(f"must be one of {', '.join(LOG_LEVELS)}, not {value!r}")
+    return level
+
+
+def demo_delay(value: str) -> float:
+    try:
+        delay = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"takes seconds (a number), not {value!r}") from None
+    if not 0 <= delay <= 60:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 60 seconds, not {value}")
+    return delay
+
+
+def _use_profiles(dirs: list[str] | None) -> None:
+    from newsspider.profiles import ProfileError, set_profile_dirs
+
+    if dirs:
+        try:
+            set_profile_dirs(dirs)
+        except ProfileError as exc:
+            fail(str(exc))
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from newsspider import __version__
+
     ap = _Parser(prog="newsspider", description="Crawl fan-news sites into deduplicated JSON Lines.")
+    ap.add_argument("--version", action="version", version=f"newsspider {__version__}")
+    common = _Parser(add_help=False)
+    common.add_argument("--profiles", action="append", metavar="DIR", default=argparse.SUPPRESS,
+                        help="also read site profiles (*.toml) from DIR (as NEWSSPIDER_PROFILES)")
+    ap.add_argument("--profiles", action="append", metavar="DIR", default=[],
+                    help="also read site profiles (*.toml) from DIR (as NEWSSPIDER_PROFILES)")
     sub = ap.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     def crawl_opts(p: argparse.ArgumentParser) -> None:
@@ -311,37 +410,39 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--state", help="seen-store path (default data/state/seen.sqlite)")
         p.add_argument("--reset-state", action="store_true", help="forget what was exported before")
         p.add_argument("--max", type=int, help="at most N articles")
-        p.add_argument("--log-level", default="WARNING")
+        p.add_argument("--log-level", default="WARNING", type=log_level, help="|".join(LOG_LEVELS))
 
     p = sub.add_parser("demo", help="crawl the bundled demo site offline")
     crawl_opts(p)
-    p.add_argument("--delay", type=float, default=0.0, help="slow the demo server (seconds per page)")
+    p.add_argument("--delay", type=demo_delay, default=0.0, help="slow the demo server (seconds per page, 0-60)")
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("crawl", help="crawl one site from its profile")
-    p.add_argument("site")
+    p = sub.add_parser("crawl", help="crawl one site from its profile", parents=[common])
+    p.add_argument("site", nargs="?", help="a site profile (see `newsspider sites`)")
+    p.add_argument("--generic", metavar="URL",
+                   help="crawl any site from its sitemaps and feeds with the generic extractor")
     crawl_opts(p)
     p.add_argument("--since", help="only articles published/modified since YYYY-MM-DD")
     p.add_argument("--mirror", action="append", default=[], metavar="HOST=URL",
                    help="route HOST to a local copy of the site (as NEWSSPIDER_MIRRORS)")
     p.set_defaults(func=cmd_crawl)
 
-    p = sub.add_parser("fetch", help="fetch one URL and print its record")
+    p = sub.add_parser("fetch", help="fetch one URL and print its record", parents=[common])
     p.add_argument("url")
     p.add_argument("--pretty", action="store_true")
     p.add_argument("--mirror", action="append", default=[], metavar="HOST=URL",
                    help="route HOST to a local server (as in NEWSSPIDER_MIRRORS)")
-    p.add_argument("--log-level", default="CRITICAL")
+    p.add_argument("--log-level", default="CRITICAL", type=log_level, help="|".join(LOG_LEVELS))
     p.set_defaults(func=cmd_fetch)
 
-    p = sub.add_parser("extract", help="extract records from saved pages (.html, .html.gz)")
-    p.add_argument("files", nargs="*")
+    p = sub.add_parser("extract", help="extract records from saved pages (.html, .html.gz)", parents=[common])
+    p.add_argument("files", nargs="*", help="saved pages, folders of them, or - for standard input")
     p.add_argument("--manifest", help='JSON Lines of {"file": ..., "url": ...}')
     p.add_argument("--url", help="the URL the FILE(s) were fetched from")
     p.add_argument("-o", "--output")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("sites", help="list the site profiles")
+    p = sub.add_parser("sites", help="list the site profiles", parents=[common])
     p.set_defaults(func=cmd_sites)
 
     for name, help_ in (("dates", "date expressions in a text, resolved (JSON lines)"),
@@ -357,10 +458,14 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] == "dates":
             return cmd_dispatch("newsspider.evaluate.datetool", argv[1:])
         if argv and argv[0] == "evaluate":
+            if len(argv) >= 2 and argv[1] in ("-h", "--help"):
+                print(EVALUATE_HELP)
+                return 0
             if len(argv) < 2 or argv[1] not in EVALUATIONS:
-                fail(f"evaluate what? one of: {', '.join(EVALUATIONS)}")
+                fail(f"evaluate what? one of: {', '.join(EVALUATIONS)} (see newsspider evaluate --help)")
             return cmd_dispatch(EVALUATIONS[argv[1]], argv[2:])
         args = build_parser().parse_args(argv)
+        _use_profiles(getattr(args, "profiles", None))
         return int(args.func(args))
     except CliError as exc:
         print(f"newsspider: error: {exc}", file=sys.stderr)

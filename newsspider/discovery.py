@@ -137,3 +137,33 @@ def listing_links(html: str | bytes, base_url: str) -> ListingLinks:
             seen.add(url)
             links.append(url)
     return ListingLinks(links, next_page)
+
+
+def robots_sitemaps(body: bytes, base_url: str) -> list[str]:
+    """The ``Sitemap:`` lines of a robots.txt."""
+    out = []
+    for line in body.decode("utf-8", "replace").splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip().lower() == "sitemap" and value.strip():
+            out.append(urljoin(base_url, value.strip()))
+    return out
+
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json",
+              "application/rdf+xml")
+
+
+def home_feeds(body: bytes, base_url: str) -> list[str]:
+    """Feeds a home page announces with ``<link rel="alternate" type="application/rss+xml">``."""
+    try:
+        root = lxml.html.document_fromstring(body or b"<html></html>")
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    out = []
+    for el in root.iter("link"):
+        rel = (el.get("rel") or "").lower().split()
+        if "alternate" in rel and (el.get("type") or "").lower().strip() in FEED_TYPES and el.get("href"):
+            url = urljoin(base_url, el.get("href").strip())
+            if url not in out:
+                out.append(url)
+    return out

@@ -31,6 +31,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider
 from scrapy.http import Response
 
+from newsspider.provenance import new_run_id
+
 logger = logging.getLogger(__name__)
 
 BLOCKED_ATTR = "newsspider_blocked"
@@ -69,13 +71,27 @@ class SiteLock:
             self._fh = None
 
 
-def run_record(stats: dict[str, Any], site: str, reason: str) -> dict[str, Any]:
+RUN_ID_ATTR = "newsspider_run_id"
+
+
+def run_id_of(crawler: Crawler) -> str:
+    """The id of this crawl, in every record it writes and in its run-log line: the
+    NEWSSPIDER_RUN_ID setting if set (e.g. a scheduler's job id), else a new one."""
+    rid = getattr(crawler, RUN_ID_ATTR, None)
+    if not rid:
+        rid = crawler.settings.get("NEWSSPIDER_RUN_ID") or new_run_id()
+        setattr(crawler, RUN_ID_ATTR, rid)
+    return str(rid)
+
+
+def run_record(stats: dict[str, Any], site: str, reason: str, run_id: str | None = None) -> dict[str, Any]:
     def ts(key: str) -> str | None:
         v = stats.get(key)
         return v.astimezone(UTC).isoformat(timespec="seconds") if isinstance(v, datetime) else None
 
     errors = {k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("newsspider/errors/")}
     return {
+        "run_id": run_id,
         "start": ts("start_time"),
         "end": datetime.now(UTC).isoformat(timespec="seconds"),
         "site": site,
@@ -99,9 +115,10 @@ class RunGuard:
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
         s = crawler.settings
-        state = s.get("NEWSSPIDER_STATE") or "data/state/seen.sqlite"
-        self.lock_dir = Path(state).parent / "locks"
-        self.runs_path = Path(s.get("NEWSSPIDER_RUNS") or "data/runs.jsonl")
+        # "" (one-off runs: scrapy crawl article) means no state: no site lock, no run log
+        state = s.get("NEWSSPIDER_STATE")
+        self.lock_dir = Path(state).parent / "locks" if state else None
+        self.runs_path = Path(s["NEWSSPIDER_RUNS"]) if s.get("NEWSSPIDER_RUNS") else None
         self.lock: SiteLock | None = None
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -114,6 +131,8 @@ class RunGuard:
         return str(getattr(spider, "site_name", None) or spider.name)
 
     def spider_opened(self, spider: Spider) -> None:
+        if self.lock_dir is None:
+            return
         lock = SiteLock(self.lock_dir / f"{self.site(spider)}.lock")
         if not lock.acquire():
             setattr(self.crawler, BLOCKED_ATTR, True)
@@ -126,7 +145,10 @@ class RunGuard:
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-        record = run_record(stats, self.site(spider), reason)
+        record = run_record(stats, self.site(spider), reason, run_id_of(self.crawler))
+        if self.runs_path is None:
+            logger.info("run: %s", orjson.dumps(record).decode())
+            return
         try:
             self.runs_path.parent.mkdir(parents=True, exist_ok=True)
             with self.runs_path.open("ab") as fh:

@@ -14,6 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
+# The version of the record layout (fields and their meaning); bumped when they change.
+# 2: url_key, description, section, word_count and the provenance fields; canonical_url as declared.
+SCHEMA_VERSION = "2"
+
 
 @dataclass
 class Image:
@@ -59,8 +63,11 @@ class Article:
     url: str
     canonical_url: str
     site: str
+    url_key: str = ""
     title: str | None = None
     subtitle: str | None = None
+    description: str | None = None
+    section: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None
     published_raw: str | None = None
@@ -70,6 +77,7 @@ class Article:
     tags: list[str] = field(default_factory=list)
     body: str | None = None
     body_html: str | None = None
+    word_count: int = 0
     images: list[Image] = field(default_factory=list)
     embeds: list[Embed] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -79,6 +87,11 @@ class Article:
     duplicate_of: str | None = None
     version: int = 1
     source_file: str | None = None  # set by `newsspider extract` (saved pages), null when crawled
+    domain: str | None = None
+    http_status: int | None = None
+    run_id: str | None = None
+    schema_version: str = SCHEMA_VERSION
+    extractor_version: str | None = None
 
 
 @dataclass

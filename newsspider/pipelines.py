@@ -22,9 +22,10 @@ from scrapy.exceptions import DropItem
 from newsspider import extract
 from newsspider.dedup import content_hash, sketch
 from newsspider.exporters import JsonlWriter, iter_records
-from newsspider.extensions import BLOCKED_ATTR
+from newsspider.extensions import BLOCKED_ATTR, run_id_of
 from newsspider.items import Article, Embed, Image, PageItem, Quote, Release, to_record
 from newsspider.profiles import UnknownSite, get_profile, profile_for_url
+from newsspider.provenance import provenance
 from newsspider.store import SeenStore
 
 logger = logging.getLogger(__name__)
@@ -114,9 +115,10 @@ class MetadataPipeline(Step):
             raise self.drop("metadata_error", item) from exc
         article = Article(
             url=item.url, site=item.site, fetched_at=item.fetched_at,
-            canonical_url=meta["canonical_url"],
+            canonical_url=meta["canonical_url"], url_key=meta["url_key"],
             images=[coerce(Image, im) for im in meta.get("images", [])],
             **{k: meta[k] for k in extract.META_KEYS},
+            **provenance(item.url, item.status, run_id_of(self.crawler)),
         )
         setattr(article, WORK_ATTR, Work(page, meta))
         self.stats.inc_value("newsspider/pages_extracted")
@@ -137,6 +139,8 @@ class BodyPipeline(Step):
             raise self.drop("body_error", item) from exc
         item.body = out["body"]
         item.body_html = out["body_html"]
+        item.word_count = out["word_count"]
+        item.language = out["language"]
         item.images = [coerce(Image, im) for im in out["images"]]
         item.embeds = [coerce(Embed, e) for e in out["embeds"]]
         return item
@@ -217,7 +221,25 @@ class ValidationPipeline(Step):
             raise self.drop("no_title", item)
         if not (item.body or "").strip():
             raise self.drop("no_body", item)
+        self.check_schema(item)
         return item
+
+    def check_schema(self, item: Article) -> None:
+        """The record must match the published JSON Schema (newsspider/article.schema.json); an
+        invalid one is counted (newsspider/dropped/invalid_record) and dropped, its first problem
+        logged once per field."""
+        from newsspider.schema import invalid_reason
+
+        reason = invalid_reason(to_record(item))  # fields only: the work attribute is not one
+        if reason is None:
+            return
+        self.stats.inc_value("newsspider/dropped/invalid_record")
+        field_name = reason.split(":", 1)[0].split("/", 1)[0]
+        if f"invalid:{field_name}" not in self._logged:
+            self._logged.add(f"invalid:{field_name}")
+            logger.warning("dropped %s: invalid record: %s (further invalid %s are only counted)",
+                           item.url, reason, field_name)
+        raise DropItem(f"invalid record: {reason}")
 
 
 class DedupExportPipeline(Step):
@@ -234,7 +256,9 @@ class DedupExportPipeline(Step):
         super().__init__(crawler)
         s = crawler.settings
         self.output = Path(s.get("NEWSSPIDER_OUTPUT") or "data/articles.jsonl")
-        self.state_path = Path(s.get("NEWSSPIDER_STATE") or "data/state/seen.sqlite")
+        # NEWSSPIDER_STATE = "" (one-off runs): an in-memory store, deduplicating within the run
+        # and against the output file, nothing persisted
+        self.state_path = Path(s["NEWSSPIDER_STATE"]) if s.get("NEWSSPIDER_STATE") else None
         self.on_change = s.get("NEWSSPIDER_ON_CHANGE", "version")
         self.writer = JsonlWriter(self.output)
         self.store: SeenStore | None = None
@@ -244,9 +268,9 @@ class DedupExportPipeline(Step):
     def open(self) -> None:
         if getattr(self.crawler, BLOCKED_ATTR, False):  # another run of this site holds the lock
             return
-        logger.info("seen-store: %s", self.state_path.resolve())
+        logger.info("seen-store: %s", self.state_path.resolve() if self.state_path else "in memory (one-off run)")
         logger.info("output: %s", self.output.resolve())
-        self.store = SeenStore(self.state_path)
+        self.store = SeenStore(self.state_path or ":memory:")
         repair = self.writer.open()
         if repair:
             self.stats.set_value("newsspider/output_repaired_bytes", repair.dropped_bytes)
@@ -264,7 +288,7 @@ class DedupExportPipeline(Step):
         for record, end in iter_records(self.output, start):
             self.store.add(record, sketch(record.get("body") or ""), output=self.output, offset=end)
             n += 1
-        if n:
+        if n and self.state_path is not None:
             logger.warning("re-registered %d records found in %s after the last checkpoint", n, self.output)
         self.store.set_output_offset(self.output, size)
 
@@ -283,11 +307,11 @@ class DedupExportPipeline(Step):
         item.content_hash = content_hash(item.body or "")
         record = to_record(item)
         sk = sketch(item.body or "")
-        verdict = self.store.judge(item.canonical_url, item.content_hash, sk, self.on_change)
+        verdict = self.store.judge(item.url_key, item.content_hash, sk, self.on_change)
         if verdict.action == "duplicate":
             self.stats.inc_value("newsspider/articles/duplicate")
             self.stats.inc_value(f"newsspider/duplicates/{verdict.reason.replace(' ', '_')}")
-            self.store.mark_fetched(item.url, verdict.duplicate_of or item.canonical_url)
+            self.store.mark_fetched(item.url, verdict.duplicate_of or item.url_key)
             raise DropItem(f"duplicate ({verdict.reason}) of {verdict.duplicate_of}")
         if verdict.action == "update":
             item.version = record["version"] = verdict.version

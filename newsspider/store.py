@@ -139,7 +139,8 @@ class SeenStore:
             output: str | Path | None = None, offset: int | None = None) -> None:
         """Remember an exported record (idempotent), and optionally that `output` is in the store
         up to byte `offset`, in the same transaction."""
-        canonical = record["canonical_url"]
+        # keyed on the normalised URL (records before schema 2 carry only canonical_url)
+        canonical = record.get("url_key") or normalize_url(record["canonical_url"])
         with self.db:
             self.db.execute("BEGIN")
             self._add(canonical, record.get("content_hash") or "", int(record.get("version") or 1),

@@ -37,7 +37,7 @@ def crawled(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def by_canonical(crawled):
-    return {r["canonical_url"]: r for r in crawled["records"]}
+    return {r["url_key"]: r for r in crawled["records"]}
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_duplicates_are_written_once(crawled, labels):
         if lab.get("dup_group"):
             groups.setdefault(lab["dup_group"], []).append(key)
     assert groups, "the demo site must have duplicate groups"
-    written = {r["canonical_url"] for r in crawled["records"]}
+    written = {r["url_key"] for r in crawled["records"]}
     for members in groups.values():
         assert len(written & set(members)) == 1, members
 
@@ -223,3 +223,19 @@ def test_releases_of_chosen_pages_exactly(by_canonical, labels, path):
     got = sorted(tuple(r[f] for f in fields) for r in by_canonical[key]["releases"])
     want = sorted(tuple(r[f] for f in fields) for r in labels[key]["releases"])
     assert got == want
+
+
+def test_provenance_and_record_fields_of_crawled_records(crawled):
+    from newsspider import __version__
+    from newsspider.items import SCHEMA_VERSION
+
+    run_id = crawled["run"]["run_id"]
+    assert run_id and crawled["second_run"]["run_id"] not in (None, run_id)
+    for rec in crawled["records"]:
+        assert (rec["schema_version"], rec["extractor_version"]) == (SCHEMA_VERSION, __version__)
+        assert rec["run_id"] == run_id and rec["http_status"] == 200 and rec["domain"] == "kpopdemo.example"
+        assert rec["url_key"] == normalize_url(rec["canonical_url"])
+        assert rec["word_count"] == len(rec["body"].split())
+        assert rec["language"] == "en" and rec["description"]
+        # JSON-LD image references ({"@id": ".../#primaryimage"}) are resolved to the image itself
+        assert not any(im["url"].endswith("#primaryimage") for im in rec["images"]), rec["url"]

@@ -53,8 +53,9 @@ def test_extract_manifest_keeps_order_and_marks_duplicates(tmp_path, capsysbinar
                                              "Quartet Winter Single", "Quartet Winter Single"]
     assert "cannot read missing.html" in out[2]["error"]
     assert out[0]["duplicate_of"] is None and out[1]["duplicate_of"] is None
-    assert out[3]["duplicate_of"] == "https://wire.example/a"
-    assert out[4]["duplicate_of"] == "https://wire.example/a"
+    assert out[3]["duplicate_of"] == "https://wire.example/a/"  # the first one's canonical URL as declared
+    assert out[4]["duplicate_of"] == "https://wire.example/a/"
+    assert out[0]["url_key"] == out[3]["url_key"] == "https://wire.example/a"
     assert out[0]["body"].split("\n\n") == A
     assert "Related" not in out[0]["body"] and "Copyright" not in out[0]["body"]
     assert out[0]["published"] == "2026-05-02T09:00:00+09:00"
@@ -65,7 +66,8 @@ def test_extract_to_file(tmp_path):
     out = tmp_path / "out.jsonl"
     assert cli.main(["extract", str(tmp_path / "b.html"), "-o", str(out)]) == 0
     (rec,) = [json.loads(x) for x in out.read_text().splitlines()]
-    assert rec["canonical_url"] == "https://wire.example/b" and rec["site"] == "generic"
+    assert rec["canonical_url"] == "https://wire.example/b/" and rec["url_key"] == "https://wire.example/b"
+    assert rec["site"] == "generic"
 
 
 def test_extract_creates_no_data_or_state_files(tmp_path):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from newsspider.extract.language import detect_language
 from newsspider.extract.page import Page
 from newsspider.urls import normalize_url
 
@@ -28,8 +29,8 @@ __all__ = [
 ]
 
 META_KEYS = (
-    "title", "subtitle", "authors", "published", "published_raw", "modified", "modified_raw",
-    "language", "tags",
+    "title", "subtitle", "description", "section", "authors", "published", "published_raw",
+    "modified", "modified_raw", "language", "tags",
 )
 
 
@@ -40,7 +41,10 @@ def metadata_fields(page: Page) -> dict[str, Any]:
     out = {k: meta.get(k) for k in META_KEYS}
     out["authors"] = list(out["authors"] or [])
     out["tags"] = list(out["tags"] or [])
-    out["canonical_url"] = normalize_url(meta.get("canonical_url") or page.url)
+    # the canonical URL as the page declares it (absolute); the dedup key is its normal form
+    canonical = str(meta.get("canonical_url") or page.url)
+    out["canonical_url"] = canonical
+    out["url_key"] = normalize_url(canonical)
     out["images"] = [meta["image"]] if meta.get("image") else []
     return out
 
@@ -53,9 +57,13 @@ def body_fields(page: Page, meta: dict[str, Any]) -> tuple[dict[str, Any], dict[
     images = list(meta.get("images") or [])
     seen = {im["url"] for im in images}
     images += [im for im in body.get("images", []) if im.get("url") not in seen]
+    text = body.get("body") or None
     fields = {
-        "body": body.get("body") or None,
+        "body": text,
         "body_html": body.get("body_html") or None,
+        "word_count": len(text.split()) if text else 0,
+        # the markup's language, else detected from the text
+        "language": meta.get("language") or detect_language(text),
         "images": images,
         "embeds": [
             {k: e.get(k) for k in ("url", "kind", "author", "text")} for e in body.get("embeds", [])
@@ -102,4 +110,8 @@ def extract_article(page: Page, *, site: str = "generic") -> dict[str, Any]:
     record["content_hash"] = content_hash(record.get("body") or "")
     record["duplicate_of"] = None
     record["version"] = 1
+    from newsspider.provenance import provenance
+
+    record.update(provenance(page.url))
     return record
+

@@ -96,6 +96,8 @@ def extract_metadata(page: Page) -> dict[str, Any]:
         "modified_raw": modified_raw,
         "language": _language(page, art),
         "tags": _tags(page, art),
+        "description": _description(page, art),
+        "section": _section(page, art),
         "canonical_url": canonical,
         "site_name": site_name,
         "image": _image(page, art),
@@ -755,6 +757,27 @@ def _language(page: Page, art: dict[str, Any]) -> str | None:
             m = re.match(r"\s*([A-Za-z]{2,3})(?:[-_]|\s|$|,)", c)
             if m:
                 return m[1].lower()
+    return None
+
+
+def _description(page: Page, art: dict[str, Any]) -> str | None:
+    """The page's own summary: JSON-LD description, og:description, <meta name=description>."""
+    for v in (_as_text(art.get("description")) if art else "",
+              page.meta_first("og:description", "description", "twitter:description", "dc.description")):
+        text = clean_text(v) if v else ""
+        if text:
+            return text[:1000]
+    return None
+
+
+def _section(page: Page, art: dict[str, Any]) -> str | None:
+    """The site's section for the article (JSON-LD articleSection, article:section)."""
+    cands = [_as_text(art.get("articleSection")) if art else "",
+             page.meta_first("article:section", "og:article:section", "section", "parsely-section")]
+    for v in cands:
+        text = clean_text(v) if v else ""
+        if text and len(text) < 100:
+            return text
     return None
 
 

@@ -109,6 +109,47 @@ def _flatten_jsonld(data: Any, out: list[dict[str, Any]]) -> None:
                 _flatten_jsonld(inner, out)
 
 
+def _index_ids(data: Any, index: dict[str, dict[str, Any]], depth: int = 0) -> None:
+    """Every JSON-LD node that carries more than its ``@id``, by ``@id`` (nested ones too)."""
+    if depth > 8:
+        return
+    if isinstance(data, list):
+        for x in data:
+            _index_ids(x, index, depth + 1)
+    elif isinstance(data, dict):
+        node_id = data.get("@id")
+        if isinstance(node_id, str) and len(data) > 1 and node_id not in index:
+            index[node_id] = data
+        for value in data.values():
+            if isinstance(value, (dict, list)):
+                _index_ids(value, index, depth + 1)
+
+
+def _is_ref(value: Any) -> bool:
+    return isinstance(value, dict) and len(value) == 1 and isinstance(value.get("@id"), str)
+
+
+def resolve_jsonld_refs(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Replace node references (``{"@id": "…/#primaryimage"}``) in the properties of each object
+    by the node they name, one level deep (Yoast-style ``@graph`` pages reference their image,
+    author and publisher this way). Unknown references stay as they are; no cycles are built."""
+    index: dict[str, dict[str, Any]] = {}
+    _index_ids(objects, index)
+    if not index:
+        return objects
+    out = []
+    for obj in objects:
+        resolved: dict[str, Any] = {}
+        for key, value in obj.items():
+            if _is_ref(value) and value["@id"] in index and index[value["@id"]] is not obj:
+                value = index[value["@id"]]
+            elif isinstance(value, list) and any(_is_ref(v) for v in value):
+                value = [index.get(v["@id"], v) if _is_ref(v) else v for v in value]
+            resolved[key] = value
+        out.append(resolved)
+    return out
+
+
 def jsonld_types(obj: dict[str, Any]) -> set[str]:
     t = obj.get("@type")
     if isinstance(t, str):
@@ -165,7 +206,7 @@ class Page:
             data = _loads_lenient(script.text or "")
             if data is not None:
                 _flatten_jsonld(data, out)
-        return out
+        return resolve_jsonld_refs(out)
 
     @cached_property
     def meta(self) -> dict[str, list[str]]:

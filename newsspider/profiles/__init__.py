@@ -3,16 +3,22 @@
 A profile names the site's domains, where to find articles (feeds, sitemaps, listing pages),
 which URLs are articles, and optional selector overrides for the extractors. Unknown domains
 get the generic profile (no selectors, every page treated as a candidate article).
+
+More profiles can live outside the package: folders named in the ``NEWSSPIDER_PROFILES``
+environment variable (``os.pathsep``-separated), the Scrapy setting of the same name, or
+``newsspider --profiles DIR``. A profile there with the name of a bundled one replaces it.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 from newsspider.urls import host_of
@@ -84,10 +90,57 @@ def _load(path: Traversable) -> Profile:
     return Profile(**data)
 
 
+class ProfileError(ValueError):
+    """A profile folder or file that cannot be used (one-line message)."""
+
+
+def profile_dirs() -> list[Path]:
+    """The extra profile folders from ``NEWSSPIDER_PROFILES``."""
+    value = os.environ.get("NEWSSPIDER_PROFILES", "")
+    return [Path(p) for p in value.split(os.pathsep) if p.strip()]
+
+
+def set_profile_dirs(dirs: list[str] | tuple[str, ...] | str | None) -> None:
+    """Use these extra profile folders (also for child processes: sets NEWSSPIDER_PROFILES)."""
+    if isinstance(dirs, str):
+        dirs = [dirs]
+    for d in dirs or ():
+        if not Path(d).is_dir():
+            raise ProfileError(f"no such profile folder: {d}")
+    value = os.pathsep.join(str(Path(d).resolve()) for d in dirs or ())
+    if value != os.environ.get("NEWSSPIDER_PROFILES", ""):
+        os.environ["NEWSSPIDER_PROFILES"] = value
+        all_profiles.cache_clear()
+
+
+def _load_file(path: Traversable) -> Profile:
+    try:
+        return _load(path)
+    except (tomllib.TOMLDecodeError, TypeError, UnicodeDecodeError) as exc:
+        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ProfileError(f"bad site profile {path}: {msg}") from None
+
+
 @cache
 def all_profiles() -> dict[str, Profile]:
-    files = sorted((f for f in PROFILE_DIR.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
-    return {p.name: p for p in map(_load, files)}
+    files: list[Traversable] = sorted(
+        (f for f in PROFILE_DIR.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+    for folder in profile_dirs():
+        files += sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    out: dict[str, Profile] = {}
+    for f in files:
+        prof = _load_file(f)
+        out[prof.name] = prof
+    return dict(sorted(out.items()))
+
+
+def generic_profile(url: str) -> Profile:
+    """A profile for any site, from its home page URL: every same-site page found in its
+    sitemaps and feeds is a candidate article, extracted by the generic extractor."""
+    host = host_of(url)
+    if not host:
+        raise ProfileError(f"no host in {url!r}")
+    return Profile(name=host, label=f"{host} (generic crawl)", domains=(host,), start_urls=(url,))
 
 
 def get_profile(name: str) -> Profile:

@@ -10,8 +10,10 @@ from typing import Any, NoReturn
 from scrapy import Request, Spider
 from scrapy.exceptions import (
     CannotResolveHostError,
+    DownloadCancelledError,
     DownloadConnectionRefusedError,
     DownloadTimeoutError,
+    IgnoreRequest,
 )
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -35,6 +37,25 @@ def argument_error(spider: str, message: str) -> NoReturn:
     raise SystemExit(2)
 
 
+# the error kinds of the crawl stats (newsspider/errors/<kind>) in words, for one-line messages
+KIND_WORDS = {
+    "too_large": "page over the {maxsize} limit",
+    "robots_forbidden": "disallowed by robots.txt",
+    "timeout": "no answer in time (timeout)",
+    "dns": "host name not found (DNS)",
+    "connection_refused": "connection refused",
+    "not_html": "not an HTML page",
+}
+
+
+def kind_in_words(kind: str, maxsize: int = 16 * 1024 * 1024) -> str:
+    """'too_large' -> 'page over the 16 MB limit', 'http_404' -> 'http_404 (HTTP status 404)'."""
+    if kind.startswith("http_") and kind[5:].isdigit():
+        return kind
+    size = f"{maxsize // (1024 * 1024)} MB" if maxsize >= 1024 * 1024 else f"{maxsize} bytes"
+    return KIND_WORDS.get(kind, kind).format(maxsize=size)
+
+
 def error_kind(failure: Failure) -> str:
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
@@ -44,6 +65,10 @@ def error_kind(failure: Failure) -> str:
         return "dns"
     if failure.check(DownloadConnectionRefusedError):
         return "connection_refused"
+    if failure.check(DownloadCancelledError) and "max size" in str(failure.value):
+        return "too_large"
+    if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
+        return "robots_forbidden"
     return failure.type.__name__ if failure.type else "unknown"
 
 
@@ -72,6 +97,20 @@ class ArticleFetching(Spider):
         kind = error_kind(failure)
         self.count_error(kind, f"could not fetch {url}: {failure.getErrorMessage() or kind}")
 
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> Any:
+        # profiles outside the package (the NEWSSPIDER_PROFILES setting) before the spider
+        # resolves its site
+        dirs = crawler.settings.getlist("NEWSSPIDER_PROFILES")
+        if dirs:
+            from newsspider.profiles import ProfileError, set_profile_dirs
+
+            try:
+                set_profile_dirs(dirs)
+            except ProfileError as exc:
+                argument_error(cls.name or "spider", str(exc))
+        return super().from_crawler(crawler, *args, **kwargs)
+
     def site_for(self, response: Response) -> str:
         return self.site_name
 
@@ -80,12 +119,33 @@ class ArticleFetching(Spider):
         if ctype not in HTML_TYPES:
             self.count_error("not_html", f"{response.url} is not an HTML page ({ctype.decode(errors='replace')})")
             return
-        yield PageItem(
-            url=response.url,
-            body=response.body,
-            site=self.site_for(response),
-            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            encoding=None,
-            headers={"Content-Type": (response.headers.get(b"Content-Type") or b"").decode("latin-1")},
-            status=response.status,
-        )
+        yield page_item(response, self.site_for(response))
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[dict[str, Any]]:
+        """The extracted record of one page, computed right here in the callback.
+
+        This is what ``scrapy parse --spider=article URL`` shows. Crawls do not use it: their
+        callback (`parse_article`) yields the fetched page and the item pipelines extract, so
+        extraction stays out of the spider and can move off the reactor.
+        """
+        from newsspider import extract_article
+
+        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1") or None
+        record = extract_article(response.body, response.url, content_type=ctype,
+                                 site=self.site_for(response) if self.site_name != "generic" else None)
+        record["http_status"] = response.status
+        yield record
+
+
+def page_item(response: Response, site: str = "generic") -> PageItem:
+    """The item newsspider's pipelines take: yield ``page_item(response)`` from a callback of any
+    spider (for example in another Scrapy project using the newsspider add-on)."""
+    return PageItem(
+        url=response.url,
+        body=response.body,
+        site=site,
+        fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        encoding=None,
+        headers={"Content-Type": (response.headers.get(b"Content-Type") or b"").decode("latin-1")},
+        status=response.status,
+    )

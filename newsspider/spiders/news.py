@@ -9,10 +9,17 @@ from typing import Any
 from scrapy import Request
 from scrapy.http import Response
 
-from newsspider.discovery import Link, feed_links, listing_links, sitemap_links
-from newsspider.profiles import Profile, UnknownSite, get_profile
+from newsspider.discovery import (
+    Link,
+    feed_links,
+    home_feeds,
+    listing_links,
+    robots_sitemaps,
+    sitemap_links,
+)
+from newsspider.profiles import Profile, UnknownSite, all_profiles, generic_profile, get_profile
 from newsspider.spiders.base import ArticleFetching, argument_error
-from newsspider.urls import normalize_url
+from newsspider.urls import BadURL, check_url, normalize_url
 
 
 def parse_since(value: str | date | None) -> datetime | None:
@@ -40,20 +47,29 @@ def parse_max(value: str | int | None) -> int | None:
     return n
 
 
+def no_site_message() -> str:
+    return (f"give -a site=NAME (known sites: {', '.join(sorted(all_profiles()))}) "
+            "or -a url=https://any.site/ for a generic crawl")
+
+
 class NewsSpider(ArticleFetching):
-    """Arguments: ``site`` (profile name), ``max_articles``, ``since`` (YYYY-MM-DD)."""
+    """Arguments: ``site`` (profile name) or ``url`` (any site: generic crawl from its robots.txt
+    sitemaps, its home page's feeds, or /sitemap.xml), ``max_articles``, ``since`` (YYYY-MM-DD)."""
 
     name = "news"
 
-    def __init__(self, site: str = "demo", max_articles: str | int | None = None,
-                 since: str | None = None, **kwargs: Any):
+    def __init__(self, site: str | None = None, max_articles: str | int | None = None,
+                 since: str | None = None, url: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
+        if not site and not url:
+            argument_error(self.name, no_site_message())
         try:
-            self.profile: Profile = get_profile(site)
+            self.profile: Profile = generic_profile(check_url(url)) if url else get_profile(site or "")
             self.max_articles = parse_max(max_articles)
             self.since = parse_since(since)
-        except (UnknownSite, ValueError) as exc:
+        except (UnknownSite, ValueError, BadURL) as exc:
             argument_error(self.name, str(exc))
+        self.generic = bool(url)
         self.site_name = self.profile.name
         self._planned: set[str] = set()
         self._listing_pages = 0
@@ -61,6 +77,10 @@ class NewsSpider(ArticleFetching):
     # -- planning ------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
         p = self.profile
+        if self.generic:
+            for req in self.generic_start():
+                yield req
+            return
         for url in p.feeds:
             yield self.conditional(url, self.parse_feed, "feed")
         for url in p.sitemaps:
@@ -88,6 +108,8 @@ class NewsSpider(ArticleFetching):
 
     def plan_article(self, link: Link) -> Iterator[Request]:
         if not self.profile.is_article(link.url) or self._too_old(link):
+            return
+        if self.generic and not self.profile.owns(link.url):
             return
         key = normalize_url(link.url)
         if key in self._planned:
@@ -122,3 +144,33 @@ class NewsSpider(ArticleFetching):
         if found.next_page and page < self.profile.max_listing_pages:
             yield Request(found.next_page, callback=self.parse_listing, errback=self.on_error,
                           meta={"source": "listing", "listing_next": True}, cb_kwargs={"page": page + 1})
+
+    # -- generic crawl of any site -------------------------------------------------------
+    def generic_start(self) -> Iterator[Request]:
+        """robots.txt ``Sitemap:`` lines and the feeds the home page announces; /sitemap.xml when
+        robots.txt names none."""
+        home = self.profile.start_urls[0]
+        yield Request(self.site_root + "/robots.txt", callback=self.parse_robots,
+                      errback=self.guess_failed, meta={"source": "robots", "dont_obey_robotstxt": True})
+        yield Request(home, callback=self.parse_home, errback=self.on_error, meta={"source": "home"})
+
+    @property
+    def site_root(self) -> str:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(self.profile.start_urls[0])
+        return f"{parts.scheme}://{parts.netloc}"
+
+    def parse_robots(self, response: Response) -> Iterator[Request]:
+        sitemaps = robots_sitemaps(response.body, response.url) if response.status == 200 else []
+        for url in sitemaps or [self.site_root + "/sitemap.xml"]:
+            yield Request(url, callback=self.parse_sitemap, errback=self.on_error if sitemaps else self.guess_failed,
+                          meta={"source": "sitemap", "conditional": True, "handle_httpstatus_list": [304]})
+
+    def guess_failed(self, failure: Any) -> None:
+        """A guessed URL (robots.txt, /sitemap.xml) that is not there: not an error."""
+        self.logger.info("generic crawl: %s not available", getattr(failure.request, "url", "?"))
+
+    def parse_home(self, response: Response) -> Iterator[Request]:
+        for url in home_feeds(response.body, response.url):
+            yield self.conditional(url, self.parse_feed, "feed")
