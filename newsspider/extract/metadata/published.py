@@ -1,0 +1,219 @@
+"""Publication and modification dates: metadata, <time> elements and the visible dateline."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import Any
+
+from newsspider.extract.metadata.common import _jsonld_str, _off_article, _parsely_page
+from newsspider.extract.page import Page, css_select
+from newsspider.extract.text import clean_text, normalize_ws
+
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "article:published",
+    "og:published_time", "published_time", "datepublished", "parsely-pub-date",
+    "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+    "dc.date.created", "dcterms.created", "date", "pubdate", "publishdate", "publish-date",
+    "publish_date", "article_date_original", "cxenseparse:recs:publishtime",
+    "citation_publication_date", "article.published", "og:pubdate", "originalpublicationdate",
+    "displaydate", "date_published", "article:post_date", "bt:pubdate", "buildDate".lower(),
+)
+MODIFIED_META = (
+    "article:modified_time", "og:article:modified_time", "og:updated_time", "article:modified",
+    "datemodified", "dc.date.modified", "dcterms.modified", "lastmod", "last-modified",
+    "parsely-updated", "sailthru.updated", "modified_time", "article:updated_time", "bt:moddate",
+)
+_TIME_IN_DT = re.compile(r"\d{1,2}:\d{2}")
+
+
+# ---------------------------------------------------------------------------------- dates
+
+_TZ_ABBR = {"UTC": 0, "GMT": 0, "Z": 0, "CET": 1, "CEST": 2, "MEZ": 1, "MESZ": 2, "BST": 1,
+            "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
+            "PDT": -7, "KST": 9, "JST": 9, "IST": 5.5, "AEST": 10, "AEDT": 11, "EET": 2,
+            "EEST": 3, "WET": 0, "WEST": 1}
+
+
+# "Published: 2026.09.03 09:00 KST", "Updated on 2026.01.15", "입력 2026.03.14 09:30"
+_DATE_LABEL = re.compile(r"^(?:published|posted|updated|modified|last updated|date|입력|수정|"
+                         r"veröffentlicht|aktualisiert|publié|publicado)\s*(?:on|at|am|le|el)?\s*[:|]?\s*",
+                         re.IGNORECASE)
+_DOTTED_YMD = re.compile(r"\b(\d{4})\.(\d{1,2})\.(\d{1,2})\b\.?")
+_MONTHS = {  # month names of common European languages -> English, for visible datelines
+    "januar": "January", "jänner": "January", "janvier": "January", "enero": "January",
+    "gennaio": "January", "februar": "February", "février": "February", "febrero": "February",
+    "febbraio": "February", "märz": "March", "mars": "March", "marzo": "March", "avril": "April",
+    "abril": "April", "aprile": "April", "mai": "May", "mayo": "May", "maggio": "May",
+    "juni": "June", "juin": "June", "junio": "June", "giugno": "June", "juli": "July",
+    "juillet": "July", "julio": "July", "luglio": "July", "août": "August", "agosto": "August",
+    "septembre": "September", "septiembre": "September", "settembre": "September",
+    "oktober": "October", "octobre": "October", "octubre": "October", "ottobre": "October",
+    "dezember": "December", "décembre": "December", "diciembre": "December", "dicembre": "December",
+}
+_MONTH_WORD = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
+_DATE_FILLER = re.compile(r"\b(?:um|uhr|à|a las|alle|ore|de|del)\b|(?<=\d)\.(?=\s)", re.IGNORECASE)
+_DOTTED_DMY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")  # European dotted dates are day-first
+
+
+def parse_date(raw: str | None) -> datetime | None:
+    """Parse a date string from metadata; aware when the string carries an offset, else naive."""
+    if not raw or not isinstance(raw, str):
+        return None
+    s = clean_text(raw)
+    if not s:
+        return None
+    if s.isdigit() and len(s) in (10, 13):  # epoch seconds / milliseconds
+        ts = int(s) / (1000 if len(s) == 13 else 1)
+        return datetime.fromtimestamp(ts, UTC)
+    s = _DATE_LABEL.sub("", s)
+    s = _DOTTED_YMD.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", s)
+    s = _DOTTED_DMY.sub(lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}", s)
+    if _MONTH_WORD.search(s):  # "13. Mai 2026 um 15:44", "13 de mayo de 2026"
+        s = _MONTH_WORD.sub(lambda m: _MONTHS[m[1].lower()], s)
+        s = " ".join(_DATE_FILLER.sub(" ", s).split())
+    iso = s.replace("Z", "+00:00") if s.endswith("Z") else s
+    iso = re.sub(r"(\.\d{6})\d+", r"\1", iso)  # nanoseconds
+    iso = re.sub(r"([+-]\d{2})$", r"\1:00", iso) if re.search(r"T\d.*[+-]\d{2}$", iso) else iso
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError:
+        pass
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", s)
+    return _dateutil_parse(s) or (
+        datetime(int(m[1]), int(m[2]), int(m[3])) if m and _valid_ymd(m) else None
+    )
+
+
+def _valid_ymd(m: re.Match[str]) -> bool:
+    return 1 <= int(m[2]) <= 12 and 1 <= int(m[3]) <= 31
+
+
+def _dateutil_parse(s: str) -> datetime | None:
+    if not re.search(r"\d{4}", s) or len(s) > 80:
+        return None
+    try:
+        from dateutil import parser as du
+    except ImportError:  # pragma: no cover
+        return None
+    tzinfos = {k: int(v * 3600) for k, v in _TZ_ABBR.items()}
+    try:
+        with warnings.catch_warnings():  # unknown zone names ("MYT") just give a naive date
+            warnings.simplefilter("ignore")
+            return du.parse(s, tzinfos=tzinfos, fuzzy=False)  # type: ignore[arg-type]
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _profile_tz(page: Page) -> tzinfo | None:
+    prof = page.profile or {}
+    tz = prof.get("timezone")
+    if not tz or not isinstance(tz, str):
+        return None
+    m = re.fullmatch(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?", tz.strip())
+    if m:
+        mins = int(m[2]) * 60 + int(m[3] or 0)
+        return timezone(timedelta(minutes=mins if m[1] == "+" else -mins))
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(tz)
+    except Exception:  # noqa: BLE001 - unknown zone name in a profile: ignore it
+        return None
+
+
+def _plausible(dt: datetime, page: Page) -> bool:
+    if dt.year < 1990:
+        return False
+    fetched = page.fetched_at
+    if dt.tzinfo is None:
+        # naive: compare wall times with a day of slack for the unknown offset
+        ref = fetched.replace(tzinfo=None) if fetched.tzinfo else fetched
+        return dt <= ref + timedelta(days=1)
+    if fetched.tzinfo is None:
+        fetched = fetched.replace(tzinfo=UTC)
+    return dt <= fetched + timedelta(minutes=5)
+
+
+def _format(dt: datetime, raw: str) -> str:
+    has_time = bool(_TIME_IN_DT.search(raw)) or raw.strip().isdigit()
+    if not has_time and dt.tzinfo is None:
+        return dt.date().isoformat()
+    return dt.isoformat()
+
+
+def _date_from(page: Page, raws: list[str | None]) -> tuple[str | None, str | None]:
+    """First plausible date among raw candidates; a naive one borrows a matching offset."""
+    parsed: list[tuple[datetime, str]] = []
+    for raw in raws:
+        dt = parse_date(raw) if raw else None
+        if dt is not None and raw and _plausible(dt, page):
+            parsed.append((dt, raw))
+    if not parsed:
+        return None, None
+    dt, raw = parsed[0]
+    if dt.tzinfo is None:
+        for other, _ in parsed[1:]:
+            if other.tzinfo is not None and abs(other.replace(tzinfo=None) - dt) < timedelta(
+                minutes=1
+            ):
+                dt = dt.replace(tzinfo=other.tzinfo)
+                break
+        else:
+            tz = _profile_tz(page)
+            if tz is not None:
+                dt = dt.replace(tzinfo=tz)
+    return _format(dt, raw), clean_text(raw)
+
+
+def _published(page: Page, art: dict[str, Any], selector: Any) -> tuple[str | None, str | None]:
+    raws: list[str | None] = []
+    if selector:
+        for el in css_select(page.tree, selector):
+            raws.append(el.get("datetime") or el.get("content") or normalize_ws(el.text_content()))
+    raws.append(_jsonld_str(art, "datePublished"))
+    raws += [page.meta_first(k) for k in PUBLISHED_META]
+    raws.append(_parsely_page(page).get("pub_date"))
+    raws += _article_time_elements(page)
+    raws.append(_jsonld_str(art, "dateCreated"))
+    raws += _dom_date_texts(page)
+    for obj in page.jsonld:  # other objects (WebPage etc.) as a last resort
+        if obj is not art:
+            raws.append(_jsonld_str(obj, "datePublished"))
+    return _date_from(page, raws)
+
+
+def _article_time_elements(page: Page) -> list[str]:
+    out = []
+    tree = page.tree
+    for el in tree.xpath('//*[@itemprop="datePublished"]'):
+        v = el.get("datetime") or el.get("content") or normalize_ws(el.text_content())
+        if v and not _off_article(el):
+            out.append(v)
+    for el in tree.iter("time"):
+        v = el.get("datetime")
+        if v and not _off_article(el):
+            out.append(v)
+    return out
+
+
+_DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|time|published|pubdate|timestamp|realtime|"
+                         r"dateline|datum|fecha)(?:$|[\s_-])", re.IGNORECASE)
+
+
+def _dom_date_texts(page: Page) -> list[str]:
+    """Visible date texts in date-classed elements of the article ("Monday, May 27, 2024")."""
+    out = []
+    for el in page.tree.xpath('//*[contains(@class, "date") or contains(@class, "time") '
+                              'or contains(@class, "publish")]'):
+        if not _DATE_CLASS.search(el.get("class") or "") or _off_article(el):
+            continue
+        t = normalize_ws(el.text_content())
+        if 6 <= len(t) <= 60 and re.search(r"\d{4}", t):
+            out.append(t)
+        if len(out) >= 3:
+            break
+    return out
+
+

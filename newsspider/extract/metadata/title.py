@@ -1,0 +1,161 @@
+"""The headline: structured sources, social titles and the visible <h1>."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsspider.extract.metadata.common import (
+    _as_text,
+    _is_site_part,
+    _select_text,
+    _site_tokens,
+    _title_tag,
+)
+from newsspider.extract.page import Page
+from newsspider.extract.text import clean_text, fold, normalize_ws
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|»|«|/|•|\*)\s+|\s*[：｜ㅣ]\s*|(?<=\S)-(?=\S+ㅣ)")
+
+
+def _h1s(page: Page) -> list[str]:
+    out = []
+    for el in page.tree.iter("h1"):
+        t = normalize_ws(el.text_content())
+        if t and len(t) < 400:
+            out.append(t)
+    return out
+
+
+def strip_site_suffix(title: str, site_keys: set[str], others: list[str] = ()) -> str:  # type: ignore[assignment]
+    """Remove " | Site Name" style prefixes/suffixes from a title."""
+    title = clean_text(title)
+    if not title:
+        return title
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title
+    # drop site-looking segments at either end
+    n_parts = len(parts)
+    while len(parts) > 1 and _is_site_part(parts[-1], site_keys):
+        parts.pop()
+    # "Headline - Section | Site": a short section label left in front of the site name
+    if (len(parts) < n_parts and len(parts) >= 2 and len(parts[-1]) <= 20
+            and len(parts[-1].split()) <= 2 and len(parts[0]) >= 20):
+        parts.pop()
+    while len(parts) > 1 and _is_site_part(parts[0], site_keys):
+        parts.pop(0)
+    stripped = _rejoin(title, parts)
+    if stripped != title:
+        return stripped
+    # another source (og:title / h1) equals a prefix of this one: cut there
+    folded = fold(title)
+    for other in others:
+        o = fold(other)
+        if o and o != folded and folded.startswith(o) and _TITLE_SEPARATORS.match(
+            title[len(other):len(other) + 4] or " "
+        ):
+            return clean_text(other)
+    return title
+
+
+def _rejoin(title: str, parts: list[str]) -> str:
+    """The original substring of `title` spanning `parts` (keeps the original separators)."""
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if start >= 0 and end > start else " ".join(parts)
+
+
+def _title(page: Page, art: dict[str, Any], site_name: str | None, selector: Any) -> str | None:
+    """The headline.
+
+    Order of trust: the JSON-LD headline of the article (the structured, canonical headline;
+    og:title is often a rewritten social-media variant), og:title, the first <h1>, the
+    Twitter title, then <title>; each stripped of site-name parts. The chosen one is then
+    repaired against the others: a section/kicker part that the other sources do not carry is
+    cut off, a truncated one ("...") gives way to its full form, and typographic quotes
+    follow the majority of the sources.
+    """
+    if selector:
+        t = _select_text(page, selector)
+        if t:
+            return t
+    site_keys = _site_tokens(page, site_name)
+    h1s = _h1s(page)
+    og = clean_text(page.meta_first("og:title"))
+    tw = clean_text(page.meta_first("twitter:title", "dc.title", "title"))
+    headline = _as_text(art.get("headline")) or _as_text(art.get("name"))
+    tag = _title_tag(page)
+    raw = [x for x in (headline, og, *h1s[:1], tw, tag) if x]
+    if not raw:
+        return None
+    others = raw + h1s[1:3]
+    cands = [c for c in (strip_site_suffix(x, site_keys, others) for x in raw) if c]
+    if not cands:
+        return None
+    best = cands[0]
+    # an unescaped quote inside content="..." or a 110-character limit cuts a title short
+    for c in cands[1:]:
+        if len(c) > len(best) and (
+            c.startswith(best) and c[len(best):].lstrip()[:1] in '"“„«'
+            or best.endswith(("...", "…")) and c.startswith(best.rstrip(".… "))
+        ):
+            best = c
+    if best.endswith(("...", "…")):
+        best = next((c for c in cands if not c.endswith(("...", "…"))), best)
+    # "Section | Headline", "Headline - Section": another source has the bare headline
+    if not (headline and og and headline == og):
+        best = _cut_to_part(best, cands)
+    return _majority_quotes(best, cands)
+
+
+def _cut_to_part(title: str, cands: list[str]) -> str:
+    """`title` reduced to another candidate it contains between title separators."""
+    for c in cands:
+        if len(c) >= len(title) or len(c) < 10:
+            continue
+        i = title.find(c)
+        if i < 0:
+            continue
+        before, after = title[:i], title[i + len(c):]
+        if (not before or _SEP_END.search(before)) and (not after or _SEP_START.match(after)):
+            return c
+    return title
+
+
+_SEP_END = re.compile(r"(?:\s[|\-–—:·»/•*]|[:|｜ㅣ])\s*$")
+_SEP_START = re.compile(r"^(?:\s*[|\-–—·»/•*｜ㅣ]|-)")
+_QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"',
+                              "»": '"', "‹": "'", "›": "'"})
+
+
+def _majority_quotes(title: str, cands: list[str]) -> str:
+    """Among candidates that differ from `title` only in quote marks, the most common form."""
+    key = title.translate(_QUOTE_CHARS)
+    same = [c for c in cands if c.translate(_QUOTE_CHARS) == key]
+    if len(same) < 2:
+        return title
+    counts: dict[str, int] = {}
+    for c in same:
+        counts[c] = counts.get(c, 0) + 1
+    top = max(counts.values())
+    if counts.get(title) == top:
+        return title
+    winners = [c for c in same if counts[c] == top]
+    return winners[0] if len(winners) == 1 else title
+
+
+def _subtitle(page: Page, art: dict[str, Any], title: str | None) -> str | None:
+    alt = _as_text(art.get("alternativeHeadline"))
+    if alt and fold(alt) != fold(title):
+        return alt
+    for el in page.tree.iter("h2", "p", "div"):
+        cls = (el.get("class") or "") + " " + (el.get("itemprop") or "")
+        if re.search(r"\b(?:subtitle|sub-title|subheadline|standfirst|dek|deck|kicker-sub)\b",
+                     cls, re.IGNORECASE):
+            t = normalize_ws(el.text_content())
+            if 10 < len(t) < 400 and fold(t) != fold(title):
+                return t
+    return None
+
+
