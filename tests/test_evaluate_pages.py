@@ -48,11 +48,12 @@ def make_set(tmp_path: Path) -> Path:
 
 
 def test_scores_on_tiny_set(tmp_path: Path) -> None:
-    mine, theirs, n = ev.evaluate(make_set(tmp_path), with_trafilatura=False)
-    assert n == 2 and theirs is None
+    mine, others, n = ev.evaluate(make_set(tmp_path), with_trafilatura=False)
+    assert n == 2 and others == {}
     assert mine.values["title"] == [1.0, 1.0]  # whitespace + entity normalisation
     # page b: 10:00 UTC is 19:00 +09:00 on June 1st, the label says June 2nd there
     assert mine.values["published"] == [1.0, 0.0]
+    assert mine.values["published_shown"] == [1.0, 0.0]
     assert mine.values["authors"] == [1.0, 0.0]
     assert mine.values["body_f1"][0] == 1.0
     # page b found only P2: precision 1, recall = len(P2) / len(P1 + P2) in tokens
@@ -71,6 +72,10 @@ def test_metric_helpers() -> None:
     assert ev.authors_f1([], []) == 1.0
     assert ev.published_score("2024-05-27T23:30:00+09:00", "2024-05-27T14:30:00+00:00") == 1.0
     assert ev.published_score("2024-05-28", "2024-05-27T14:30:00+00:00") == 0.0
+    # the same instant written in UTC falls on the next day: right instant, wrong day shown
+    assert ev.published_score("2024-05-28T01:00:00+00:00", "2024-05-27T21:00:00-04:00") == 1.0
+    assert ev.published_shown_score("2024-05-28T01:00:00+00:00", "2024-05-27T21:00:00-04:00") == 0.0
+    assert ev.published_shown_score("2024-05-27", "2024-05-27T21:00:00-04:00") == 1.0
     assert ev.body_prf("a a b", "a b b") == pytest.approx((2 / 3, 2 / 3, 2 / 3))
 
 
