@@ -59,6 +59,17 @@ class Release:
 
 
 @dataclass
+class Titles:
+    """Every title the page gives, by source (`title` is the one shown as the headline)."""
+
+    h1: str | None = None  # the article's visible <h1>
+    og: str | None = None  # og:title (the social-media title)
+    jsonld: str | None = None  # the JSON-LD headline
+    twitter: str | None = None  # twitter:title
+    html: str | None = None  # the <title> element, site name included
+
+
+@dataclass
 class Article:
     url: str
     canonical_url: str
@@ -66,6 +77,7 @@ class Article:
     url_key: str = ""
     title: str | None = None
     subtitle: str | None = None
+    titles: Titles | None = None
     description: str | None = None
     section: str | None = None
     authors: list[str] = field(default_factory=list)

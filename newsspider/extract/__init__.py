@@ -29,8 +29,8 @@ __all__ = [
 ]
 
 META_KEYS = (
-    "title", "subtitle", "description", "section", "authors", "published", "published_raw",
-    "modified", "modified_raw", "language", "tags",
+    "title", "subtitle", "titles", "description", "section", "authors", "published",
+    "published_raw", "modified", "modified_raw", "language", "tags",
 )
 
 

@@ -27,7 +27,7 @@ from newsspider.extract.metadata.common import (
     _tags,
 )
 from newsspider.extract.metadata.published import MODIFIED_META, _date_from, _published, parse_date
-from newsspider.extract.metadata.title import _subtitle, _title
+from newsspider.extract.metadata.title import _subtitle, _title, title_sources
 from newsspider.extract.page import Page
 
 __all__ = ["extract_metadata", "parse_date", "split_authors"]
@@ -40,7 +40,8 @@ def extract_metadata(page: Page) -> dict[str, Any]:
     canonical = _canonical_url(page)
 
     selectors = _profile_selectors(page)
-    title = _title(page, art, site_name, selectors.get("title"))
+    sources = title_sources(page, art)
+    title = _title(page, art, site_name, selectors.get("title"), sources)
     published, published_raw = _published(page, art, selectors.get("published"))
     modified, modified_raw = _date_from(
         page,
@@ -49,6 +50,7 @@ def extract_metadata(page: Page) -> dict[str, Any]:
     return {
         "title": title,
         "subtitle": _subtitle(page, art, title),
+        "titles": sources or None,
         "authors": _authors(page, art, site_name, selectors.get("authors")),
         "published": published,
         "published_raw": published_raw,

@@ -294,3 +294,65 @@ def _select_text(page: Page, selector: Any) -> str | None:
         if t:
             return t
     return None
+
+
+# ------------------------------------------------------------------------ the article's <h1>
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _tokens(text: str) -> set[str]:
+    return set(_WORD.findall(fold(text)))
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the words of the shorter text that the other one contains (0..1)."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / min(len(ta), len(tb))
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of the two texts' word sets (0..1)."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return 0.0
+    return 2 * len(ta & tb) / (len(ta) + len(tb))
+
+
+def _is_link(el: Any, text: str) -> bool:
+    if any(a.tag == "a" for a in el.iterancestors()):
+        return True
+    linked = sum(len(normalize_ws(a.text_content())) for a in el.iter("a"))
+    return linked >= 0.8 * len(text)
+
+
+def article_h1(page: Page, hints: list[str]) -> Any:
+    """The <h1> element that carries the article's headline, or None.
+
+    Pages often have several <h1>s (the site logo, menu sections, a teaser). The headline is
+    the one whose words the page's other title sources (og:title, JSON-LD headline, <title>)
+    share most; without such sources, the first <h1> inside <article>/<main>, else the first.
+    Menus and teasers (nav, aside, related boxes) never count; a linked <h1> (a teaser of
+    another story) counts half.
+    """
+    best, best_score, first_in_article, first = None, 0.0, None, None
+    for el in page.tree.iter("h1"):
+        text = normalize_ws(el.text_content())
+        if not text or len(text) > 400 or _off_article(el):
+            continue
+        if first is None:
+            first = el
+        if first_in_article is None and any(
+            a.tag in ("article", "main") for a in el.iterancestors()
+        ):
+            first_in_article = el
+        score = max((similarity(text, h) for h in hints if h), default=0.0)
+        if _is_link(el, text):
+            score *= 0.5  # a teaser's headline links to its own story
+        if score > best_score + 1e-9:
+            best, best_score = el, score
+    if best is not None and best_score >= 0.5:
+        return best
+    return first_in_article if first_in_article is not None else first

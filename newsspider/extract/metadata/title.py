@@ -11,6 +11,8 @@ from newsspider.extract.metadata.common import (
     _select_text,
     _site_tokens,
     _title_tag,
+    article_h1,
+    overlap,
 )
 from newsspider.extract.page import Page
 from newsspider.extract.text import clean_text, fold, normalize_ws
@@ -66,31 +68,48 @@ def _rejoin(title: str, parts: list[str]) -> str:
     return title[start:end].strip() if start >= 0 and end > start else " ".join(parts)
 
 
-def _title(page: Page, art: dict[str, Any], site_name: str | None, selector: Any) -> str | None:
-    """The headline.
+def title_sources(page: Page, art: dict[str, Any]) -> dict[str, str]:
+    """Every title the page gives, by source: the visible article <h1>, og:title, the JSON-LD
+    headline, twitter:title and <title> (raw, site names not stripped; empty ones left out)."""
+    og = clean_text(page.meta_first("og:title"))
+    tw = clean_text(page.meta_first("twitter:title", "dc.title", "title"))
+    headline = _as_text(art.get("headline")) or _as_text(art.get("name"))
+    tag = _title_tag(page)
+    h1_el = article_h1(page, [og, headline, tag, tw])
+    h1 = normalize_ws(h1_el.text_content()) if h1_el is not None else ""
+    found = {"h1": h1, "og": og, "jsonld": headline, "twitter": tw, "html": tag}
+    return {k: v for k, v in found.items() if v}
 
-    Order of trust: the JSON-LD headline of the article (the structured, canonical headline;
-    og:title is often a rewritten social-media variant), og:title, the first <h1>, the
-    Twitter title, then <title>; each stripped of site-name parts. The chosen one is then
-    repaired against the others: a section/kicker part that the other sources do not carry is
-    cut off, a truncated one ("...") gives way to its full form, and typographic quotes
-    follow the majority of the sources.
+
+def _title(page: Page, art: dict[str, Any], site_name: str | None, selector: Any,
+           sources: dict[str, str] | None = None) -> str | None:
+    """The headline as the page shows it.
+
+    The visible <h1> of the article is the headline when it is plausible: not a site name,
+    and either confirmed by another source (og:title, JSON-LD headline, <title>) or a fuller
+    form of the structured title (social titles are often shortened: the <h1> contains most of
+    their words and more). Otherwise the structured sources decide, in this order of trust:
+    the JSON-LD headline, og:title, the <h1>, the Twitter title, then <title>; each stripped of
+    site-name parts. The chosen one is then repaired against the others: a section/kicker part
+    that the other sources do not carry is cut off, a truncated one ("...") gives way to its
+    full form, and typographic quotes follow the majority of the sources.
     """
     if selector:
         t = _select_text(page, selector)
         if t:
             return t
     site_keys = _site_tokens(page, site_name)
-    h1s = _h1s(page)
-    og = clean_text(page.meta_first("og:title"))
-    tw = clean_text(page.meta_first("twitter:title", "dc.title", "title"))
-    headline = _as_text(art.get("headline")) or _as_text(art.get("name"))
-    tag = _title_tag(page)
-    raw = [x for x in (headline, og, *h1s[:1], tw, tag) if x]
-    if not raw:
+    src = sources if sources is not None else title_sources(page, art)
+    h1, og, headline = src.get("h1", ""), src.get("og", ""), src.get("jsonld", "")
+    tw, tag = src.get("twitter", ""), src.get("html", "")
+    named = [(n, x) for n, x in (("jsonld", headline), ("social", og), ("h1", h1),
+                                  ("social", tw), ("html", tag)) if x]
+    if not named:
         return None
-    others = raw + h1s[1:3]
-    cands = [c for c in (strip_site_suffix(x, site_keys, others) for x in raw) if c]
+    others = [x for _, x in named] + _h1s(page)[:3]
+    named = [(n, strip_site_suffix(x, site_keys, others)) for n, x in named]
+    named = [(n, c) for n, c in named if c]
+    cands = [c for _, c in named]
     if not cands:
         return None
     best = cands[0]
@@ -106,7 +125,37 @@ def _title(page: Page, art: dict[str, Any], site_name: str | None, selector: Any
     # "Section | Headline", "Headline - Section": another source has the bare headline
     if not (headline and og and headline == og):
         best = _cut_to_part(best, cands)
+    shown = _visible_headline(h1, best, named, site_keys)
+    if shown:
+        return shown
     return _majority_quotes(best, cands)
+
+
+def _visible_headline(h1: str, best: str, named: list[tuple[str, str]], site_keys: set[str]
+                      ) -> str | None:
+    """The article <h1> when it is a plausible headline that should win over `best`.
+
+    Each kind of title source (visible <h1>, JSON-LD, social titles og/twitter counted once,
+    <title>) votes for its text (quote marks and case ignored): the <h1> wins when
+    more sources carry it than carry `best`, or when `best` is a shortened form of it (every
+    word of `best` is in the longer <h1>: social titles get cut down), unless the <h1> only
+    adds a kicker in front.
+    """
+    h1 = clean_text(h1)
+    if not h1 or len(h1) < 8 or _is_site_part(h1, site_keys) or h1.endswith(("...", "…")):
+        return None
+    key_h1, key_best = fold(h1), fold(best)
+    if key_h1 == key_best:
+        return None  # same text: the quote-majority repair of `best` decides the marks
+    votes_h1 = len({n for n, c in named if fold(c) == key_h1})
+    votes_best = len({n for n, c in named if fold(c) == key_best})
+    if votes_h1 > votes_best:
+        return h1
+    if len(h1) > len(best) and overlap(h1, best) >= 0.999 and len(best.split()) >= 4:
+        # a kicker in front of the headline ("Premier League Liverpool lose …") is not part
+        # of it; words added inside or after it are
+        return None if key_h1.endswith(key_best) else h1
+    return None
 
 
 def _cut_to_part(title: str, cands: list[str]) -> str:
