@@ -23,7 +23,7 @@ ORG_TYPES = {"Organization", "NewsMediaOrganization", "Corporation", "WebSite", 
 
 _OFF_ARTICLE = re.compile(
     r"related|recommend|teaser|more-|-more|readmore|read-more|sidebar|aside|footer|nav|"
-    r"comment|widget|popular|trending|newsletter|promo|carousel|slider|list-item|card",
+    r"comment|widget|popular|trending|newsletter|promo|carousel|slider|list-item",
     re.IGNORECASE,
 )
 
@@ -170,9 +170,15 @@ def _off_article(el: Any) -> bool:
                 return True  # an article nested in an article: a teaser card
             return False
         ident = (anc.get("class") or "") + " " + (anc.get("id") or "")
-        if ident.strip() and _OFF_ARTICLE.search(ident):
+        if ident.strip() and (_OFF_ARTICLE.search(ident)
+                              or _CARD.search(ident) and not _MAIN.search(ident)):
             return True
     return False
+
+
+# "card" marks teasers, but also "vcard" bylines and a main "yog-card ... Main" container
+_CARD = re.compile(r"(?<![a-z])card(?!-main)", re.IGNORECASE)
+_MAIN = re.compile(r"(?<![a-z])(?:main|content)(?![a-z])", re.IGNORECASE)
 
 
 

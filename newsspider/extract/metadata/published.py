@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 from newsspider.extract.metadata.common import _jsonld_str, _off_article, _parsely_page
+from newsspider.extract.metadata.dateline import Dateline, skipped, visible_dateline
 from newsspider.extract.page import Page, css_select
 from newsspider.extract.text import clean_text, normalize_ws
 
@@ -167,13 +168,26 @@ def _date_from(page: Page, raws: list[str | None]) -> tuple[str | None, str | No
     return _format(dt, raw), clean_text(raw)
 
 
-def _published(page: Page, art: dict[str, Any], selector: Any) -> tuple[str | None, str | None]:
+def _published(page: Page, art: dict[str, Any], selector: Any,
+               h1: Any = None) -> tuple[str | None, str | None]:
+    """The original publication time, as the page shows it.
+
+    Metadata candidates (JSON-LD, meta tags, <time> elements in the article, date-classed
+    texts) give a first value; the visible dateline next to the headline then decides when
+    it shows an earlier day, because metadata often holds the update time or a date of
+    another story (a later day shown is an update time whose label the page left out).
+    When both agree on the instant, the dateline's wall clock tells the publisher's offset.
+    """
     raws: list[str | None] = []
     if selector:
         for el in css_select(page.tree, selector):
             raws.append(el.get("datetime") or el.get("content") or normalize_ws(el.text_content()))
+        value, raw = _date_from(page, raws)
+        if value:
+            return value, raw
+        raws = []
     raws.append(_jsonld_str(art, "datePublished"))
-    raws += [page.meta_first(k) for k in PUBLISHED_META]
+    raws += [_meta_value(page, k) for k in PUBLISHED_META]
     raws.append(_parsely_page(page).get("pub_date"))
     raws += _article_time_elements(page)
     raws.append(_jsonld_str(art, "dateCreated"))
@@ -181,19 +195,99 @@ def _published(page: Page, art: dict[str, Any], selector: Any) -> tuple[str | No
     for obj in page.jsonld:  # other objects (WebPage etc.) as a last resort
         if obj is not art:
             raws.append(_jsonld_str(obj, "datePublished"))
-    return _date_from(page, raws)
+    value, raw = _date_from(page, raws)
+    line = visible_dateline(page, h1, day_first=_day_first(page))
+    if line is None or not _plausible(line.when, page):
+        return value, raw
+    return _reconcile(value, raw, line, page)
+
+
+def _reconcile(value: str | None, raw: str | None, line: Dateline, page: Page
+               ) -> tuple[str | None, str | None]:
+    shown = line.when
+    meta = parse_date(value) if value else None
+    if meta is None:
+        return _format_shown(shown, line.has_time, page), line.raw
+    meta_day = meta.date()
+    shown_day = shown.astimezone(meta.tzinfo).date() if shown.tzinfo and meta.tzinfo else shown.date()
+    if shown_day > meta_day:
+        # a later date shown by the headline is an update (or print-edition) date: the
+        # metadata keeps the original publication
+        return value, raw
+    if shown.tzinfo is not None and line.has_time:
+        if meta.tzinfo is not None and abs(meta - shown) < timedelta(minutes=2):
+            return meta.astimezone(shown.tzinfo).isoformat(), raw  # keeps the seconds
+        return shown.isoformat(), line.raw
+    if meta.tzinfo is not None:
+        if line.has_time:
+            # the wall clock shown minus the instant in UTC is the publisher's offset
+            diff = shown - meta.astimezone(UTC).replace(tzinfo=None)
+            quarter = round(diff.total_seconds() / 900) * 900
+            if abs(diff.total_seconds() - quarter) <= 120 and abs(quarter) <= 14 * 3600:
+                local = meta.astimezone(timezone(timedelta(seconds=quarter)))
+                return local.isoformat(), raw
+        if meta.date() == shown.date():
+            return value, raw
+        utc = meta.astimezone(UTC).replace(tzinfo=None)
+        if not line.has_time and shown - timedelta(hours=14) <= utc < shown + timedelta(hours=38):
+            # the same day seen from another zone: the page's own calendar day counts
+            return shown.date().isoformat(), line.raw
+        return _format_shown(shown, line.has_time, page), line.raw
+    if meta.date() == shown.date():
+        return value, raw
+    return _format_shown(shown, line.has_time, page), line.raw
+
+
+def _format_shown(shown: datetime, has_time: bool, page: Page) -> str:
+    if not has_time:
+        return shown.date().isoformat()
+    if shown.tzinfo is None:
+        tz = _profile_tz(page)
+        if tz is not None:
+            shown = shown.replace(tzinfo=tz)
+    return shown.isoformat()
+
+
+def _day_first(page: Page) -> bool:
+    """Whether numeric dates on this page read day/month (everywhere but the US)."""
+    lang = (page.tree.get("lang") or page.meta_first("og:locale", "content-language") or "").lower()
+    return bool(lang) and not lang.replace("_", "-").startswith(("en-us", "en")) or \
+        lang.replace("_", "-") in ("en-gb", "en-au", "en-in", "en-ie", "en-nz", "en-za", "en-sg")
+
+
+def _meta_value(page: Page, key: str) -> str | None:
+    """A <meta> value by name; itemprop="datePublished" only from <head> (microdata inside
+    the page may describe other stories), and the non-standard value="..." attribute too."""
+    if key == "datepublished":
+        head = page.tree.find("head")
+        for el in head.iter("meta") if head is not None else ():
+            if (el.get("itemprop") or el.get("name") or "").lower() == key and el.get("content"):
+                return str(el.get("content"))
+        return None
+    v = page.meta_first(key)
+    if v:
+        return v
+    for el in page.tree.iter("meta"):
+        if (el.get("name") or el.get("property") or "").lower() == key and el.get("value"):
+            return str(el.get("value"))
+    return None
 
 
 def _article_time_elements(page: Page) -> list[str]:
     out = []
     tree = page.tree
     for el in tree.xpath('//*[@itemprop="datePublished"]'):
-        v = el.get("datetime") or el.get("content") or normalize_ws(el.text_content())
-        if v and not _off_article(el):
+        v = el.get("datetime") or el.get("content")
+        if not v:
+            # two <time>s inside one element would glue their texts ("2022-02-112023-06-08")
+            first = next((t for t in el.iter("time") if t is not el), None)
+            v = (first.get("datetime") or normalize_ws(first.text_content())) if first is not None \
+                else normalize_ws(el.text_content())
+        if v and not skipped(el):
             out.append(v)
     for el in tree.iter("time"):
         v = el.get("datetime")
-        if v and not _off_article(el):
+        if v and not skipped(el):
             out.append(v)
     return out
 

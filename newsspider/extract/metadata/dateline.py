@@ -1,0 +1,233 @@
+"""The visible dateline: the publication date the page shows next to its headline.
+
+Readers see "Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7", "By Jane Doe | March 11, 2015 3:46 PM",
+"2/26/2015 7:11 AM PST BY STAFF" or "Reviewed: June 7, 2019" under the headline, while the
+metadata may hold the update time, a date of another story, or nothing at all. This module reads
+the text that follows the article's <h1> (and a little before it) in document order, and returns
+the first full date there (day, month and year, with the time and zone when shown) that is not
+labelled as an update. Machine-readable attributes of that region count too
+(``<abbr title="2011-08-25T01:40:40Z">1 hr ago</abbr>``, ``<time datetime>``).
+
+Text inside embedded posts (block quotes, social embeds), figures, captions and related-story
+boxes is skipped: their dates belong to other content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from newsspider.extract.metadata.common import _off_article
+from newsspider.extract.text import normalize_ws
+
+_MONTHS = {m: i for i, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+    ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for m in names}
+_MON = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
+_DATE = re.compile(
+    rf"\b(?P<mon>{_MON})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<mon2>{_MON})\.?,?\s+(?P<year2>(?:19|20)\d\d)\b"
+    rf"|\b(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<year3>(?:19|20)\d\d)\b"
+    rf"|\b(?P<year4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b"
+    # "12.29.14", "29/12/14": two-digit years, read only in the dateline next to the headline
+    rf"|(?<![\d.])(?P<s1>\d{{1,2}})(?P<sep>[./])(?P<s2>\d{{1,2}})(?P=sep)(?P<yy>\d\d)(?![\d.])",
+    re.IGNORECASE,
+)
+_ZONES = {"UTC": 0, "GMT": 0, "ET": None, "EST": -5, "EDT": -4, "CT": None, "CST": -6,
+          "CDT": -5, "MT": None, "MST": -7, "MDT": -6, "PT": None, "PST": -8, "PDT": -7,
+          "BST": 1, "CET": 1, "CEST": 2, "KST": 9, "JST": 9, "SGT": 8, "HKT": 8, "IST": 5.5,
+          "AEST": 10, "AEDT": 11}
+# the time right after the date: "Dec 13, 2016 at 3:45 pm", "December 19, 2016 | 7:08pm",
+# "Nov 12, 2015, 3:43 PM ET", "10:00 PM UTC"
+_TIME = re.compile(
+    r"^(?:\s*(?:[,|/·•–—-]|\bat\b|\bum\b|@)\s*|\s+){0,4}"
+    r"(?P<h>\d{1,2})[:.](?P<mi>\d\d)(?::(?P<s>\d\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)?"
+    r"(?:\s*(?P<tz>" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b)?",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(r"\b(?:updated?|modified|edited|last\s+changed|aktualisiert|geändert|"
+                      r"mis\s+à\s+jour|actualizado)\b[^|]{0,12}$", re.IGNORECASE)
+_ISO_ATTR = re.compile(r"^\s*(?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d.*)?$")
+_SKIP_TAGS = {"script", "style", "noscript", "template", "blockquote", "figure", "figcaption",
+              "iframe", "svg", "button", "select", "option"}
+_EMBED_CLASS = re.compile(r"instagram|twitter|tweet|tiktok|facebook-post|embed|caption",
+                          re.IGNORECASE)
+
+BEFORE_CHARS = 300  # text read before the <h1> (a dateline above the headline)
+AFTER_CHARS = 900  # and after it
+
+
+@dataclass
+class Dateline:
+    when: datetime  # naive wall time unless the page gives a zone
+    has_time: bool
+    raw: str
+
+
+def visible_dateline(page: Any, h1: Any, *, day_first: bool = False) -> Dateline | None:
+    """The first dated, non-update text near the headline element `h1` (None without one)."""
+    if h1 is None:
+        return None
+    before, after = _texts_around(page.tree, h1)
+    for pieces in (after, before):
+        found = _first_date(pieces, day_first)
+        if found is not None:
+            return found
+    return None
+
+
+def skipped(el: Any) -> bool:
+    """True for an element inside an embed, a figure/caption, a block quote or a related box."""
+    for node in (el, *el.iterancestors()):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _SKIP_TAGS:
+            return True
+        if tag in ("article", "main", "body"):
+            break
+        ident = (node.get("class") or "") + " " + (node.get("id") or "")
+        if ident.strip() and _EMBED_CLASS.search(ident):
+            return True
+    return _off_article(el)
+
+
+def _texts_around(tree: Any, h1: Any) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
+    """(pieces before the <h1>, pieces after it), each piece a visible text or an ISO date from
+    an attribute, in document order; the 'before' list is nearest-first."""
+    before: list[tuple[str, Any]] = []
+    after: list[tuple[str, Any]] = []
+    seen_h1 = False
+    n_after = 0
+    inside_h1 = set(h1.iter())
+    for el in tree.iter():
+        if el is h1:
+            seen_h1 = True
+            continue
+        if not isinstance(el.tag, str) or el in inside_h1:
+            continue
+        if not seen_h1:
+            if el.text and el.text.strip() and el.tag not in _SKIP_TAGS:
+                before.append((normalize_ws(el.text), el))
+            continue
+        if skipped(el):
+            continue
+        if el.text and el.text.strip():
+            t = normalize_ws(el.text)
+            after.append((t, el))
+            n_after += len(t)
+        iso = _iso_attribute(el)
+        if iso:
+            after.append(("\x00" + iso, el))
+        if el.tail and el.tail.strip():
+            t = normalize_ws(el.tail)
+            after.append((t, el))
+            n_after += len(t)
+        if n_after > AFTER_CHARS:
+            break
+    # the nearest text before the headline, up to BEFORE_CHARS, that is not skipped
+    near: list[tuple[str, Any]] = []
+    total = 0
+    for t, el in reversed(before):
+        if skipped(el):
+            continue
+        near.append((t, el))
+        total += len(t)
+        if total > BEFORE_CHARS:
+            break
+    return near, after
+
+
+def _iso_attribute(el: Any) -> str | None:
+    """The machine-readable date of a <time>/<abbr>-like element whose own text shows none
+    ("1 hr ago"); when the text shows a date, the text is what readers see and wins."""
+    if el.tag not in ("time", "abbr", "span", "div"):
+        return None
+    for attr in ("datetime", "title", "content"):
+        v = el.get(attr)
+        if v and _ISO_ATTR.match(v):
+            return None if _DATE.search(el.text_content() or "") else v.strip()
+    return None
+
+
+def _first_date(pieces: list[tuple[str, Any]], day_first: bool) -> Dateline | None:
+    for i, (text, _) in enumerate(pieces):
+        if text.startswith("\x00"):
+            dt = _iso(text[1:])
+            if dt is not None:
+                return Dateline(dt, "T" in text or " " in text[11:], text[1:])
+            continue
+        for m in _DATE.finditer(text):
+            prefix = text[:m.start()]
+            if not prefix.strip() and i > 0:
+                prefix = pieces[i - 1][0][-30:] + " " + prefix
+            if _UPDATED.search(prefix[-40:]):
+                continue
+            date = _date(m, day_first)
+            if date is None:
+                continue
+            rest = text[m.end():]
+            j = i + 1
+            while not rest.strip(" |,/·•–—-") and j < len(pieces) and j <= i + 3:
+                rest += " " + pieces[j][0]  # the time may sit in the next element
+                j += 1
+            return _with_time(date, rest, text[m.start():m.end()])
+    return None
+
+
+def _date(m: re.Match[str], day_first: bool) -> datetime | None:
+    try:
+        if m["mon"]:
+            return datetime(int(m["year"]), _MONTHS[m["mon"].lower()], int(m["day"]))
+        if m["mon2"]:
+            return datetime(int(m["year2"]), _MONTHS[m["mon2"].lower()], int(m["day2"]))
+        if m["n1"]:
+            a, b = int(m["n1"]), int(m["n2"])
+            month, day = (b, a) if day_first or a > 12 else (a, b)
+            return datetime(int(m["year3"]), month, day)
+        if m["year4"]:
+            return datetime(int(m["year4"]), int(m["m4"]), int(m["d4"]))
+        a, b = int(m["s1"]), int(m["s2"])
+        month, day = (b, a) if day_first or a > 12 else (a, b)
+        return datetime(2000 + int(m["yy"]), month, day)
+    except ValueError:
+        return None
+
+
+def _with_time(date: datetime, rest: str, raw: str) -> Dateline:
+    t = _TIME.match(rest)
+    if not t:
+        return Dateline(date, False, raw)
+    h, mi = int(t["h"]), int(t["mi"])
+    ap = (t["ap"] or "").lower().replace(".", "").replace(" ", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    if h > 23 or mi > 59:
+        return Dateline(date, False, raw)
+    when = date.replace(hour=h, minute=mi, second=int(t["s"] or 0))
+    zone = (t["tz"] or "").upper()
+    offset = _ZONES.get(zone)
+    if offset is None and zone in ("ET", "CT", "MT", "PT"):
+        offset = _us_offset(zone, when)
+    if offset is not None:
+        when = when.replace(tzinfo=timezone(timedelta(hours=offset)))
+    return Dateline(when, True, raw + rest[:t.end()])
+
+
+def _us_offset(zone: str, when: datetime) -> float:
+    """ET/CT/MT/PT: standard or daylight time (second Sunday of March to first Sunday of
+    November, the US rule since 2007; close enough for the dates of news pages)."""
+    base = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}[zone]
+    y = when.year
+    march = datetime(y, 3, 8 + (6 - datetime(y, 3, 8).weekday()) % 7, 2)
+    november = datetime(y, 11, 1 + (6 - datetime(y, 11, 1).weekday()) % 7, 2)
+    return base + 1 if march <= when < november else base
+
+
+def _iso(v: str) -> datetime | None:
+    from newsspider.extract.metadata.published import parse_date
+
+    return parse_date(v)
