@@ -53,7 +53,8 @@ def extract_metadata(page: Page) -> dict[str, Any]:
     return {
         "title": title,
         "subtitle": _subtitle(page, art, title),
-        "titles": sources or None,
+        "titles": {k: sources.get(k) for k in ("h1", "og", "jsonld", "twitter", "html")}
+        if sources else None,
         "authors": _authors(page, art, site_name, selectors.get("authors")),
         "published": published,
         "published_raw": published_raw,
