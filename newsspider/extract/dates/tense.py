@@ -1,0 +1,300 @@
+"""Tense of the clause around a date (past, future, present schedule) and sentence boundaries."""
+
+from __future__ import annotations
+
+import re
+
+from newsspider.extract.dates.vocab import Tense
+
+_ABBREV_BEFORE_DOT = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|"
+    r"Fri|Sat|Sun|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|No|Nos|Vol|vs|etc|Inc|Co|Corp|Ltd|Gov|Sen|Rep|Gen|Lt|"
+    r"Col|Capt|U\.S|U\.K|a\.m|p\.m|A\.M|P\.M|e\.g|i\.e)|\b[A-Z])$"
+)
+
+
+_SENT_END = re.compile(r"([.!?][\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets: split after . ! ? followed by a capital, except after an
+    abbreviation ("Aug. 7", "6 p.m. KST", "Mr. Kim")."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        head = text[start : m.start()]
+        if text[m.start()] == "." and _ABBREV_BEFORE_DOT.search(head):
+            # "p.m. KST" / "Aug. 7": no boundary; but "... at 6 p.m. The group" is one
+            nxt = text[m.end() : m.end() + 12]
+            if not re.match(
+                r"(?:The|A|An|It|He|She|They|We|In|On|After|Before|This|Fans|[A-Z][a-z]+\s+(?:said|says|described|added|told|wrote))\b",
+                nxt,
+            ):
+                continue
+        spans.append((start, m.end(1)))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
+
+
+_PAST_IRREGULAR = frozenset(
+    """was were had did said came went began begun made won held told wrote sold hit got gave took
+    saw met left led ran sang spent brought bought found became felt kept lost put read set shot
+    stood thought threw understood broke chose drove fell flew forgot grew knew rose shook spoke
+    stole swore tore wore ago previously earlier already last""".split()
+)
+
+
+_PRESENT_WORDS = frozenset(
+    """is are am arrives arrive returns return drops drop releases begins begin starts start opens
+    open kicks kick closes close lands land hits comes come premieres debuts debut launches airs
+    unveils unveil""".split()
+)
+
+
+_REPORTING = frozenset("says say tells tell reports report writes write".split())
+
+
+_NOT_PAST_ED = frozenset(
+    """need needs red bed seed speed feed weed breed hundred shed wed indeed creed greed proceed
+    exceed succeed embed united based limited""".split()
+)
+
+
+_DETERMINERS = frozenset(
+    "a an the its their his her our my your this that these those with of".split()
+)
+
+
+_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—-]\s|,\s(?:and|but|while|whereas)\s|\sand\s(?:on|in)\s")
+
+
+_STRONG_PAST = frozenset(
+    """released dropped debuted unveiled announced confirmed revealed returned premiered launched
+    opened marked celebrated started ended posted shared added performed topped arrived happened
+    occurred died killed reported signed joined finished completed attended visited
+    appeared introduced teased hosted received recorded closed raised voted rejected approved
+    agreed decided declined dropped fell rose jumped climbed""".split()
+)
+
+
+_PREPOSITIONS = frozenset("at on in of for by from to into after before since until".split())
+
+
+_AUX_BE = frozenset("be been being is are am was were 's ’s".split())
+
+
+def _classify_word(words: list[str], i: int) -> tuple[Tense, bool] | None:
+    """(tense, strong) of words[i] as a verb marker, or None."""
+    w = words[i].lower().replace("’", "'")
+    prev = words[i - 1].lower().replace("’", "'") if i > 0 else ""
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    if w in ("will", "'ll", "shall", "won't", "wo", "would") or w.endswith("'ll"):
+        return "future", True
+    if (
+        w in ("set", "scheduled", "slated", "due", "expected", "planned", "poised")
+        and prev in _AUX_BE
+    ):
+        return "future", True
+    if w in ("plans", "plan", "planning", "gearing", "preparing") and nxt in ("to", "for", "up"):
+        return "future", True
+    if w in ("upcoming", "effective", "starting", "beginning", "until", "till"):
+        return "future", True
+    if w == "going" and nxt == "to":
+        return "future", True
+    if w in ("has", "have", "had") and (
+        nxt.endswith("ed")
+        or nxt in _PAST_IRREGULAR
+        or nxt
+        in ("come", "been", "gone", "begun", "done", "seen", "shown", "taken", "given", "won")
+    ):
+        return "past", True
+    if prev in _AUX_BE and (w.endswith("ed") or w in _PAST_IRREGULAR):
+        return None  # participle: the auxiliary decides
+    if w in ("was", "were", "did", "ago"):
+        return "past", True
+    if w in _PAST_IRREGULAR:
+        return "past", w not in (
+            "set",
+            "put",
+            "hit",
+            "read",
+            "last",
+            "earlier",
+            "previously",
+            "already",
+        )
+    if w in _REPORTING:
+        return "past", True
+    if w in _STRONG_PAST:
+        return "past", prev not in _DETERMINERS
+    if w in _PRESENT_WORDS and prev not in _DETERMINERS and prev not in _PREPOSITIONS:
+        return "present", w in ("is", "are", "am")
+    if (
+        w == "out"
+        and i == len(words) - 1
+        and not (prev.endswith("ed") or prev in _PAST_IRREGULAR or prev in _AUX_BE)
+    ):
+        return "present", False  # "..., out Friday": a release schedule
+    if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED and prev not in _DETERMINERS:
+        return "past", False
+    return None
+
+
+def _scan(words: list[str], order: range) -> Tense | None:
+    weak: Tense | None = None
+    for i in order:
+        if (
+            words[i].lower() == "to"
+            and i + 1 < len(words)
+            and words[i + 1].lower()
+            in (
+                "be",
+                "release",
+                "drop",
+                "return",
+                "debut",
+                "launch",
+                "unveil",
+                "hold",
+                "perform",
+                "make",
+                "come",
+                "arrive",
+            )
+        ):
+            return "future"
+        r = _classify_word(words, i)
+        if r:
+            t, strong = r
+            if strong:
+                return t
+            weak = weak or t
+    return weak
+
+
+# Present-tense verbs of a scheduled event ("“X” comes out January 8", "drops June 3", "hits
+# shelves", "is out on", "releases on"): as the verb nearest to the date they announce a
+# schedule, which reads forwards (year inference, weekdays, status), unless the clause is
+# habitual ("usually drops on Fridays") or plainly about the past ("back in 2019 ...").
+_SCHEDULE_VERBS = frozenset(
+    """arrives arrive returns return drops drop releases release begins begin starts start opens
+    open kicks kick closes close lands land hits hit comes come premieres premiere debuts debut
+    launches launch airs unveils unveil""".split()
+)
+
+
+_SCHEDULE_BASE_VERBS = frozenset("arrive begin come kick land unveil".split())  # rarely nouns
+
+
+_SHELVES = frozenset("shelves stores streaming theaters theatres".split())  # "hits shelves"
+
+
+_SCHEDULE_STATES = frozenset("out available released".split())  # "is out on", "are available from"
+
+
+_NOT_FINITE_BEFORE = frozenset(
+    """to not never did does do have has had having will would can could may might must should
+    shall 'll let new latest upcoming next first another full""".split()
+)
+
+
+_HABITUAL_OR_PAST = re.compile(
+    r"\b(?:usually|always|often|typically|traditionally|normally|generally|regularly|annually|"
+    r"customarily|habitually|whenever|every|each\s+(?:year|month|week|season|time)|"
+    r"once\s+a\s+(?:year|month|week)|ago|last\s+year|back\s+(?:in|then)|at\s+the\s+time|"
+    r"in\s+those\s+days|previously)\b",
+    re.I,
+)
+
+
+def _schedule_verb(words: list[str], i: int) -> bool:
+    """words[i] is a finite present-tense verb of a scheduled event ("comes", "drops", "is out")."""
+    w = words[i].lower().replace("’", "'")
+    prev = words[i - 1].lower().replace("’", "'") if i > 0 else ""
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    if w in ("is", "are"):
+        return nxt in _SCHEDULE_STATES
+    if w not in _SCHEDULE_VERBS:
+        return False
+    if w in ("hits", "hit") and nxt not in _SHELVES:
+        return False
+    if prev in _DETERMINERS or prev in _PREPOSITIONS or prev in _NOT_FINITE_BEFORE:
+        return False  # a noun ("the release"), an infinitive or a form after an auxiliary
+    if prev.endswith("n't") or prev in _AUX_BE:
+        return False
+    if w.endswith("s") or w in _SCHEDULE_BASE_VERBS:
+        return True
+    # a base form that is also a noun ("the full release", "another launch") needs a subject
+    # right before it: a pronoun, a name or a quoted title ("“A” and “B” drop June 3")
+    if i == 0:
+        return False
+    return prev in ("they", "we", "you", "i") or words[i - 1][:1].isupper() or set(prev) == {"x"}
+
+
+def _nearest_is_schedule(words: list[str], order: range) -> bool:
+    """The first tense marker met in `order` is a present-tense schedule verb."""
+    for i in order:
+        if _schedule_verb(words, i):
+            return True
+        if words[i].lower() in ("out", "off", "back") and i > 0 and _schedule_verb(words, i - 1):
+            return True  # "comes out", "kicks off", "comes back"
+        if words[i].lower() == "to" or _classify_word(words, i):
+            return False
+    return False
+
+
+def is_habitual_or_past(text: str) -> bool:
+    """The clause speaks of a habit or of the past ("usually drops on Fridays", "years ago")."""
+    return _HABITUAL_OR_PAST.search(text) is not None
+
+
+_SHORT_QUOTE = re.compile(r"“[^“”]{1,60}”|‘[^‘’]{1,60}’(?!\w)|\"[^\"]{1,60}\"")
+
+
+def _mask_titles(text: str) -> str:
+    if "“" not in text and "‘" not in text and '"' not in text:
+        return text
+    return _SHORT_QUOTE.sub(lambda m: "“" + "x" * (len(m.group(0)) - 2) + "”", text)
+
+
+def tense_at(
+    text: str, start: int, end: int, *, sentence: tuple[int, int] | None = None
+) -> Tense | None:
+    """Tense of the clause governing the expression at text[start:end].
+
+    Scans backwards from the expression to the nearest tense marker within its clause (a
+    governing verb usually precedes the date: "will release ... on 6/14", "was released on
+    May 9", "said Wednesday"); if none is found, scans forwards ("On Feb. 14, she released")."""
+    if sentence is None:
+        sentence = next(((s, e) for s, e in sentence_spans(text) if s <= start < e), (0, len(text)))
+    s0, e0 = sentence
+    # a quoted title is a name, not a clause: its words ("Was It Love", "Porch Light: After")
+    # neither mark tense nor end the clause
+    before = _mask_titles(text[s0:start])
+    after = _mask_titles(text[end:e0])
+    # limit the backward scan to the current clause
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(before):
+        cut = m.end()
+    before = before[cut:]
+    brk = _CLAUSE_BREAK.search(after)
+    if brk:
+        after = after[: brk.start()]
+    words = _WORD.findall(before)
+    back = range(len(words) - 1, -1, -1)
+    if _nearest_is_schedule(words, back) and not is_habitual_or_past(before + " " + after):
+        return "future"  # "“X” comes out January 8": a schedule
+    t = _scan(words, back)
+    if t:
+        return t
+    words = _WORD.findall(after)
+    if _nearest_is_schedule(words, range(len(words))) and not is_habitual_or_past(after):
+        return "future"  # "On January 8, the band releases ..."
+    t = _scan(words, range(len(words)))
+    # a present-tense verb after the expression says little ("Friday's sale is ...")
+    return None if t == "present" else t
