@@ -16,7 +16,8 @@ from typing import Any, Literal
 
 # The version of the record layout (fields and their meaning); bumped when they change.
 # 2: url_key, description, section, word_count and the provenance fields; canonical_url as declared.
-SCHEMA_VERSION = "2"
+# 3: titles (every title the page gives, by source); title is the headline as shown.
+SCHEMA_VERSION = "3"
 
 
 @dataclass
