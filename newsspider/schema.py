@@ -34,6 +34,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
                    "or fragment, sorted query, no trailing slash).",
         "title": "The headline as shown on the page, without the site name.",
         "subtitle": "The standfirst / alternative headline, when the page has one.",
+        "titles": "Every title the page gives, by source (visible <h1>, og:title, JSON-LD headline, "
+                  "twitter:title, <title>); `title` is the one shown as the headline.",
         "description": "The page's own summary (JSON-LD description, og:description, meta description).",
         "section": "The site's section of the article (JSON-LD articleSection, article:section).",
         "authors": "Names of the people (or, failing those, organisations) credited as authors.",
@@ -83,6 +85,13 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "cue": "The speech verb or cue that attributes the quote ('said', 'wrote').",
         "kind": "block (a blockquote), inline (in a paragraph) or embed (an embedded post).",
         "paragraph": "Index of the body paragraph the quote is in (0-based).",
+    },
+    "Titles": {
+        "h1": "The article's visible <h1> headline.",
+        "og": "The og:title (the title shown when the page is shared).",
+        "jsonld": "The headline of the article's JSON-LD object.",
+        "twitter": "The twitter:title.",
+        "html": "The <title> element, site name included.",
     },
     "Release": {
         "artist": "The performing artist or group.",
