@@ -37,6 +37,9 @@ class Addon:
         dmws = settings["DOWNLOADER_MIDDLEWARES"]
         for k, v in ns.DOWNLOADER_MIDDLEWARES.items():
             dmws.setdefault(k, v)
+        exporters = settings["FEED_EXPORTERS"]
+        for fmt, exporter in ns.FEED_EXPORTERS.items():
+            exporters.setdefault(fmt, exporter)
         if settings.getpriority("REQUEST_FINGERPRINTER_CLASS") == 0:  # still Scrapy's default
             settings.set("REQUEST_FINGERPRINTER_CLASS", ns.REQUEST_FINGERPRINTER_CLASS, priority="addon")
 

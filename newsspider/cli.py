@@ -5,6 +5,7 @@
     newsspider crawl --generic https://any.site/   any site, from its sitemaps and feeds
     newsspider fetch URL                 one page, one JSON record on stdout (no state touched)
     newsspider extract FILE...|DIR|- | --manifest M.jsonl [-o OUT]
+    newsspider export FILE.jsonl --to csv|parquet|sqlite|postgresql://…
     newsspider sites                     the known site profiles
     newsspider dates --base YYYY-MM-DD [FILE|-]
     newsspider evaluate pages|quotes|releases ...
@@ -341,6 +342,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from newsspider.export import ExportError, export
+
+    try:
+        print(export(Path(args.source), args.to, Path(args.output) if args.output else None, args.schema))
+    except ExportError as exc:
+        fail(str(exc))
+    return 0
+
+
 def cmd_sites(args: argparse.Namespace) -> int:
     from newsspider.profiles import all_profiles
 
@@ -441,6 +452,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="the URL the FILE(s) were fetched from")
     p.add_argument("-o", "--output")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("export", help="JSON Lines output to CSV, Parquet, SQLite or PostgreSQL")
+    p.add_argument("source", help="a JSON Lines output (data/articles.jsonl)")
+    p.add_argument("--to", required=True, metavar="csv|parquet|sqlite|postgresql://…",
+                   help="the format, or a PostgreSQL URL (postgresql://user@host:5432/db)")
+    p.add_argument("-o", "--output", help="output file (default: the source with .csv/.parquet/.sqlite)")
+    p.add_argument("--schema", help="PostgreSQL schema for the tables (created if missing; default public)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("sites", help="list the site profiles", parents=[common])
     p.set_defaults(func=cmd_sites)

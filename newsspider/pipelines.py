@@ -255,12 +255,14 @@ class DedupExportPipeline(Step):
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
         s = crawler.settings
-        self.output = Path(s.get("NEWSSPIDER_OUTPUT") or "data/articles.jsonl")
+        # NEWSSPIDER_OUTPUT = "" (-s NEWSSPIDER_OUTPUT= with -O/FEEDS): no JSON Lines of our own,
+        # deduplication against the seen-store unchanged
+        self.output = Path(s["NEWSSPIDER_OUTPUT"]) if s.get("NEWSSPIDER_OUTPUT") else None
         # NEWSSPIDER_STATE = "" (one-off runs): an in-memory store, deduplicating within the run
         # and against the output file, nothing persisted
         self.state_path = Path(s["NEWSSPIDER_STATE"]) if s.get("NEWSSPIDER_STATE") else None
         self.on_change = s.get("NEWSSPIDER_ON_CHANGE", "version")
-        self.writer = JsonlWriter(self.output)
+        self.writer = JsonlWriter(self.output) if self.output else None
         self.store: SeenStore | None = None
         crawler.signals.connect(self.open, signal=signals.spider_opened)
         crawler.signals.connect(self.close, signal=signals.spider_closed)
@@ -269,8 +271,10 @@ class DedupExportPipeline(Step):
         if getattr(self.crawler, BLOCKED_ATTR, False):  # another run of this site holds the lock
             return
         logger.info("seen-store: %s", self.state_path.resolve() if self.state_path else "in memory (one-off run)")
-        logger.info("output: %s", self.output.resolve())
+        logger.info("output: %s", self.output.resolve() if self.output else "none (NEWSSPIDER_OUTPUT is empty)")
         self.store = SeenStore(self.state_path or ":memory:")
+        if self.writer is None:
+            return
         repair = self.writer.open()
         if repair:
             self.stats.set_value("newsspider/output_repaired_bytes", repair.dropped_bytes)
@@ -279,7 +283,7 @@ class DedupExportPipeline(Step):
     def reconcile(self) -> None:
         """Records appended after the store's last checkpoint (a crash between the line's
         fsync and the store commit) are added to the store now."""
-        assert self.store is not None
+        assert self.store is not None and self.writer is not None and self.output is not None
         start = self.store.output_offset(self.output)
         size = self.writer.offset
         if start > size:  # the file was truncated or replaced by hand
@@ -293,7 +297,8 @@ class DedupExportPipeline(Step):
         self.store.set_output_offset(self.output, size)
 
     def close(self) -> None:
-        self.writer.close()
+        if self.writer is not None:
+            self.writer.close()
         if self.store is not None:
             self.store.close()
             self.store = None
@@ -318,8 +323,11 @@ class DedupExportPipeline(Step):
             self.stats.inc_value("newsspider/articles/updated")
         else:
             self.stats.inc_value("newsspider/articles/new")
-        offset = self.writer.write(record)
-        self.store.add(record, sk, output=self.output, offset=offset)
+        if self.writer is not None:
+            offset = self.writer.write(record)
+            self.store.add(record, sk, output=self.output, offset=offset)
+        else:
+            self.store.add(record, sk)
         self.stats.inc_value("newsspider/quotes", len(item.quotes))
         self.stats.inc_value("newsspider/releases", len(item.releases))
         return item

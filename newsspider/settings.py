@@ -47,11 +47,14 @@ ITEM_PIPELINES = {
     "newsspider.pipelines.ValidationPipeline": 500,
     "newsspider.pipelines.DedupExportPipeline": 900,
 }
+# -O out.csv / FEEDS: nested fields as JSON text, not Python reprs (newsspider/feeds.py)
+FEED_EXPORTERS = {"csv": "newsspider.feeds.CsvItemExporter"}
+
 # Dropped items are counted in stats and logged once per reason by the pipelines themselves.
 DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 
 # newsspider settings
-NEWSSPIDER_OUTPUT = "data/articles.jsonl"  # JSON Lines output (append, fsync per record)
+NEWSSPIDER_OUTPUT = "data/articles.jsonl"  # JSON Lines output (append, fsync per record); "" = none
 NEWSSPIDER_STATE = "data/state/seen.sqlite"  # persistent seen-store (locks/ beside it)
 NEWSSPIDER_RUNS = "data/runs.jsonl"  # one line per run
 NEWSSPIDER_ON_CHANGE = "version"  # an exported article whose body changed: "version" | "skip"
