@@ -6,6 +6,8 @@
     newsspider fetch URL                 one page, one JSON record on stdout (no state touched)
     newsspider extract FILE...|DIR|- | --manifest M.jsonl [-o OUT]
     newsspider export FILE.jsonl --to csv|parquet|sqlite|postgresql://…
+    newsspider report [RUNS...] [-o report.html]   HTML report with a release calendar
+    newsspider calendar [FILE...] [-o releases.ics]
     newsspider sites                     the known site profiles
     newsspider dates --base YYYY-MM-DD [FILE|-]
     newsspider evaluate pages|quotes|releases ...
@@ -166,7 +168,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
         result = _crawl("demo", output=args.output, state=args.state, since=None,
                         max_articles=args.max, reset_state=args.reset_state, mirrors=server.mirrors,
                         extra_settings={"AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": args.log_level})
-    return finish(result)
+    status = finish(result)
+    if result["finish_reason"] != "already_running":
+        runs = Path(project_runs_path())
+        report = write_report([result["output"], *([str(runs)] if runs.is_file() else [])],
+                              Path(result["output"]).parent / "report.html")
+        print(f"report: {report.resolve()}")
+    return status
+
+
+def project_runs_path() -> str:
+    from newsspider.runner import project_settings
+
+    return str(project_settings()["NEWSSPIDER_RUNS"])
 
 
 def finish(result: dict[str, Any]) -> int:
@@ -352,6 +366,49 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_inputs(files: list[str]) -> Any:
+    from newsspider.report.data import ReportError, load
+
+    paths = [Path(f) for f in files] or [p for p in (Path("data/articles.jsonl"), Path("data/runs.jsonl"))
+                                         if p.is_file()]
+    if not paths:
+        fail("give output files / run logs (default data/articles.jsonl and data/runs.jsonl: not found)")
+    try:
+        return load(paths)
+    except ReportError as exc:
+        fail(str(exc))
+
+
+def write_report(files: list[str], output: Path) -> Path:
+    from newsspider.report.page import render
+
+    html = render(_report_inputs(files))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f".{output.name}.part")
+    tmp.write_text(html, encoding="utf-8")
+    tmp.replace(output)
+    return output
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    out = write_report(args.files, Path(args.output))
+    print(f"report: {out.resolve()}")
+    return 0
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from newsspider.report.ics import build_calendar
+
+    inputs = _report_inputs(args.files)
+    data, written, skipped = build_calendar(inputs.records)
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    note = f" ({skipped} known only to the month left out)" if skipped else ""
+    print(f"{written} release events written to {out.resolve()}{note}")
+    return 0
+
+
 def cmd_sites(args: argparse.Namespace) -> int:
     from newsspider.profiles import all_profiles
 
@@ -460,6 +517,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="output file (default: the source with .csv/.parquet/.sqlite)")
     p.add_argument("--schema", help="PostgreSQL schema for the tables (created if missing; default public)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("report", help="one self-contained HTML page: figures, charts, a release calendar")
+    p.add_argument("files", nargs="*", metavar="RUNS",
+                   help="output files and/or run logs (default data/articles.jsonl data/runs.jsonl)")
+    p.add_argument("-o", "--output", default="data/report.html")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("calendar", help="the release events as an iCalendar file (.ics)")
+    p.add_argument("files", nargs="*", metavar="FILE", help="output files (default data/articles.jsonl)")
+    p.add_argument("-o", "--output", default="data/releases.ics")
+    p.set_defaults(func=cmd_calendar)
 
     p = sub.add_parser("sites", help="list the site profiles", parents=[common])
     p.set_defaults(func=cmd_sites)

@@ -12,12 +12,13 @@ of ``finished``, so a crawl of an unreachable site is not mistaken for an empty 
 At close, one JSON line is appended to NEWSSPIDER_RUNS (``data/runs.jsonl``): start, end,
 site, pages fetched, articles new / updated / duplicate, known articles skipped, listing walks
 stopped at known articles, requests forbidden by robots.txt, bytes of a torn output tail dropped
-at start, errors by type, finish reason.
+at start, errors by type, finish reason, the run id and the ten slowest downloads.
 """
 
 from __future__ import annotations
 
 import fcntl
+import heapq
 import logging
 import os
 from datetime import UTC, datetime
@@ -72,6 +73,7 @@ class SiteLock:
 
 
 RUN_ID_ATTR = "newsspider_run_id"
+SLOWEST_KEPT = 10
 
 
 def run_id_of(crawler: Crawler) -> str:
@@ -120,8 +122,10 @@ class RunGuard:
         self.lock_dir = Path(state).parent / "locks" if state else None
         self.runs_path = Path(s["NEWSSPIDER_RUNS"]) if s.get("NEWSSPIDER_RUNS") else None
         self.lock: SiteLock | None = None
+        self.slowest: list[tuple[float, str]] = []  # a min-heap of the SLOWEST_KEPT slowest downloads
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(self.response_received, signal=signals.response_received)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunGuard:
@@ -143,9 +147,21 @@ class RunGuard:
             raise CloseSpider("already_running")
         self.lock = lock
 
+    def response_received(self, response: Response, request: Request) -> None:
+        """Keep the slowest downloads (for the run log and `newsspider report`)."""
+        latency = request.meta.get("download_latency")
+        if not isinstance(latency, (int, float)) or urlsplit(request.url).path == "/robots.txt":
+            return
+        if len(self.slowest) < SLOWEST_KEPT:
+            heapq.heappush(self.slowest, (float(latency), response.url))
+        elif latency > self.slowest[0][0]:
+            heapq.heapreplace(self.slowest, (float(latency), response.url))
+
     def spider_closed(self, spider: Spider, reason: str) -> None:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         record = run_record(stats, self.site(spider), reason, run_id_of(self.crawler))
+        record["slowest"] = [{"url": url, "seconds": round(sec, 3)}
+                             for sec, url in sorted(self.slowest, reverse=True)]
         if self.runs_path is None:
             logger.info("run: %s", orjson.dumps(record).decode())
             return

@@ -38,6 +38,7 @@ DOWNLOADER_MIDDLEWARES = {
 EXTENSIONS = {
     "newsspider.extensions.RunGuard": 0,
     "newsspider.extensions.FailedRunCheck": 10,
+    "newsspider.progress.Progress": 20,
 }
 ITEM_PIPELINES = {
     "newsspider.pipelines.MetadataPipeline": 100,
@@ -61,3 +62,5 @@ NEWSSPIDER_ON_CHANGE = "version"  # an exported article whose body changed: "ver
 NEWSSPIDER_SKIP_SEEN = True  # do not fetch article URLs already exported
 NEWSSPIDER_STOP_AFTER_SEEN = 20  # stop walking listing pages after N consecutive known articles
 NEWSSPIDER_MIRRORS: dict[str, str] = {}  # host -> "http://127.0.0.1:PORT" (local mirror as proxy)
+NEWSSPIDER_PROGRESS = "auto"  # live line on a terminal, else a log line per interval; "live"|"log"|"off"
+NEWSSPIDER_PROGRESS_INTERVAL = 60.0  # seconds between progress log lines (not on a terminal)
