@@ -16,7 +16,8 @@ from typing import Any, Literal
 
 # The version of the record layout (fields and their meaning); bumped when they change.
 # 2: url_key, description, section, word_count and the provenance fields; canonical_url as declared.
-# 3: titles (every title the page gives, by source); title is the headline as shown.
+# 3: titles (every title the page gives, by source); title is the headline as shown;
+#    releases[].paragraph (where the evidence is).
 SCHEMA_VERSION = "3"
 
 
@@ -57,6 +58,7 @@ class Release:
     status: Literal["released", "upcoming"]
     evidence: str
     time: str | None = None
+    paragraph: int | None = None  # index of the body paragraph the evidence is in (0-based)
 
 
 @dataclass

@@ -102,6 +102,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "status": "released or upcoming, relative to the article's publication.",
         "evidence": "The sentence the event was read from.",
         "time": "Release time of day when stated (HH:MM, with offset when given).",
+        "paragraph": "Index of the body paragraph the evidence sentence is in (0-based).",
     },
 }
 

@@ -266,6 +266,19 @@ def _resolve_match(
         off = {"this": 0, "next": 1, "last": -1}[gd["rm"].lower()]
         total = base.year * 12 + base.month - 1 + off
         return f"{total // 12:04d}-{total % 12 + 1:02d}", "month", None
+    if kind == "relweek":
+        # the days the phrase can mean; a month only when they all fall in one month
+        off = {"this": 0, "next": 7, "last": -7}[gd["rw"].lower()]
+        monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(days=off)
+        first, last = monday, monday + dt.timedelta(days=6)
+        part = (gd.get("wpart") or "").lower()
+        if part in ("early", "earlier"):
+            last = monday + dt.timedelta(days=2)
+        elif part in ("late", "later"):
+            first = max(monday + dt.timedelta(days=3), base if off == 0 else first)
+        if (first.year, first.month) != (last.year, last.month):
+            return None
+        return f"{first.year:04d}-{first.month:02d}", "month", None
     if kind == "yearend":
         since = re.search(r"\bsince\s(?:the\s)?$", m.string[max(0, m.start() - 10) : m.start()])
         past = tense == "past" or bool(since)

@@ -112,6 +112,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?i:the\s(?P<rmend>end|beginning)\sof\s(?:the|this)\smonth)"
         ),
     ),
+    # "next week", "later this week": the month when the whole week lies in one month
+    (
+        "relweek",
+        re.compile(r"(?i:\b(?:(?P<wpart>later|earlier|early|late)\s)?(?P<rw>this|next|last)\sweek)\b(?!end)"),
+    ),
     (
         "yearend",
         re.compile(r"(?i:\b(?P<ye>year-end|year's\send|the\send\sof\s(?:the|this)\syear))\b"),
@@ -242,6 +247,7 @@ _GATE_RES = {
     "relative": re.compile(r"(?i:today|tonight|tomorrow|yesterday)"),
     "ago": re.compile(r"(?i:\b(?:ago|from\snow|earlier)\b)"),
     "relmonth": re.compile(r"(?i:\bmonth\b)"),
+    "relweek": re.compile(r"(?i:\bweek\b)"),
     "year": re.compile(r"(?i:\byear)"),
     "holiday": re.compile(r"Eve\b|Day\b|Christmas|Halloween"),
 }
@@ -258,6 +264,7 @@ _GATE_OF = {
     "relative": "relative",
     "ago": "ago",
     "relmonth": "relmonth",
+    "relweek": "relweek",
     "yearend": "year",
     "holiday": "holiday",
 }

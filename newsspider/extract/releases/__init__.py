@@ -65,7 +65,7 @@ from newsspider.extract.releases.artists import (
 )
 from newsspider.extract.releases.merge import _merge
 from newsspider.extract.releases.sentence import _sentence_events
-from newsspider.extract.releases.titles import _find_titles
+from newsspider.extract.releases.titles import _find_titles, _kind_after, _kind_before
 from newsspider.extract.releases.vocab import (
     _ACTIVE,
     _MV_TRIGGER,
@@ -108,7 +108,7 @@ def extract_releases(
     """Release events mentioned in the article paragraphs (see module docstring)."""
     when = _parse_when(published, fetched_at)
     body = "\n".join(paragraphs)
-    artists = _Artists(title, body)
+    artists = _Artists(title, body, paragraphs)
     # a preview ("... to Watch This Week") reads a bare weekday forwards, a recap backwards
     doc_tense = _doc_tense(title or "")
     # kinds stated anywhere (the headline included) for titles named elsewhere without one
@@ -119,15 +119,28 @@ def extract_releases(
     last_event: _Event | None = None
     recent: list[_Title] = []  # titles of the last sentences, for "It will be released on ..."
     section_date: DateMatch | None = None  # the date of the current day heading
-    for para in paragraphs:
+    section_year: int | None = None  # the year of the current "Title (2022)" heading
+    for pi, para in enumerate(paragraphs):
         if not para or len(para) < 3:
             continue
         heading = _is_heading(para)
         if heading:
             day = _day_heading(para, when, doc_tense)
             if day is not None:
-                section_date = day
+                section_date, section_year = day, None
                 recent.clear()
+                continue
+            item = _roundup_item(para, section_date, artists)
+            if item is not None:
+                item.order, item.extra["paragraph"] = len(events), pi
+                events.append(item)
+                continue
+            titled = _YEAR_HEADING.match(para)
+            section_year = int(titled.group("year")) if titled else None
+            if titled:
+                # "Dreamers (2022)": the release every sentence under it talks about
+                kind, explicit = _kind_before(titled.group("info") or "")
+                recent[:] = [_Title(-1, -1, titled.group("title").strip(" “”\"‘’'"), kind, explicit)]
                 continue
             topic = _HEADING_TOPIC.match(para)
             if topic:
@@ -137,7 +150,7 @@ def extract_releases(
                     artists.set_current(name)
         if len(para) < 12:
             continue
-        has_cue = bool(_TITLE_RE.search(para)) or bool(
+        has_cue = bool(_TITLE_RE.search(para) or _UNQUOTED_CUE.search(para)) or bool(
             recent and (_PASSIVE.search(para) or _ACTIVE.search(para) or _MV_TRIGGER.search(para))
         )
         if not has_cue:
@@ -147,6 +160,8 @@ def extract_releases(
         dates = _anchor_relative(
             para, find_date_matches(para, when, use_dateparser=False, default_tense=doc_tense)
         )
+        if section_year is not None:
+            dates = [_in_year(d, section_year) for d in dates]
         para_ost = _OST_WORD.search(para)
         for s0, e0 in sentence_spans(para):
             sent = para[s0:e0]
@@ -157,9 +172,12 @@ def extract_releases(
             ]
             titles = (
                 _find_titles(sent)
-                if ("“" in sent or '"' in sent or "‘" in sent or "'" in sent)
+                if ("“" in sent or '"' in sent or "‘" in sent or "'" in sent
+                    or _UNQUOTED_CUE.search(sent))
                 else []
             )
+            # a date inside a title ("“Christmas Tree”", "“Friday”") is part of the title
+            sdates = [d for d in sdates if not any(t.start <= d.start < t.end for t in titles)]
             _add_hints(titles, hints)
             found = _sentence_events(
                 sent, sdates, artists, last_event, recent, titles, section_date
@@ -177,6 +195,7 @@ def extract_releases(
                     # "the band sings the first OST of the drama “Y”. Their song “X” drops ..."
                     ev.extra["ost"] = True
                 ev.order = len(events)
+                ev.extra.setdefault("paragraph", pi)
                 events.append(ev)
                 last_event = ev
             _update_sentence_context(sent, artists)
@@ -237,12 +256,60 @@ def _anchor_relative(para: str, dates: list[DateMatch]) -> list[DateMatch]:
     return out
 
 
+# a release noun set off by a comma or dash, or "titled/called X": an unquoted title may follow
+_UNQUOTED_CUE = re.compile(
+    r"(?i:album|single|\bEP|\bOST|soundtrack|record|\bLP|mixtape)\s*(?:,|--|—|–)\s*(?:also\s+)?"
+    r"(?:(?i:titled|called|named|dubbed)\s+)?[A-Z0-9]|(?i:titled|called|named|dubbed)\s+[A-Z0-9]"
+)
 _OST_WORD = re.compile(r"\b(?:OSTs?|soundtracks?)\b")
 
 
 _HEADING_TOPIC = re.compile(
     r"^\s*(?P<artist>[^“”\"‘:–—|]{1,50}?)\s*(?:[–—:|]|\s-)\s*[“\"‘'](?P<title>[^“”\"]{1,80})[”\"’']\s*$"
 )
+
+
+# "Dreamers (2022)", "Closer (2024, single)", "“Dreamers” (album, 2022)"
+_YEAR_HEADING = re.compile(
+    r"^\s*(?P<title>[^()\[\]]{1,60}?)\s*[(\[](?P<info>[^()\[\]]{0,30}?)\b(?P<year>(?:19|20)\d\d)\b"
+    r"[^()\[\]]{0,20}[)\]]\s*$"
+)
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _in_year(d: DateMatch, year: int) -> DateMatch:
+    """A date without a year of its own, under a heading that gives the year."""
+    if _HAS_YEAR.search(d.text) or d.kind in ("anchored", "relative", "ago", "relmonth", "relweek"):
+        return d
+    return DateMatch(d.start, d.end, d.text, f"{year:04d}{d.value[4:]}", d.precision, d.time, d.kind)
+
+
+# a roundup line "LUMEN – “Afterglow” MV", "Kim Ha-na – “Winter Letter” (Snow Garden OST Part 3)"
+_ROUNDUP_ITEM = re.compile(
+    r"^\s*(?P<artist>[^“”\"‘:–—|]{1,50}?)\s*(?:[–—:|]|\s-)\s*[“\"‘'](?P<title>[^“”\"]{1,80})[”\"’']"
+    r"\s*(?P<info>(?:\(?[^()]{0,60}\)?)?)\s*$"
+)
+
+
+def _roundup_item(para: str, section: DateMatch | None, artists: _Artists) -> _Event | None:
+    """A line of a dated roundup: the artist, the title and the kind words after it, released on
+    the day of the heading above it."""
+    if section is None:
+        return None
+    m = _ROUNDUP_ITEM.match(para)
+    if not m:
+        return None
+    name = _heading_artist(m.group("artist"), artists)
+    if not name:
+        return None
+    info = m.group("info") or ""
+    kind, explicit = _kind_before(info.strip("() ") + " ") if info.strip() else (None, False)
+    if not explicit:
+        kind, explicit = _kind_after(" (" + info.strip("() ") + ")") if info.strip() else (None, False)
+    name = artists.set_current(name)
+    return _Event(name, m.group("title").strip(), kind or "single", explicit, section.value,
+                  section.precision, section.time if section.time and len(section.time) > 5 else None,
+                  None, para.strip())
 
 
 def _is_heading(para: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsspider.extract.mentions import Mentions, Referent
 from newsspider.extract.releases.vocab import (
     _DESCRIPTOR_WORDS,
     _NAME_RUN,
@@ -16,17 +17,48 @@ from newsspider.extract.releases.vocab import (
     _Title,
 )
 
+_NOT_ARTIST = ("agency", "broadcaster", "organisation", "place")
+
 
 class _Artists:
     """Known artists of the article and the current one (for "the group", "he", "their")."""
 
-    def __init__(self, title: str | None, body: str) -> None:
+    def __init__(self, title: str | None, body: str, paragraphs: list[str] | None = None) -> None:
         self.known: list[str] = []
         self.current: str | None = None
+        self.paragraphs = paragraphs if paragraphs is not None else body.split("\n")
+        self._mentions: Mentions | None = None
         self.main: str | None = _artist_from_title(title, body) if title else None
         if self.main:
             self.add(self.main)
             self.current = self.main
+
+    @property
+    def mentions(self) -> Mentions:
+        """The article's entities (shared mention resolution, built on first use)."""
+        if self._mentions is None:
+            self._mentions = Mentions(self.paragraphs)
+        return self._mentions
+
+    def who(self, name: str) -> Referent | None:
+        return self.mentions.who(name)
+
+    def is_org(self, name: str) -> bool:
+        """An agency, broadcaster, organisation or place: never the artist of a release."""
+        r = self.who(name)
+        return r is not None and r.type in _NOT_ARTIST and r.confidence >= 0.8
+
+    def is_agency(self, name: str) -> bool:
+        r = self.who(name)
+        return r is not None and r.type == "agency" and r.confidence >= 0.8
+
+    def resolve(self, name: str) -> str:
+        """The fullest name the article gives for `name` ("Bennett" -> "Taylor Bennett")."""
+        r = self.who(name)
+        if (r is not None and r.confidence >= 0.8 and r.name != name and r.type in ("person", "group")
+                and _word_in(name, r.name)):
+            return r.name
+        return name
 
     def add(self, name: str) -> None:
         if name not in self.known:
@@ -34,6 +66,8 @@ class _Artists:
 
     def set_current(self, name: str) -> str:
         name = self.canonical(name)
+        if name not in self.known:
+            name = self.resolve(name)
         self.add(name)
         self.current = name
         return name
@@ -76,16 +110,34 @@ def _valid_artist(name: str) -> bool:
     return not re.fullmatch(r"[\d\W]+|\d+-[a-z]+", name)
 
 
+_HEADLINE_OPENER = re.compile(
+    r"^\s*(?:Why|How|What|When|Where|Who|Whose|Inside|Watch|Listen(?:\s+to)?|Meet|"
+    r"Here(?:[’']s|\s+[Ii]s|\s+[Aa]re))\s+"
+)
+_LIST_HEADLINE = re.compile(
+    r"^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"top\s+\d+|the\s+\d+)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]*[a-z]s\b",
+    re.I,
+)
+
+
 def _artist_from_title(title: str, body: str) -> str | None:
     t = re.sub(r"^[^:]{0,30}:\s+", "", title) if ":" in title[:32] else title
     # a leading work title ("‘Drama Name’ Star Kim Ji-ho Sings ..."): the name follows it
     t = re.sub(r"^\s*[“‘\"'][^“”‘’\"]{1,60}[”’\"']\s+(?=\S)", "", t)
+    # question and list headlines: "Why Kim Do-yun Chose ...", "Five Drama OSTs To Add ..."
+    t = _HEADLINE_OPENER.sub("", t)
+    if _LIST_HEADLINE.match(t):
+        return None
     # possessive: "VELVETEEN’s Yuna lends", "Jungkook’s ‘Golden’", "NewJeans’ “How Sweet”"
     m = re.match(r"\s*(?P<a>[^’'“‘\"]{1,40}?)(?:[’']s|(?<=s)[’'])\s+(?P<rest>.*)", t)
     if m:
         owner = _strip_descriptors(m.group("a").strip())
+        tail = re.search(r"(?:^|\s)((?:[A-Z0-9(][\w’'.()&-]*\s*)+)$", owner)
+        if tail and tail.start(1) > 0:
+            owner = tail.group(1).strip()  # "A complete list of Jae Min" -> "Jae Min"
         rest = m.group("rest")
-        if rest[:1] not in _Q_OPEN:
+        if rest[:1] not in _Q_OPEN and (rest[:1].isupper() or rest[:1].isdigit()):
             person = _longest_in_body(rest, body) or _leading_name(rest.split())
             if person and person not in _STOP_CAPS:
                 return person
@@ -235,7 +287,7 @@ def _possessive_artist(sent: str, pos: int, artists: _Artists) -> str | None:
 def _artist_for(sent: str, ts: int, t: _Title, voice: str, artists: _Artists) -> str | None:
     # 1. possessive owner before the title ("LUMINA’s ... single “X”", "IVE’s second mini album")
     owner = _possessive_artist(sent, t.start, artists)
-    if owner:
+    if owner and not artists.is_agency(owner):
         return artists.set_current(owner)
     # "the group’s summer single “X”": the article's group
     if t.start > 0 and _GROUP_POSSESSIVE.search(_since_title(sent[max(0, t.start - 70) : t.start])):
@@ -248,11 +300,30 @@ def _artist_for(sent: str, ts: int, t: _Title, voice: str, artists: _Artists) ->
             clause = clause[subords[-1].end() :]
         # drop appositives ", the leader of boy band BTS,"
         clause = re.sub(r",\s+(?:the|a|an)\s[^,]{0,60},", " ", clause)
-        # leading date phrase ("On March 11 at 6 p.m. KST, ")
-        names = _names_in(clause, artists)
+        # a leading phrase before the subject ("On March 11 at 6 p.m. KST, ", "Formed through
+        # Mnet’s survival show, ", "According to the agency, ")
+        lead = _LEADING_PHRASE.match(clause)
+        if lead:
+            clause = clause[lead.end():]
+        names = [n for n in _names_in(clause, artists) if not artists.is_org(n[2])]
         if names:
             return artists.set_current(names[-1][2])
+    elif artists.current is None:
+        # "Kang Seo-ri sings “X” ...; the track was released on ...": the sentence's subject
+        end = t.start if t.start >= 0 else ts
+        names = _names_in(_mask_quotes(sent[:end]), artists)
+        if names and names[0][0] == len(sent[: names[0][0]]) - len(sent[: names[0][0]].lstrip()):
+            r = artists.who(names[0][2])
+            if r is not None and r.type in ("person", "group") and r.confidence >= 0.8:
+                return artists.set_current(names[0][2])
     return artists.current
+
+
+_LEADING_PHRASE = re.compile(
+    r"^\s*(?:(?:On|In|At|By|After|Before|Since|Following|Formed|Founded|According|Speaking|"
+    r"Earlier|Later|Last|This|Next|Meanwhile|However|Also|Then)\b[^,;]{0,80},\s+)+"
+    r"(?=(?:the|The|he|He|she|She|they|They|it|It|[A-Z]))"
+)
 
 
 _GROUP_POSSESSIVE = re.compile(

@@ -26,6 +26,12 @@ def _merge(events: list[_Event], when: dt.datetime) -> list[dict]:
             continue
         if old.precision == "month" and ev.precision == "day" and ev.date.startswith(old.date):
             old.date, old.precision = ev.date, ev.precision
+        elif (old.precision == ev.precision == "day" and old.date != ev.date and ev.time
+              and not old.time):
+            # the same release stated twice with different days: the statement that gives the
+            # hour ("April 1 at 6 p.m. KST") is the schedule, the other a looser mention
+            old.date, old.time, old.tense, old.evidence = ev.date, ev.time, ev.tense, ev.evidence
+            old.extra["paragraph"] = ev.extra.get("paragraph")
         if not old.time and ev.time and ev.date == old.date:
             old.time = ev.time
         if not old.kind_explicit and ev.kind_explicit:
@@ -43,6 +49,7 @@ def _merge(events: list[_Event], when: dt.datetime) -> list[dict]:
                 "time": ev.time,
                 "status": _status(ev, when),
                 "evidence": ev.evidence,
+                "paragraph": ev.extra.get("paragraph"),
             }
         )
     return out

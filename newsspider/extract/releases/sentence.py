@@ -11,7 +11,12 @@ from newsspider.extract.dates import (
     is_habitual_or_past,
 )
 from newsspider.extract.releases.artists import _artist_for, _Artists
-from newsspider.extract.releases.titles import _anaphoric_title, _default_kind, _find_titles
+from newsspider.extract.releases.titles import (
+    _anaphoric_title,
+    _default_kind,
+    _find_titles,
+    _kind_after,
+)
 from newsspider.extract.releases.vocab import (
     _ACTIVE,
     _ACTIVE_WITH,
@@ -164,13 +169,24 @@ def _sentence_events(
         before = [t for t in cands if a <= t.start and t.end <= ts]
         after = [t for t in cands if t.start >= te and t.end <= z + 1]
         if voice == "active":
-            title_c = after[:1] or before[-1:]
+            # a title before an active verb only when the verb has no other object
+            # ("“X” was a hit, and they dropped it ..." no; "... but dropped the suit" no)
+            title_c = after[:1] or ([] if _other_object(sent, te) else before[-1:])
         else:
             # the subject: a title, else an anaphor ("The album arrives ..."), else a title after
+            # "The album, led by the single “Y”, was released ...": the subject is the album
+            # named before, not the title inside the parenthetical
+            paren = _SUBJECT_THEN_PAREN.match(sent, a, ts)
+            if (paren and before and before[-1].start > paren.end("np")
+                    and _OTHER_WORK.search(sent, paren.end("np"), before[-1].start)):
+                before = []
+                subject = sent[a:paren.end("np")]
+            else:
+                subject = sent[a:ts]
             title_c = (
                 before[-1:]
                 or _anaphoric_title(
-                    sent[a:ts], prev_titles + [c for c in cands if c.end <= a], artists
+                    subject, prev_titles + [c for c in cands if c.end <= a], artists
                 )
                 or (after[:1] if voice == "passive" else [])
             )
@@ -228,6 +244,12 @@ def _sentence_events(
         )
         if t.artist:
             artists.set_current(t.artist)
+        if not t.kind_explicit:
+            # "... was released on March 14 as Part 2 of the soundtrack"
+            rest = sent[te:z]
+            k2, ex2 = _kind_after(rest[rest.find(" as "):]) if " as " in rest else (None, False)
+            if ex2:
+                t = _Title(t.start, t.end, t.text, k2, True, t.is_track, t.is_work, t.artist)
         kind = t.kind or _default_kind(sent, t)
         tense = _tense_word(sent[a:z])
         if tense != "future" and _schedule_trigger(sent, ts, te, a, z):
@@ -249,6 +271,35 @@ def _sentence_events(
                     event(t, "mv", True, ev.date, ev.precision, ev.time, ev.tense, ev.artist)
                 )
     return out
+
+
+# a noun phrase right after the verb that is not a release: the verb acts on something else
+# ("dropped the suit", "released a statement", "followed by a wider release in theaters")
+_OBJECT_NP = re.compile(
+    r"\s+(?:by\s+)?(?:the|a|an|his|her|their|its|this|that|all|some|any)\s+((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
+    re.I,
+)
+_RELEASE_NOUN = re.compile(
+    r"^(?:albums?|singles?|EPs?|songs?|tracks?|records?|mixtapes?|OSTs?|soundtracks?|videos?|MVs?|"
+    r"repackages?|collaborations?|remix(?:es)?|ballads?|anthems?|versions?|editions?|duets?)$",
+    re.I,
+)
+
+
+_SUBJECT_THEN_PAREN = re.compile(
+    r"\s*(?P<np>(?:The|Its|Their|His|Her)\s+(?:[\w-]+\s+){0,2}?(?:album|EP|mini\s+album|record|"
+    r"single|song|repackage))\s*,"
+)
+
+
+_OTHER_WORK = re.compile(r"\b(?:single|song|track|b-side|video|MV|OST|featuring|with)\b", re.I)
+
+
+def _other_object(sent: str, te: int) -> bool:
+    m = _OBJECT_NP.match(sent, te)
+    if not m:
+        return False
+    return not any(_RELEASE_NOUN.match(w.strip("’'")) for w in m.group(1).split())
 
 
 def _fits_section(sent: str, a: int, z: int, section: DateMatch) -> bool:

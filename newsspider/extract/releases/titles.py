@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from newsspider.extract.releases.artists import _Artists, _strip_descriptors, _valid_artist
+from newsspider.extract.releases.unquoted import find_unquoted_titles
 from newsspider.extract.releases.vocab import (
     _EP_RE,
     _KIND_RE,
@@ -13,6 +14,7 @@ from newsspider.extract.releases.vocab import (
     _STOP_CAPS,
     _TITLE_RE,
     _TRACK_BEFORE,
+    _WORK_AFTER,
     _WORK_BEFORE,
     _since_title,
     _Title,
@@ -59,8 +61,24 @@ def _find_titles(sent: str) -> list[_Title]:
             t.is_work = True
         if kind != "mv" and _OBJECT_OF_NEGATIVE.search(_since_title(before)):
             t.is_work = True  # "Pre-orders for “X”", "the teaser for “X”": not the release itself
+        if not explicit and _WORK_AFTER.search(_clause_after(after)):
+            t.is_work = True  # "“X” opens in theaters ...", "... as a concert film"
         out.append(t)
+    for u in find_unquoted_titles(sent):
+        if not any(q.start <= u.start < q.end or u.start <= q.start < u.end for q in out):
+            out.append(u)
+    out.sort(key=lambda x: x.start)
     return out
+
+
+def _clause_after(after: str) -> str:
+    """The rest of the title's clause (up to the next title, semicolon or ', and')."""
+    cut = len(after)
+    for stop in ("“", '"', ";", ", and ", ", but ", ", while "):
+        i = after.find(stop)
+        if 0 <= i < cut:
+            cut = i
+    return after[:cut]
 
 
 def _resolve_kind(kind: str, matched: str) -> str:
@@ -85,6 +103,10 @@ def _kind_before(before: str) -> tuple[str | None, bool]:
                 best = (m.end(), _resolve_kind(kind, m.group(0)))
     if best is None:
         return None, False
+    head = _PART_OF.search(window)
+    if head and head.end("h") <= best[0] and best[1] in ("album", "mini_album", "ep", "repackage"):
+        # "the lead single of X’s upcoming album, “Y”": Y is the single, the album is its owner
+        return ("ost" if head.group("h").lower().endswith("ost") else "single"), True
     if work and work.start() >= best[0]:
         return None, False  # "the third OST for the drama “X”": X is the drama
     gap = window[best[0] :]
@@ -97,6 +119,11 @@ def _kind_before(before: str) -> tuple[str | None, bool]:
     return None, False
 
 
+_PART_OF = re.compile(
+    r"\b(?P<h>(?:(?:lead|title|first|second|pre-release|new|focus|debut)\s+)?(?:single|song|track|OST))"
+    r"\s+(?:of|from|off)\s+(?:[^“”\"]{0,60}?)$",
+    re.I,
+)
 _MV_WORD = re.compile(r"music\s+videos?\b|\bMVs?\b|\bM/Vs?\b", re.I)
 
 
@@ -158,7 +185,7 @@ _ANAPHOR_NOUN = (
 
 _ANAPHOR = re.compile(
     r"\s*(?:(?:Meanwhile|Now|Also|And|So|But),?\s+)?(?P<np>[Ii]t|[Tt]hey|"
-    r"(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:[’']s|(?<=s)[’']))\s+"
+    r"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:[’']s|(?<=s)[’']))\s+"
     r"(?:(?P<of>album|single|song|track|title\s+track|EP|record)[’']s\s+(?P<mv>music\s+video|video|MV)"
     r"|(?:(?!(?:for|of|to|with|from|and|or)\b)[\w-]+\s+){0,3}?" + _ANAPHOR_NOUN + r"))"
     r",?(?:\s+(?:also|itself|too|will|would|is|are|was|were|has|have|had|then|finally|officially|"

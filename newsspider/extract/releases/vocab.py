@@ -51,7 +51,7 @@ _EP_RE = re.compile(r"\bEPs?\b|extended\s+play", re.I)
 
 
 _TRACK_BEFORE = re.compile(
-    r"(?:title\s+track|lead\s+track|b-side|focus\s+track|track|song|tracks?\s+including|including)"
+    r"(?:title\s+track|lead\s+track|b-sides?|focus\s+track|tracks?|songs?|tracks?\s+including|including)"
     r"(?:,)?\s*(?:titled|called|named)?\s*$",
     re.I,
 )
@@ -67,6 +67,15 @@ _WORK_BEFORE = re.compile(
 )
 
 
+# words after a title that make it a film, a show or a book
+_WORK_AFTER = re.compile(
+    r"\b(?:(?:opens?|opened|hits?|premieres?|screens?|plays?|arrives?)\s+(?:in\s+)?(?:\w+\s+)?"
+    r"(?:theaters|theatres|cinemas)|in\s+(?:theaters|theatres|cinemas)|as\s+an?\s+(?:[\w-]+\s+){0,2}?(?:film|movie|"
+    r"documentary|series|drama|show|book|novel|musical|special)|(?:box\s+office|film|movie|series|"
+    r"documentary)\b(?=[^“”\"]{0,3}$))",
+    re.I,
+)
+
 # release triggers
 _ACTIVE_WITH = re.compile(
     r"\b(?:return(?:s|ed|ing)?|comes?\s+back|came\s+back|coming\s+back|is\s+back|are\s+back|"
@@ -79,7 +88,7 @@ _ACTIVE_WITH = re.compile(
 
 
 _ACTIVE = re.compile(
-    r"\b(?:release\s+of|release[sd]?|releasing|drop(?:s|ped|ping)?|unveil(?:s|ed|ing)?|put(?:s|ting)?\s+out|"
+    r"\b(?:release\s+of|release[sd]?|releasing|drop(?:s|ped|ping)?|unveil(?:s|ed|ing)?|put(?:s|ting)?\s+out|push(?:es|ed|ing)?\s+out(?!\s+of)|"
     r"launch(?:es|ed|ing)?|(?:surprise|pre)-releas(?:es|ed|ing))\b",
     re.I,
 )
@@ -150,7 +159,8 @@ _OFFSET = re.compile(
 
 _NOUN_BEFORE_RELEASE = re.compile(
     r"\b(?:the|a|an|its|their|his|her|this|that|first|new|latest|previous|last|next|group|solo|debut|"
-    r"korean|japanese|english|physical|digital|album|single|upcoming|official|whose|of)\s+$",
+    r"korean|japanese|english|physical|digital|album|single|upcoming|official|whose|of)\s+$"
+    r"|\w[’']s?\s+$",  # a possessive: "the album’s release"
     re.I,
 )
 
