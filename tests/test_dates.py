@@ -267,3 +267,22 @@ def test_tense_at_present_schedule() -> None:
     assert tense_at(text, i, i + len("January 8")) == "future"
     text = "The single usually comes out January 8."
     assert tense_at(text, text.index("January"), len(text) - 1) != "future"
+
+
+def test_weekday_ahead_of_an_event_reads_forwards() -> None:
+    # "ahead of Tuesday's vote" in a Sunday article: the coming Tuesday, not the past one
+    sun = dt.date(2024, 5, 26)
+    got = find_dates("The candidates toured the state ahead of Tuesday's vote.", sun)
+    assert [d["value"] for d in got] == ["2024-05-28"]
+    got = find_dates("Polls tightened in advance of Monday's caucus.", sun)
+    assert [d["value"] for d in got] == ["2024-05-27"]
+    # a possessive weekday without such a cue still reports the past
+    got = find_dates("Tuesday's vote surprised the party.", sun)
+    assert [d["value"] for d in got] == ["2024-05-21"]
+
+
+def test_clock_am_is_not_the_verb_am() -> None:
+    # "8 AM" is a time: the clause is past ("was taken"), so Wednesday is the one before
+    thu = dt.date(2024, 5, 30)
+    got = find_dates("It was taken from her room between 8 AM and 9 PM Wednesday.", thu)
+    assert [d["value"] for d in got] == ["2024-05-29"]

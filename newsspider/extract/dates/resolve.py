@@ -64,6 +64,9 @@ def _infer_year_month(m: int, base: dt.date, tense: Tense | None) -> tuple[int, 
     return divmod(pick, 12)[0], divmod(pick, 12)[1] + 1
 
 
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of)\s+$", re.I)
+
+
 def _weekday_date(wd: int, base: dt.date, modifier: str, tense: Tense | None) -> dt.date:
     delta_fwd = (wd - base.weekday()) % 7  # 0..6, days until the next such weekday (incl. today)
     delta_back = (base.weekday() - wd) % 7  # 0..6, days since the last one (incl. today)
@@ -225,7 +228,9 @@ def _resolve_match(
     if kind == "weekday":
         wd = WEEKDAYS[gd["wd"].lower()]
         mod = (gd.get("wmod") or "").lower()
-        if m.string[m.end() : m.end() + 2] in ("'s", "’s"):
+        if _AHEAD_OF.search(m.string, max(0, m.start() - 25), m.start()):
+            tense = "future"  # "ahead of Tuesday's debate": still to come
+        elif m.string[m.end() : m.end() + 2] in ("'s", "’s"):
             tense = "past"  # "Friday's announcement" reports something that happened
         if mod in ("early", "late", "earlier", "later"):
             mod = ""

@@ -90,6 +90,8 @@ _AUX_BE = frozenset("be been being is are am was were 's ’s".split())
 
 def _classify_word(words: list[str], i: int) -> tuple[Tense, bool] | None:
     """(tense, strong) of words[i] as a verb marker, or None."""
+    if words[i] in ("AM", "PM"):
+        return None  # "8 AM": a time of day, not the verb
     w = words[i].lower().replace("’", "'")
     prev = words[i - 1].lower().replace("’", "'") if i > 0 else ""
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
