@@ -1,0 +1,43 @@
+"""List articles ("A Complete List of X's Solo Projects": a heading, an image or video and
+paragraphs per item) keep every item in the body (invented pages, two common layouts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsspider.extract.body import extract_body
+from newsspider.extract.metadata import extract_metadata
+from newsspider.extract.page import Page
+
+ITEMS = [
+    ("Dreamers (2022)", "The first solo album arrived in the spring of 2022 with five tracks about "
+     "leaving home and finding a new city to love."),
+    ("Closer (2024)", "A single released a week before his service began, with a piano line he "
+     "wrote alone at night in the studio basement."),
+    ("Night Bus (2025)", "The second album, recorded live with his touring band, closes with a "
+     "nine-minute jam that fans now sing at every show."),
+]
+INTRO = ("Jae Min has been busy since the band went on hiatus. Here is every solo project he has "
+         "released so far, in order.")
+
+
+def boxed(i: int, head: str, text: str) -> str:
+    return (f'<div class="list-item"><h2>{head}</h2><figure><img src="/i{i}.jpg">'
+            f"<figcaption>Photo: Agency</figcaption></figure><p>{text}</p></div>")
+
+
+def flat(i: int, head: str, text: str) -> str:
+    return (f"<h3><strong>{head}</strong></h3><p>{text}</p>"
+            f'<div class="embed-youtube"><iframe src="https://www.youtube.com/embed/v{i}"></iframe></div>')
+
+
+@pytest.mark.parametrize("item", [boxed, flat])
+def test_every_item_of_a_list_article_is_in_the_body(item) -> None:
+    items = "".join(item(i, h, t) for i, (h, t) in enumerate(ITEMS))
+    html = (f"<html><head><title>A Complete List of Jae Min's Solo Projects</title></head><body>"
+            f'<nav><a href="/">Home</a></nav><article><h1>A Complete List of Jae Min\'s Solo Projects'
+            f"</h1><p>{INTRO}</p>{items}</article>"
+            f'<aside class="related"><a href="/x">Other story</a></aside></body></html>')
+    page = Page.from_text(html, "https://fans.example/list")
+    body = extract_body(page, extract_metadata(page))
+    assert body["paragraphs"] == [INTRO] + [x for h, t in ITEMS for x in (h, t)]
