@@ -60,7 +60,7 @@ def _crawl(site: str, *, output: str | None, state: str | None, since: str | Non
     from newsspider.profiles import ProfileError, UnknownSite, generic_profile, get_profile
     from newsspider.runner import project_settings, run_spider, summary
     from newsspider.spiders.news import parse_max, parse_since
-    from newsspider.store import SeenStore
+    from newsspider.store import is_postgresql, local_dir, reset_store
     from newsspider.urls import BadURL, check_url
 
     try:
@@ -80,15 +80,23 @@ def _crawl(site: str, *, output: str | None, state: str | None, since: str | Non
         overrides["NEWSSPIDER_MIRRORS"] = mirrors
     settings = project_settings(**overrides)
     _check_mirrored(profile, settings.getdict("NEWSSPIDER_MIRRORS"))
-    state_path = Path(settings["NEWSSPIDER_STATE"])
+    from newsspider.exporters import OutputError, check_output_path
+
+    try:  # a device (-o /dev/full), a FIFO or a directory is refused before anything starts
+        if settings.get("NEWSSPIDER_OUTPUT"):
+            check_output_path(Path(settings["NEWSSPIDER_OUTPUT"]))
+    except OutputError as exc:
+        fail(str(exc))
+    state = str(settings["NEWSSPIDER_STATE"])
+    shown = state if is_postgresql(state) else str(Path(state).resolve())
     if reset_state:
-        _check_not_running(site, state_path)
-        SeenStore.reset(state_path)
-        print(f"seen-store reset: {state_path.resolve()}", file=sys.stderr)
+        _check_not_running(site, local_dir(state))
+        reset_store(state)
+        print(f"seen-store reset: {shown}", file=sys.stderr)
         moved = _move_aside(Path(settings["NEWSSPIDER_OUTPUT"]))
         if moved:
             print(f"old output moved aside: {moved.resolve()}", file=sys.stderr)
-    print(f"seen-store: {state_path.resolve()}", file=sys.stderr)
+    print(f"seen-store: {shown}", file=sys.stderr)
     args: dict[str, Any] = {"url": generic_url} if generic_url else {"site": site}
     if since:
         args["since"] = since
@@ -97,7 +105,7 @@ def _crawl(site: str, *, output: str | None, state: str | None, since: str | Non
     stats, _ = run_spider("news", settings, **args)
     result = summary(stats)
     result["output"] = str(Path(settings["NEWSSPIDER_OUTPUT"]).resolve())
-    result["state"] = str(state_path.resolve())
+    result["state"] = shown
     return result
 
 
@@ -112,11 +120,11 @@ def _check_mirrored(profile: Any, mirrors: dict[str, str]) -> None:
              f"`--mirror {host}=http://127.0.0.1:8123`")
 
 
-def _check_not_running(site: str, state_path: Path) -> None:
+def _check_not_running(site: str, state_dir: Path) -> None:
     """Never reset the state or move the output of a crawl that is running."""
     from newsspider.extensions import SiteLock
 
-    lock = SiteLock(state_path.parent / "locks" / f"{site}.lock")
+    lock = SiteLock(state_dir / "locks" / f"{site}.lock")
     if not lock.acquire():
         fail(f"another crawl of site {site!r} is running (pid {lock.holder()}); not resetting its state")
     lock.release()
@@ -259,13 +267,17 @@ def _read_saved(path: Path) -> bytes:
 
 def extract_files(items: Iterable[tuple[str, str | None]], base_dir: Path | None = None) -> Iterable[dict[str, Any]]:
     """One record per (file, url) in order; duplicates among them get `duplicate_of`."""
-    from newsspider.dedup import NEAR_DUP_THRESHOLD, similarity, sketch
+    from newsspider.dedup import LshIndex, signature
     from newsspider.extract import Page, extract_article
     from newsspider.extract.inputcheck import NotHTML, check_html
     from newsspider.profiles import profile_for_url
     from newsspider.provenance import new_run_id
 
-    seen: list[tuple[str, str, str, list[int]]] = []  # url_key, canonical, hash, sketch
+    # the first record of each canonical URL / body hash, and an LSH index of signatures:
+    # linear in the number of pages (each lookup bounded), where comparing every pair was not
+    canonicals: dict[str, str] = {}
+    bodies: dict[str, str] = {}
+    near = LshIndex()
     now = datetime.now(UTC)
     run_id = new_run_id()
     for file, url in items:
@@ -290,13 +302,15 @@ def extract_files(items: Iterable[tuple[str, str | None]], base_dir: Path | None
         except Exception as exc:  # noqa: BLE001 - one bad page never stops the batch
             yield {"source_file": file, "error": f"extraction failed: {exc.__class__.__name__}: {exc}"}
             continue
-        sk = sketch(record.get("body") or "")
-        for key, canonical, chash, other in seen:
-            if (key == record["url_key"] or chash == record["content_hash"]
-                    or similarity(sk, other) >= NEAR_DUP_THRESHOLD):
-                record["duplicate_of"] = canonical
-                break
-        seen.append((record["url_key"], record["canonical_url"], record["content_hash"], sk))
+        sig = signature(record.get("body") or "")
+        key = record.get("url_key") or record["canonical_url"]
+        first = canonicals.get(key) or bodies.get(record["content_hash"]) or near.query(sig)
+        if first is not None:
+            record["duplicate_of"] = first
+        else:
+            canonicals[key] = record["canonical_url"]
+            bodies.setdefault(record["content_hash"], record["canonical_url"])
+            near.add(record["canonical_url"], sig)
         record["source_file"] = file
         record["run_id"] = run_id
         yield record

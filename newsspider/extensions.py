@@ -107,6 +107,11 @@ def run_record(stats: dict[str, Any], site: str, reason: str, run_id: str | None
         "listing_stopped_at_known": stats.get("newsspider/listing_stopped_at_known", 0),
         "robots_forbidden": stats.get("robotstxt/forbidden", 0),
         "output_repaired_bytes": stats.get("newsspider/output_repaired_bytes", 0),
+        "export_failed": stats.get("newsspider/errors/export_failed", 0),
+        "retry_planned": stats.get("newsspider/retry/planned", 0),
+        "retry_failed": stats.get("newsspider/retry/failed", 0),
+        "retry_gave_up": stats.get("newsspider/retry/gave_up", 0),
+        "validators_held": stats.get("newsspider/validators_held", 0),
         "dropped": {k.split("/", 2)[2]: v for k, v in stats.items() if k.startswith("newsspider/dropped/")},
         "errors": errors,
         "finish_reason": reason,
@@ -119,7 +124,9 @@ class RunGuard:
         s = crawler.settings
         # "" (one-off runs: scrapy crawl article) means no state: no site lock, no run log
         state = s.get("NEWSSPIDER_STATE")
-        self.lock_dir = Path(state).parent / "locks" if state else None
+        from newsspider.store import local_dir
+
+        self.lock_dir = local_dir(state) / "locks" if state else None
         self.runs_path = Path(s["NEWSSPIDER_RUNS"]) if s.get("NEWSSPIDER_RUNS") else None
         self.lock: SiteLock | None = None
         self.slowest: list[tuple[float, str]] = []  # a min-heap of the SLOWEST_KEPT slowest downloads

@@ -13,7 +13,8 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.utils.request import RequestFingerprinter
 
-from newsspider.store import SeenStore
+from newsspider.ledger import ledger_of
+from newsspider.store import SqlStore, open_store
 from newsspider.urls import strip_tracking
 
 logger = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ class SeenFilterMiddleware:
         self.enabled = s.getbool("NEWSSPIDER_SKIP_SEEN", True) and bool(s.get("NEWSSPIDER_STATE"))
         self.stop_after = s.getint("NEWSSPIDER_STOP_AFTER_SEEN", 20)
         self.stats = crawler.stats
-        self.store = SeenStore(s["NEWSSPIDER_STATE"]) if self.enabled else None
+        self.store: SqlStore | None = open_store(s["NEWSSPIDER_STATE"]) if self.enabled else None
         self.consecutive_known = 0
         self._closed = False
         from scrapy import signals
@@ -67,11 +68,19 @@ class SeenFilterMiddleware:
             self.store.close()
             self.store = None
 
-    def _keep(self, obj: Any) -> bool:
+    def _filter(self, objs: list[Any]) -> list[Any]:
+        """One store query for all the article requests of one callback's output."""
+        if self.store is None:
+            return objs
+        urls = [o.url for o in objs if isinstance(o, Request) and o.meta.get("article")]
+        known = self.store.known_urls(urls) if urls else set()
+        return [o for o in objs if self._keep(o, known)]
+
+    def _keep(self, obj: Any, known: set[str]) -> bool:
         if self.store is None or not isinstance(obj, Request):
             return True
         if obj.meta.get("article"):
-            if self.store.knows_url(obj.url):
+            if obj.url in known:
                 if self._modified_since_export(obj):
                     self.stats.inc_value("newsspider/refetch_modified")
                     return True
@@ -100,14 +109,14 @@ class SeenFilterMiddleware:
             return False
 
     def process_spider_output(self, response: Response, result: Iterable[Any], spider: Spider | None = None) -> Iterable[Any]:
-        return (obj for obj in result if self._keep(obj))
+        return iter(self._filter(list(result)))
 
     async def process_spider_output_async(
         self, response: Response, result: AsyncIterator[Any], spider: Spider | None = None
     ) -> AsyncIterator[Any]:
-        async for obj in result:
-            if self._keep(obj):
-                yield obj
+        objs = [obj async for obj in result]
+        for obj in self._filter(objs):
+            yield obj
 
 
 class MirrorMiddleware:
@@ -140,14 +149,17 @@ class ConditionalRequestMiddleware:
     """Conditional GETs for feeds and sitemaps (requests with ``meta["conditional"]``).
 
     Sends If-None-Match / If-Modified-Since from the seen-store; a 304 reaches the spider
-    (which then plans nothing from it). New validators are saved only when the run finishes
-    normally, so a crashed run never hides a feed's articles from the next one.
+    (which then plans nothing from it). New validators are noted in the run's ledger and saved
+    by the export pipeline at the end of a run that went idle, only for feeds and sitemaps whose
+    every listed article was exported or definitively refused (`newsspider.ledger`): a crashed
+    run, a transient failure or a ``--max`` / ``--since`` cut never hides a feed's articles
+    from the next run.
     """
 
     def __init__(self, crawler: Crawler):
         path = crawler.settings.get("NEWSSPIDER_STATE")
-        self.store = SeenStore(path) if path else None
-        self.pending: dict[str, tuple[str | None, str | None]] = {}
+        self.crawler = crawler
+        self.store: SqlStore | None = open_store(path) if path else None
         from scrapy import signals
 
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -171,16 +183,14 @@ class ConditionalRequestMiddleware:
             etag = response.headers.get(b"ETag")
             modified = response.headers.get(b"Last-Modified")
             if etag or modified:
-                self.pending[request.url] = (
+                # saved by the export pipeline at the end of the run if everything listed is done
+                ledger_of(self.crawler).validators[request.url] = (
                     etag.decode("latin-1") if etag else None,
                     modified.decode("latin-1") if modified else None,
                 )
         return response
 
     def spider_closed(self, reason: str) -> None:
-        if self.store is None:
-            return
-        if reason == "finished" and self.pending:
-            self.store.set_validators(self.pending)
-        self.store.close()
-        self.store = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None

@@ -55,8 +55,13 @@ FEED_EXPORTERS = {"csv": "newsspider.feeds.CsvItemExporter"}
 DEFAULT_DROPITEM_LOG_LEVEL = "DEBUG"
 
 # newsspider settings
-NEWSSPIDER_OUTPUT = "data/articles.jsonl"  # JSON Lines output (append, fsync per record); "" = none
-NEWSSPIDER_STATE = "data/state/seen.sqlite"  # persistent seen-store (locks/ beside it)
+NEWSSPIDER_OUTPUT = "data/articles.jsonl"  # JSON Lines output (append, one fsync per group); "" = none
+NEWSSPIDER_STATE = "data/state/seen.sqlite"  # seen-store: SQLite path (locks/ beside it) or postgresql://…
+NEWSSPIDER_COMMIT_SIZE = 100  # group commit: write+fsync+store commit every N records…
+NEWSSPIDER_COMMIT_MS = 250  # …or after this many milliseconds, whichever comes first
+NEWSSPIDER_RETRY_FAILED = True  # plan the articles that failed transiently in earlier runs
+NEWSSPIDER_RETRY_BACKOFF = 600  # seconds before the first retry (doubled after each failure)
+NEWSSPIDER_RETRY_GIVE_UP = 5  # failed runs after which an article is given up
 NEWSSPIDER_RUNS = "data/runs.jsonl"  # one line per run
 NEWSSPIDER_ON_CHANGE = "version"  # an exported article whose body changed: "version" | "skip"
 NEWSSPIDER_SKIP_SEEN = True  # do not fetch article URLs already exported

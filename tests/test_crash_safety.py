@@ -64,7 +64,10 @@ def test_signal_finishes_in_flight_items_and_closes_cleanly(tmp_path, sig):
     with DemoServer(delay=0.15) as srv:
         proc = subprocess.Popen(crawl_cmd(tmp_path, srv.mirrors, *SLOW), cwd=REPO,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        time.sleep(3)
+        out = tmp_path / "articles.jsonl"
+        deadline = time.monotonic() + 90  # start-up time varies with the machine's load
+        while time.monotonic() < deadline and not (out.exists() and out.stat().st_size):
+            time.sleep(0.1)
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0
@@ -95,3 +98,36 @@ def test_a_second_run_of_the_same_site_exits_at_once(tmp_path):
     assert [r["finish_reason"] for r in runs] == ["already_running", "finished"]
     assert runs[0]["pages_fetched"] == 0
     assert len(keys(tmp_path / "articles.jsonl")) == expected_demo_count()
+
+
+def test_a_full_disk_ends_the_run_export_failed_and_the_next_run_completes(tmp_path):
+    """A write that fails (here the file size limit, as a disk filling up) leaves no partial
+    line, counts nothing that was not written, ends the run with export_failed and a non-zero
+    exit; the next run exports the rest, once."""
+    import resource
+    import sys
+
+    out, state = tmp_path / "articles.jsonl", tmp_path / "state" / "seen.sqlite"
+    filler = [json.dumps({"url": f"https://other.example/{i}", "canonical_url": f"https://other.example/{i}",
+                          "content_hash": f"{i:032x}", "body": f"older article {i} " + "lorem ipsum " * 800})
+              for i in range(250)]
+    out.write_text("\n".join(filler) + "\n", encoding="utf-8")
+    limit = out.stat().st_size + 60_000  # room for a few demo records, not all of them
+    cmd = [sys.executable, "-m", "newsspider.cli", "demo", "-o", str(out), "--state", str(state)]
+
+    def small_disk() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300, preexec_fn=small_disk)
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    run = records(tmp_path / "data" / "runs.jsonl")[-1]
+    assert run["finish_reason"] == "export_failed" and run["export_failed"] >= 1
+    assert "cannot write" in proc.stderr
+    written = [k for k in keys(out) if "kpopdemo" in k[0]]
+    assert 0 < len(written) == run["articles_new"] < expected_demo_count()
+    assert out.stat().st_size <= limit
+    proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    demo = [k for k in keys(out) if "kpopdemo" in k[0]]
+    assert len(demo) == len(set(demo)) == expected_demo_count()
+    assert records(tmp_path / "data" / "runs.jsonl")[-1]["articles_new"] == expected_demo_count() - len(written)

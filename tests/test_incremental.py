@@ -98,3 +98,68 @@ def test_listing_walk_stops_after_n_known_articles(tmp_path):
     assert "/news/page/3/" not in hits, hits
     assert run["listing_stopped_at_known"] == 1
     assert "not following http://kpopdemo.example/news/page/3/: the last 20 articles listed" in proc.stderr
+
+
+def _keys(path):
+    recs = records(path)
+    keys = [r["canonical_url"] for r in recs]
+    assert len(keys) == len(set(keys)), "an article was written twice"
+    return set(keys)
+
+
+def test_a_max_run_followed_by_a_plain_run_exports_every_article(tmp_path):
+    """--max cuts the feed/sitemap listings short: their validators are not saved, so the next
+    run reads them again (no 304) and plans what the first run skipped. The site's older
+    articles are only in its sitemaps (its listing pages stop after the first)."""
+    from crawl_helpers import expected_demo_count
+
+    site = tmp_path / "site"
+    shutil.copytree(SITE_DIR, site)
+    shutil.rmtree(site / "kpopdemo.example" / "news" / "page")
+    out = tmp_path / "out"
+    with DemoServer(site) as srv:
+        assert crawl("news", out, srv.mirrors, "-a", "site=demo", "-a", "max_articles=20").returncode == 0
+        first = last_run(out)
+        assert first["articles_new"] + first["articles_duplicate"] <= 20 and first["validators_held"] >= 1
+        assert crawl("news", out, srv.mirrors, "-a", "site=demo").returncode == 0
+    assert len(_keys(out / "articles.jsonl")) == expected_demo_count()
+
+
+STUCK = "/2026/01/08/northstar-ten-years-anniversary-album-compass-rose/"  # listed on /news/page/3/ and a sitemap
+
+
+def test_an_article_failing_with_503_is_exported_by_the_next_run(tmp_path):
+    from crawl_helpers import expected_demo_count
+
+    with DemoServer(faults={STUCK: 503}) as srv:
+        proc = crawl("news", tmp_path, srv.mirrors, "-a", "site=demo", settings={"NEWSSPIDER_RETRY_BACKOFF": 0})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    run = last_run(tmp_path)
+    assert run["errors"] == {"http_503": 1} and run["retry_failed"] == 1 and run["validators_held"] >= 1
+    assert not any(STUCK.rstrip("/") in k for k in _keys(tmp_path / "articles.jsonl"))
+    with DemoServer() as srv:  # the site answers again
+        proc = crawl("news", tmp_path, srv.mirrors, "-a", "site=demo", settings={"NEWSSPIDER_RETRY_BACKOFF": 0})
+        hits = srv.hits
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    run = last_run(tmp_path)
+    assert run["retry_planned"] == 1 and run["articles_new"] == 1 and run["retry_failed"] == 0
+    assert hits.get(STUCK) == 1
+    got = _keys(tmp_path / "articles.jsonl")
+    assert any(STUCK.rstrip("/") in k for k in got) and len(got) == expected_demo_count()
+    # everything is done now: the third run asks only the feed and the sitemap index (304)
+    with DemoServer() as srv:
+        assert crawl("news", tmp_path, srv.mirrors, "-a", "site=demo").returncode == 0
+    run = last_run(tmp_path)
+    assert run["not_modified"] >= 2 and run["retry_planned"] == 0 and run["articles_new"] == 0
+
+
+def test_retries_back_off_and_give_up(tmp_path):
+    settings = {"NEWSSPIDER_RETRY_BACKOFF": 0, "NEWSSPIDER_RETRY_GIVE_UP": 2, "RETRY_TIMES": 0}
+    with DemoServer(faults={STUCK: 503}) as srv:
+        for _ in range(3):
+            assert crawl("news", tmp_path, srv.mirrors, "-a", "site=demo", settings=settings).returncode == 0
+    runs = records(tmp_path / "runs.jsonl")
+    assert [r["retry_planned"] for r in runs] == [0, 1, 0]
+    assert [r["retry_gave_up"] for r in runs] == [0, 1, 0]
+    # given up counts as done: the validators are saved, the third run gets 304s
+    assert runs[0]["validators_held"] >= 1 and runs[1]["validators_held"] == 0 and runs[2]["not_modified"] >= 2

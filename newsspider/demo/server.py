@@ -75,6 +75,10 @@ class _Handler(BaseHTTPRequestHandler):
         )
         if delay:
             time.sleep(delay)
+        fault = next((status for prefix, status in self.server.faults.items() if path.startswith(prefix)), None)
+        if fault is not None:  # tests: a page that answers with an error status
+            self._send(fault, b"temporarily unavailable\n", head=head)
+            return
         if file is None:
             self._send(404, b"not found\n", head=head)
             return
@@ -112,8 +116,10 @@ class _Server(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 256  # the default backlog of 5 drops SYNs under a burst of connections
 
-    def __init__(self, addr: tuple[str, int], root: Path, delay: float, slow: dict[str, float]):
+    def __init__(self, addr: tuple[str, int], root: Path, delay: float, slow: dict[str, float],
+                 faults: dict[str, int] | None = None):
         super().__init__(addr, _Handler)
+        self.faults = dict(faults or {})
         self.root = root
         self.hosts = sorted(p.name for p in root.iterdir() if p.is_dir())
         self.default_host = self.hosts[0] if self.hosts else ""
@@ -138,9 +144,9 @@ class DemoServer:
     """``with DemoServer() as srv: srv.mirrors`` -> {"kpopdemo.example": "http://127.0.0.1:PORT"}."""
 
     def __init__(self, root: str | Path = SITE_DIR, *, port: int = 0, delay: float = 0.0,
-                 slow: dict[str, float] | None = None):
+                 slow: dict[str, float] | None = None, faults: dict[str, int] | None = None):
         self.root = Path(root)
-        self._server = _Server(("127.0.0.1", port), self.root, delay, dict(slow or {}))
+        self._server = _Server(("127.0.0.1", port), self.root, delay, dict(slow or {}), faults)
         self._thread: threading.Thread | None = None
 
     @property

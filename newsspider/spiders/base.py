@@ -21,6 +21,7 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutErro
 from twisted.python.failure import Failure
 
 from newsspider.items import PageItem
+from newsspider.ledger import ledger_of
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml", b"")
 
@@ -95,6 +96,7 @@ class ArticleFetching(Spider):
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
         kind = error_kind(failure)
+        ledger_of(self.crawler).fail(url, kind, article=bool(request is not None and request.meta.get("article")))
         self.count_error(kind, f"could not fetch {url}: {failure.getErrorMessage() or kind}")
 
     @classmethod

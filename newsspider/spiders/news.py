@@ -8,6 +8,8 @@ from typing import Any
 
 from scrapy import Request
 from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.threads import deferToThread
 
 from newsspider.discovery import (
     Link,
@@ -17,8 +19,10 @@ from newsspider.discovery import (
     robots_sitemaps,
     sitemap_links,
 )
+from newsspider.ledger import ledger_of
 from newsspider.profiles import Profile, UnknownSite, all_profiles, generic_profile, get_profile
 from newsspider.spiders.base import ArticleFetching, argument_error
+from newsspider.store import RetryDue, open_store
 from newsspider.urls import BadURL, check_url, normalize_url
 
 
@@ -77,6 +81,12 @@ class NewsSpider(ArticleFetching):
     # -- planning ------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Request]:
         p = self.profile
+        for retry in await self.due_retries():
+            # articles that failed transiently in earlier runs (503, timeout…): asked again
+            self.crawler.stats.inc_value("newsspider/retry/planned")
+            ledger_of(self.crawler).retried[retry.url] = retry.attempts
+            self._planned.add(normalize_url(retry.url))
+            yield self.article_request(retry.url, retry=retry.attempts)
         if self.generic:
             for req in self.generic_start():
                 yield req
@@ -92,6 +102,21 @@ class NewsSpider(ArticleFetching):
             yield Request(url, callback=self.parse_listing, errback=self.on_error,
                           meta={"source": "listing"}, cb_kwargs={"page": 1})
 
+    async def due_retries(self) -> list[RetryDue]:
+        """The retry list of this site in the seen-store (read on a thread: it may be remote)."""
+        state = self.settings.get("NEWSSPIDER_STATE") if self.settings else None
+        if not state or not self.settings.getbool("NEWSSPIDER_RETRY_FAILED", True):
+            return []
+
+        def read() -> list[RetryDue]:
+            store = open_store(state)
+            try:
+                return store.due_retries(self.site_name)
+            finally:
+                store.close()
+
+        return await maybe_deferred_to_future(deferToThread(read))
+
     def conditional(self, url: str, callback: Any, source: str) -> Request:
         """Feeds and sitemaps are fetched with If-None-Match / If-Modified-Since."""
         return Request(url, callback=callback, errback=self.on_error,
@@ -106,8 +131,15 @@ class NewsSpider(ArticleFetching):
     def _too_old(self, link: Link) -> bool:
         return self.since is not None and link.date is not None and link.date < self.since
 
-    def plan_article(self, link: Link) -> Iterator[Request]:
-        if not self.profile.is_article(link.url) or self._too_old(link):
+    def plan_article(self, link: Link, source: str | None = None) -> Iterator[Request]:
+        if not self.profile.is_article(link.url):
+            return
+        ledger = ledger_of(self.crawler)
+        if source is not None:
+            ledger.list(source, link.url)
+        if self._too_old(link):
+            if source is not None:
+                ledger.cut(source)  # --since: not done, only skipped this time
             return
         if self.generic and not self.profile.owns(link.url):
             return
@@ -116,6 +148,8 @@ class NewsSpider(ArticleFetching):
             return
         if self.max_articles is not None and len(self._planned) >= self.max_articles:
             self.crawler.stats.inc_value("newsspider/max_articles_reached")
+            if source is not None:
+                ledger.cut(source)  # --max: the rest is left for a later run
             return
         self._planned.add(key)
         yield self.article_request(link.url, lastmod=link.date.isoformat() if link.date else None)
@@ -124,18 +158,22 @@ class NewsSpider(ArticleFetching):
         if self.not_modified(response):
             return
         for link in feed_links(response.body, response.url):
-            yield from self.plan_article(link)
+            yield from self.plan_article(link, response.url)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         if self.not_modified(response):
             return
         links, is_index = sitemap_links(response.body)
+        ledger = ledger_of(self.crawler)
         for link in links:
             if is_index:
+                ledger.list(response.url, link.url)
                 if not self._too_old(link):
                     yield self.conditional(link.url, self.parse_sitemap, "sitemap")
+                else:
+                    ledger.cut(response.url)
             else:
-                yield from self.plan_article(link)
+                yield from self.plan_article(link, response.url)
 
     def parse_listing(self, response: Response, page: int) -> Iterator[Request]:
         found = listing_links(response.body, response.url)
