@@ -25,7 +25,6 @@ from newsspider.extract.metadata.common import (
     _section,
     _site_name,
     _tags,
-    article_h1,
 )
 from newsspider.extract.metadata.published import MODIFIED_META, _date_from, _published, parse_date
 from newsspider.extract.metadata.title import _subtitle, _title, title_sources
@@ -41,11 +40,10 @@ def extract_metadata(page: Page) -> dict[str, Any]:
     canonical = _canonical_url(page)
 
     selectors = _profile_selectors(page)
-    sources = title_sources(page, art)
+    found_h1: list[Any] = []
+    sources = title_sources(page, art, found_h1)
     title = _title(page, art, site_name, selectors.get("title"), sources)
-    h1 = article_h1(page, [sources.get("og", ""), sources.get("jsonld", ""),
-                           sources.get("html", ""), sources.get("twitter", "")])
-    published, published_raw = _published(page, art, selectors.get("published"), h1)
+    published, published_raw = _published(page, art, selectors.get("published"), found_h1[0])
     modified, modified_raw = _date_from(
         page,
         [_jsonld_str(art, "dateModified")] + [page.meta_first(k) for k in MODIFIED_META],

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from newsspider.extract.metadata.common import _off_article
+from newsspider.extract.metadata.common import _CARD, _MAIN, _OFF_ARTICLE, _off_article
 from newsspider.extract.text import normalize_ws
 
 _MONTHS = {m: i for i, names in enumerate((
@@ -58,6 +58,7 @@ _EMBED_CLASS = re.compile(r"instagram|twitter|tweet|tiktok|facebook-post|embed|c
 
 BEFORE_CHARS = 300  # text read before the <h1> (a dateline above the headline)
 AFTER_CHARS = 900  # and after it
+AFTER_ELEMENTS = 150  # (at most this many elements: menus, icons and share bars hold no text)
 
 
 @dataclass
@@ -93,14 +94,53 @@ def skipped(el: Any) -> bool:
     return _off_article(el)
 
 
+class _Skipper:
+    """`skipped` for many elements of one page, each ancestor judged once (memoised)."""
+
+    def __init__(self) -> None:
+        self.memo: dict[Any, bool] = {}
+
+    def __call__(self, el: Any) -> bool:
+        chain = []
+        node = el
+        result = False
+        while node is not None:
+            known = self.memo.get(node)
+            if known is not None:
+                result = known
+                break
+            tag = node.tag if isinstance(node.tag, str) else ""
+            if tag in _SKIP_TAGS or tag in ("aside", "footer", "nav"):
+                result = True
+                chain.append(node)
+                break
+            if tag in ("article", "main", "body"):
+                # an article nested in an article is a teaser card
+                result = tag == "article" and any(a.tag == "article" for a in node.iterancestors())
+                chain.append(node)
+                break
+            ident = (node.get("class") or "") + " " + (node.get("id") or "")
+            if ident.strip() and (_EMBED_CLASS.search(ident) or _OFF_ARTICLE.search(ident)
+                                  or _CARD.search(ident) and not _MAIN.search(ident)):
+                result = True
+                chain.append(node)
+                break
+            chain.append(node)
+            node = node.getparent()
+        for n in chain:
+            self.memo[n] = result
+        return result
+
+
 def _texts_around(tree: Any, h1: Any) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
     """(pieces before the <h1>, pieces after it), each piece a visible text or an ISO date from
     an attribute, in document order; the 'before' list is nearest-first."""
     before: list[tuple[str, Any]] = []
     after: list[tuple[str, Any]] = []
     seen_h1 = False
-    n_after = 0
+    n_after = n_elements = 0
     inside_h1 = set(h1.iter())
+    skip = _Skipper()
     for el in tree.iter():
         if el is h1:
             seen_h1 = True
@@ -108,10 +148,10 @@ def _texts_around(tree: Any, h1: Any) -> tuple[list[tuple[str, Any]], list[tuple
         if not isinstance(el.tag, str) or el in inside_h1:
             continue
         if not seen_h1:
-            if el.text and el.text.strip() and el.tag not in _SKIP_TAGS:
-                before.append((normalize_ws(el.text), el))
+            if el.text and el.tag not in _SKIP_TAGS:
+                before.append((el.text, el))  # normalised below, only the nearest ones
             continue
-        if skipped(el):
+        if skip(el):
             continue
         if el.text and el.text.strip():
             t = normalize_ws(el.text)
@@ -124,14 +164,16 @@ def _texts_around(tree: Any, h1: Any) -> tuple[list[tuple[str, Any]], list[tuple
             t = normalize_ws(el.tail)
             after.append((t, el))
             n_after += len(t)
-        if n_after > AFTER_CHARS:
+        n_elements += 1
+        if n_after > AFTER_CHARS or n_elements > AFTER_ELEMENTS:
             break
     # the nearest text before the headline, up to BEFORE_CHARS, that is not skipped
     near: list[tuple[str, Any]] = []
     total = 0
-    for t, el in reversed(before):
-        if skipped(el):
+    for raw, el in reversed(before):
+        if not raw.strip() or skip(el):
             continue
+        t = normalize_ws(raw)
         near.append((t, el))
         total += len(t)
         if total > BEFORE_CHARS:

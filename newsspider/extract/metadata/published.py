@@ -258,19 +258,31 @@ def _day_first(page: Page) -> bool:
 def _meta_value(page: Page, key: str) -> str | None:
     """A <meta> value by name; itemprop="datePublished" only from <head> (microdata inside
     the page may describe other stories), and the non-standard value="..." attribute too."""
+    extra = _extra_meta(page)
     if key == "datepublished":
-        head = page.tree.find("head")
-        for el in head.iter("meta") if head is not None else ():
-            if (el.get("itemprop") or el.get("name") or "").lower() == key and el.get("content"):
-                return str(el.get("content"))
-        return None
-    v = page.meta_first(key)
-    if v:
-        return v
+        return extra.get("\x00head-datepublished")
+    return page.meta_first(key) or extra.get(key)
+
+
+def _extra_meta(page: Page) -> dict[str, str]:
+    """Per page, once: <meta name=... value=...> values and the <head> itemprop datePublished."""
+    cached = getattr(page, "_newsspider_extra_meta", None)
+    if cached is not None:
+        return cached
+    out: dict[str, str] = {}
+    head = page.tree.find("head")
+    for el in head.iter("meta") if head is not None else ():
+        if (el.get("itemprop") or el.get("name") or "").lower() == "datepublished" and el.get("content"):
+            out.setdefault("\x00head-datepublished", str(el.get("content")))
     for el in page.tree.iter("meta"):
-        if (el.get("name") or el.get("property") or "").lower() == key and el.get("value"):
-            return str(el.get("value"))
-    return None
+        name = (el.get("name") or el.get("property") or "").lower()
+        if name and el.get("value") and el.get("content") is None:
+            out.setdefault(name, str(el.get("value")))
+    try:
+        page._newsspider_extra_meta = out  # type: ignore[attr-defined]
+    except AttributeError:  # pragma: no cover - a slotted Page
+        pass
+    return out
 
 
 def _article_time_elements(page: Page) -> list[str]:

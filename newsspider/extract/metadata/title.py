@@ -68,15 +68,19 @@ def _rejoin(title: str, parts: list[str]) -> str:
     return title[start:end].strip() if start >= 0 and end > start else " ".join(parts)
 
 
-def title_sources(page: Page, art: dict[str, Any]) -> dict[str, str]:
+def title_sources(page: Page, art: dict[str, Any], found_h1: list[Any] | None = None
+                  ) -> dict[str, str]:
     """Every title the page gives, by source: the visible article <h1>, og:title, the JSON-LD
-    headline, twitter:title and <title> (raw, site names not stripped; empty ones left out)."""
+    headline, twitter:title and <title> (raw, site names not stripped; empty ones left out).
+    The <h1> element itself is appended to `found_h1` when given."""
     og = clean_text(page.meta_first("og:title"))
     tw = clean_text(page.meta_first("twitter:title", "dc.title", "title"))
     headline = _as_text(art.get("headline")) or _as_text(art.get("name"))
     tag = _title_tag(page)
     h1_el = article_h1(page, [og, headline, tag, tw])
     h1 = normalize_ws(h1_el.text_content()) if h1_el is not None else ""
+    if found_h1 is not None:
+        found_h1.append(h1_el)
     found = {"h1": h1, "og": og, "jsonld": headline, "twitter": tw, "html": tag}
     return {k: v for k, v in found.items() if v}
 
