@@ -89,3 +89,15 @@ def test_day_first_numeric_dates_outside_english_pages() -> None:
     assert published(body, lang="de") == "2021-04-05"
     assert published(body, lang="en-GB") == "2021-04-05"
     assert published(body, lang="en") == "2021-05-04"
+
+
+def test_dotted_numeric_dateline_is_day_first() -> None:
+    body = f"<article>{H1}<span>By Dana Cole</span> <span>22.04.2024</span>{TEXT}</article>"
+    assert published(body, lang="en") == "2024-04-22"
+
+
+def test_a_date_inside_a_caption_sentence_is_not_the_dateline() -> None:
+    head = '<meta property="article:published_time" content="2024-04-15T09:56:00+02:00">'
+    body = (f"<article>{H1}<div>The writer, seen here in 2010. On 13.04.2024 he died in Lima at "
+            f"the age of 89, his family said.</div><span>15.04.24 09:56</span>{TEXT}</article>")
+    assert published(body, head, lang="de") == "2024-04-15T09:56:00+02:00"

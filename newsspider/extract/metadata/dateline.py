@@ -30,7 +30,7 @@ _MON = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
 _DATE = re.compile(
     rf"\b(?P<mon>{_MON})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<mon2>{_MON})\.?,?\s+(?P<year2>(?:19|20)\d\d)\b"
-    rf"|\b(?P<n1>\d{{1,2}})/(?P<n2>\d{{1,2}})/(?P<year3>(?:19|20)\d\d)\b"
+    rf"|\b(?P<n1>\d{{1,2}})(?P<sep3>[/.])(?P<n2>\d{{1,2}})(?P=sep3)(?P<year3>(?:19|20)\d\d)\b"
     rf"|\b(?P<year4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b"
     # "12.29.14", "29/12/14": two-digit years, read only in the dateline next to the headline
     rf"|(?<![\d.])(?P<s1>\d{{1,2}})(?P<sep>[./])(?P<s2>\d{{1,2}})(?P=sep)(?P<yy>\d\d)(?![\d.])",
@@ -58,6 +58,8 @@ _EMBED_CLASS = re.compile(r"instagram|twitter|tweet|tiktok|facebook-post|embed|c
 
 BEFORE_CHARS = 300  # text read before the <h1> (a dateline above the headline)
 AFTER_CHARS = 900  # and after it
+MAX_PIECE = 100  # a dateline is a short text of its own
+MAX_AROUND = 60  # ... in which the date is the main part
 AFTER_ELEMENTS = 150  # (at most this many elements: menus, icons and share bars hold no text)
 
 
@@ -200,7 +202,11 @@ def _first_date(pieces: list[tuple[str, Any]], day_first: bool) -> Dateline | No
             if dt is not None:
                 return Dateline(dt, "T" in text or " " in text[11:], text[1:])
             continue
+        if len(text) > MAX_PIECE:
+            continue  # a date inside running text ("On 13.04.2025 he died in Lima") is content
         for m in _DATE.finditer(text):
+            if len(text) - (m.end() - m.start()) > MAX_AROUND:
+                continue  # the date is a small part of a sentence, not a dateline
             prefix = text[:m.start()]
             if not prefix.strip() and i > 0:
                 prefix = pieces[i - 1][0][-30:] + " " + prefix
@@ -226,7 +232,9 @@ def _date(m: re.Match[str], day_first: bool) -> datetime | None:
             return datetime(int(m["year2"]), _MONTHS[m["mon2"].lower()], int(m["day2"]))
         if m["n1"]:
             a, b = int(m["n1"]), int(m["n2"])
-            month, day = (b, a) if day_first or a > 12 else (a, b)
+            # "22.08.2024": dotted numeric dates are day-first everywhere; slashes follow the page
+            first = day_first or m["sep3"] == "."
+            month, day = (b, a) if (first and b <= 12) or a > 12 else (a, b)
             return datetime(int(m["year3"]), month, day)
         if m["year4"]:
             return datetime(int(m["year4"]), int(m["m4"]), int(m["d4"]))
