@@ -70,6 +70,8 @@ def test_jsonld_id_references_are_resolved():
     (None, "<p>노스타가 3월 3일 네 번째 미니앨범으로 돌아온다고 소속사가 월요일 밝혔다. 멤버들은 대부분의 곡을 직접 썼다.</p>"
            "<p>그룹은 지난 11월 싱글을 발표했고 겨울 동안 아시아와 유럽 열두 개 도시에서 월드투어를 했다.</p>", "ko"),
     (None, "<p>Short.</p>", None),  # too little text to tell
+    ("utf-8", BODY, "en"),  # not a language code: detected
+    ("und", BODY, "en"),  # "undetermined" says nothing
 ])
 def test_language_from_markup_else_detected(lang, body, expected):
     rec = extract_article(page(body=body, lang=lang), "https://fans.example/n/")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsspider.extract.language import detect_language
+from newsspider.extract.language import language_of
 from newsspider.extract.page import Page
 from newsspider.urls import normalize_url
 
@@ -63,7 +63,7 @@ def body_fields(page: Page, meta: dict[str, Any]) -> tuple[dict[str, Any], dict[
         "body_html": body.get("body_html") or None,
         "word_count": len(text.split()) if text else 0,
         # the markup's language, else detected from the text
-        "language": meta.get("language") or detect_language(text),
+        "language": language_of(meta.get("language"), text),
         "images": images,
         "embeds": [
             {k: e.get(k) for k in ("url", "kind", "author", "text")} for e in body.get("embeds", [])
