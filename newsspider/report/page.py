@@ -11,7 +11,7 @@ import calendar
 import html
 import json
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Literal
 
 from newsspider.report import data as rd
 from newsspider.report.releases import Event, release_events
@@ -35,13 +35,17 @@ def chart_specs(inputs: rd.Inputs) -> dict[str, dict[str, Any]]:
     specs: dict[str, dict[str, Any]] = {}
     per_day = rd.per_site_and_day(inputs.records)
     if per_day:
+        days = sorted(d["day"] for d in per_day)
+        span = (date.fromisoformat(days[-1]) - date.fromisoformat(days[0])).days
+        unit: Literal["yearmonthdate", "yearweek"] = "yearmonthdate" if span <= 90 else "yearweek"
+        label = "day" if span <= 90 else "week"  # a year of days gives hair-thin bars
         specs["chart-per-day"] = alt.Chart(alt.Data(values=per_day)).mark_bar().encode(
-            x=alt.X("day:T", title="day (published, else fetched)", timeUnit="yearmonthdate"),
-            y=alt.Y("sum(articles):Q", title="articles"),
+            x=alt.X("day:T", title=f"{label} (published, else fetched)", timeUnit=unit),
+            y=alt.Y("sum(articles):Q", title="articles", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color("site:N", title="site"),
-            tooltip=[alt.Tooltip("site:N"), alt.Tooltip("day:T", timeUnit="yearmonthdate"),
-                     alt.Tooltip("articles:Q")],
-        ).properties(width=760, height=200, title="Articles per site and day").to_dict()
+            tooltip=[alt.Tooltip("site:N"), alt.Tooltip("day:T", timeUnit=unit, title=label),
+                     alt.Tooltip("sum(articles):Q", title="articles")],
+        ).properties(width=760, height=200, title=f"Articles per site and {label}").to_dict()
     cov = rd.coverage(inputs.records)
     if inputs.records:
         specs["chart-coverage"] = alt.Chart(alt.Data(values=cov)).mark_bar().encode(
