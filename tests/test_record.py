@@ -64,6 +64,14 @@ def test_jsonld_id_references_are_resolved():
     assert rec["authors"] == ["Lee Ha-eun"]
 
 
+def test_html_entities_left_in_a_jsonld_image_url_are_decoded():
+    graph = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "NORTHSTAR announce a comeback",
+             "image": {"@type": "ImageObject", "url": "https://cdn.fans.example/n.jpg?quality=65&#038;strip=all"}}
+    rec = extract_article(page(f'<script type="application/ld+json">{json.dumps(graph)}</script>'),
+                          "https://fans.example/n/")
+    assert rec["images"][0]["url"] == "https://cdn.fans.example/n.jpg?quality=65&strip=all"
+
+
 @pytest.mark.parametrize("lang, body, expected", [
     (None, BODY, "en"),  # nothing in the markup: detected
     ("de", BODY, "de"),  # the markup wins

@@ -3,6 +3,7 @@ profile selectors and the small fields (language, tags, canonical URL, lead imag
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any
@@ -282,6 +283,8 @@ def _image(page: Page, art: dict[str, Any]) -> dict[str, Any] | None:
         return None
     if caption is None:
         caption = clean_text(page.meta_first("og:image:alt", "twitter:image:alt")) or None
+    if "&#" in url or "&amp;" in url:  # an HTML entity left in JSON-LD / a meta value ("?a=1&#038;b=2")
+        url = html.unescape(url)
     return {"url": urljoin(page.url, url.strip()), "caption": caption, "credit": credit}
 
 
