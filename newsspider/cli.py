@@ -393,10 +393,17 @@ def _report_inputs(files: list[str]) -> Any:
         fail(str(exc))
 
 
-def write_report(files: list[str], output: Path) -> Path:
+def write_report(files: list[str], output: Path, run_id: str | None = None) -> Path:
+    from newsspider.report.data import ReportError, only_run
     from newsspider.report.page import render
 
-    html = render(_report_inputs(files))
+    inputs = _report_inputs(files)
+    if run_id:
+        try:
+            inputs = only_run(inputs, run_id)
+        except ReportError as exc:
+            fail(str(exc))
+    html = render(inputs)
     output.parent.mkdir(parents=True, exist_ok=True)
     tmp = output.with_name(f".{output.name}.part")
     tmp.write_text(html, encoding="utf-8")
@@ -405,7 +412,7 @@ def write_report(files: list[str], output: Path) -> Path:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    out = write_report(args.files, Path(args.output))
+    out = write_report(args.files, Path(args.output), args.run)
     print(f"report: {out.resolve()}")
     return 0
 
@@ -536,6 +543,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", metavar="RUNS",
                    help="output files and/or run logs (default data/articles.jsonl data/runs.jsonl)")
     p.add_argument("-o", "--output", default="data/report.html")
+    p.add_argument("--run", metavar="RUN_ID", help="only this run's records and run-log line (run_id)")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("calendar", help="the release events as an iCalendar file (.ics)")

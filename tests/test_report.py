@@ -147,3 +147,19 @@ def test_report_of_an_output_file_alone(demo_dir, tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "No run log given." in html and 'id="release-calendar"' in html
     assert json.loads(re.search(r"const specs = (\{.*?\});\n", html, re.S)[1])["chart-per-day"]["mark"]
+
+
+def test_report_of_one_run(demo_dir, tmp_path, capsys):
+    recs = records(demo_dir / "data" / "articles.jsonl")
+    (run,) = records(demo_dir / "data" / "runs.jsonl")
+    other = dict(run, run_id="20990101T000000Z-othrun00", articles_new=3)
+    mixed = [dict(r, run_id=other["run_id"]) if i < 3 else r for i, r in enumerate(recs)]
+    src = tmp_path / "all.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in [*mixed, run, other]), encoding="utf-8")
+    out = tmp_path / "one.html"
+    assert cli.main(["report", str(src), "--run", other["run_id"], "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert '<div class="card"><b>3</b>articles</div>' in html and other["run_id"] in html
+    assert run["run_id"] not in html
+    assert cli.main(["report", str(src), "--run", "nosuchrun", "-o", str(out)]) == 2
+    assert "no run 'nosuchrun' in" in capsys.readouterr().err

@@ -53,6 +53,17 @@ def load(paths: list[Path]) -> Inputs:
     return inputs
 
 
+def only_run(inputs: Inputs, run_id: str) -> Inputs:
+    """The records written by one run and that run's log line (a report per run)."""
+    records = [r for r in inputs.records if r.get("run_id") == run_id]
+    runs = [r for r in inputs.runs if r.get("run_id") == run_id]
+    if not records and not runs:
+        known = sorted({str(r.get("run_id")) for r in inputs.runs + inputs.records if r.get("run_id")})
+        raise ReportError(f"no run {run_id!r} in {', '.join(inputs.files)}"
+                          f"{'; runs there: ' + ', '.join(known[-5:]) if known else ''}")
+    return Inputs(records, runs, [*inputs.files, f"run {run_id}"])
+
+
 def day_of(rec: dict[str, Any]) -> str | None:
     for key in ("published", "fetched_at"):
         value = rec.get(key)
