@@ -3,6 +3,7 @@
     newsspider demo                      crawl the bundled demo site offline -> data/articles.jsonl
     newsspider crawl SITE [-o FILE] [--since DATE] [--max N] [--reset-state]
     newsspider crawl --generic https://any.site/   any site, from its sitemaps and feeds
+    newsspider merge X.parts [-o X]        the part files of a multi-worker crawl -> one file
     newsspider fetch URL                 one page, one JSON record on stdout (no state touched)
     newsspider extract FILE...|DIR|- | --manifest M.jsonl [-o OUT]
     newsspider export FILE.jsonl --to csv|parquet|sqlite|postgresql://…
@@ -56,7 +57,8 @@ def fail(message: str) -> NoReturn:
 # -- crawl / demo ----------------------------------------------------------------------------
 def _crawl(site: str, *, output: str | None, state: str | None, since: str | None,
            max_articles: int | None, reset_state: bool, mirrors: dict[str, str] | None = None,
-           extra_settings: dict[str, Any] | None = None, generic_url: str | None = None) -> dict[str, Any]:
+           extra_settings: dict[str, Any] | None = None, generic_url: str | None = None,
+           workers: int = 1, run: str | None = None) -> dict[str, Any]:
     from newsspider.profiles import ProfileError, UnknownSite, generic_profile, get_profile
     from newsspider.runner import project_settings, run_spider, summary
     from newsspider.spiders.news import parse_max, parse_since
@@ -96,12 +98,17 @@ def _crawl(site: str, *, output: str | None, state: str | None, since: str | Non
         moved = _move_aside(Path(settings["NEWSSPIDER_OUTPUT"]))
         if moved:
             print(f"old output moved aside: {moved.resolve()}", file=sys.stderr)
+        moved = _move_aside(Path(settings["NEWSSPIDER_OUTPUT"] + ".parts"))
+        if moved:
+            print(f"old worker parts moved aside: {moved.resolve()}", file=sys.stderr)
     print(f"seen-store: {shown}", file=sys.stderr)
     args: dict[str, Any] = {"url": generic_url} if generic_url else {"site": site}
     if since:
         args["since"] = since
     if max_articles:
         args["max_articles"] = max_articles
+    if workers > 1 or run:
+        return _crawl_workers(site, workers, run, args, overrides, settings)
     stats, _ = run_spider("news", settings, **args)
     result = summary(stats)
     result["output"] = str(Path(settings["NEWSSPIDER_OUTPUT"]).resolve())
@@ -120,6 +127,26 @@ def _check_mirrored(profile: Any, mirrors: dict[str, str]) -> None:
              f"`--mirror {host}=http://127.0.0.1:8123`")
 
 
+def _crawl_workers(site: str, workers: int, run: str | None, args: dict[str, Any],
+                   overrides: dict[str, Any], settings: Any) -> dict[str, Any]:
+    """--workers N: N processes on one run (newsspider.distributed), then the merge of their parts."""
+    from newsspider.distributed.launch import new_run_id, run_workers
+    from newsspider.distributed.merge import find_parts, merge
+
+    output = Path(settings["NEWSSPIDER_OUTPUT"])
+    if output.is_file() and output.stat().st_size and not Path(str(output) + ".parts").is_dir():
+        fail(f"{output} holds records of single-process crawls (already in the seen-store, so the workers "
+             "would skip them and the merge would drop them): give the multi-worker crawl its own -o")
+    run = run or new_run_id(site)
+    print(f"run {run}: {workers} workers", file=sys.stderr)
+    result = run_workers(workers, args, {**overrides, "NEWSSPIDER_RUN": run})
+    merged = merge(find_parts([output]), output)
+    state = str(settings["NEWSSPIDER_STATE"])
+    result.update(output=str(output.resolve()), state=state if "://" in state else str(Path(state).resolve()),
+                  run=run, merged_records=merged.records)
+    return result
+
+
 def _check_not_running(site: str, state_dir: Path) -> None:
     """Never reset the state or move the output of a crawl that is running."""
     from newsspider.extensions import SiteLock
@@ -133,8 +160,8 @@ def _check_not_running(site: str, state_dir: Path) -> None:
 def _move_aside(output: Path) -> Path | None:
     """After a reset the old output must not be read back into the fresh seen-store (crash
     recovery would re-register every record, and the run would write nothing): rename it to
-    ``<name>.<UTC timestamp>.bak`` so the new run starts a new file."""
-    if not output.is_file() or output.stat().st_size == 0:
+    ``<name>.<UTC timestamp>.bak`` so the new run starts a new file (also a folder of worker parts)."""
+    if not (output.is_dir() or (output.is_file() and output.stat().st_size > 0)):
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = output.with_name(f"{output.name}.{stamp}.bak")
@@ -161,6 +188,9 @@ def print_summary(result: dict[str, Any]) -> None:
         ("output", result["output"]),
         ("seen-store", result["state"]),
     ]
+    if result.get("run"):
+        lines[-2:-2] = [("run", f"{result['run']} ({result['workers']} workers, parts merged: "
+                                f"{result['merged_records']} records)")]
     if result.get("output_repaired_bytes"):
         lines.insert(-2, ("output repaired", f"dropped a partial last line of {result['output_repaired_bytes']} "
                                              "bytes left by an interrupted run"))
@@ -206,10 +236,28 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
         fail("give a SITE or --generic URL, not both" if args.site else
              no_site_message().replace("-a site=NAME", "a SITE").replace("-a url=", "--generic "))
+    if args.workers < 1:
+        fail("--workers must be at least 1")
     result = _crawl(args.site or "", output=args.output, state=args.state, since=args.since,
                     max_articles=args.max, reset_state=args.reset_state, generic_url=args.generic,
-                    mirrors=_mirrors(args.mirror), extra_settings={"LOG_LEVEL": args.log_level})
+                    mirrors=_mirrors(args.mirror), extra_settings={"LOG_LEVEL": args.log_level},
+                    workers=args.workers, run=args.run)
     return finish(result)
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from newsspider.distributed.merge import default_output, find_parts, merge
+
+    parts = find_parts(args.parts)
+    if not parts:
+        fail(f"no part files in {' '.join(args.parts)}")
+    output = args.output or default_output(args.parts)
+    if output is None:
+        fail("give -o FILE (the merged output)")
+    result = merge(parts, output)
+    print(f"merged {result.records} records from {result.parts} parts into {result.output.resolve()}"
+          f" ({result.duplicates} duplicates dropped, {result.partial_lines} partial lines skipped)")
+    return 0
 
 
 # -- one-off -------------------------------------------------------------------------------
@@ -514,7 +562,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="only articles published/modified since YYYY-MM-DD")
     p.add_argument("--mirror", action="append", default=[], metavar="HOST=URL",
                    help="route HOST to a local copy of the site (as NEWSSPIDER_MIRRORS)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="N worker processes on one Redis queue (README: Scale out)")
+    p.add_argument("--run", help="run id (resume an unfinished multi-worker run)")
     p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("merge", help="merge the part files of a multi-worker crawl into one file")
+    p.add_argument("parts", nargs="+", help="part files, X.parts folders, or the output X")
+    p.add_argument("-o", "--output", help="merged file (default: X for X.parts)")
+    p.set_defaults(func=cmd_merge)
 
     p = sub.add_parser("fetch", help="fetch one URL and print its record", parents=[common])
     p.add_argument("url")

@@ -59,6 +59,9 @@ class SiteLock:
         self._fh = fh
         return True
 
+    def describe(self) -> str:
+        return f"pid {self.holder()} holds {self.path}"
+
     def holder(self) -> str:
         try:
             return self.path.read_text(encoding="utf-8").strip() or "?"
@@ -128,7 +131,7 @@ class RunGuard:
 
         self.lock_dir = local_dir(state) / "locks" if state else None
         self.runs_path = Path(s["NEWSSPIDER_RUNS"]) if s.get("NEWSSPIDER_RUNS") else None
-        self.lock: SiteLock | None = None
+        self.lock: Any = None  # SiteLock, or a distributed.lease.RedisLease when Redis is configured
         self.slowest: list[tuple[float, str]] = []  # a min-heap of the SLOWEST_KEPT slowest downloads
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
@@ -141,15 +144,27 @@ class RunGuard:
     def site(self, spider: Spider) -> str:
         return str(getattr(spider, "site_name", None) or spider.name)
 
+    def site_lock(self, site: str) -> Any:
+        """A lease shared by every machine using the same Redis, else this machine's flock."""
+        from newsspider.distributed.context import redis_url
+
+        if redis_url(self.crawler.settings):
+            from newsspider.distributed.context import RunContext
+            from newsspider.distributed.lease import RedisLease
+
+            ttl = self.crawler.settings.getfloat("NEWSSPIDER_LEASE_TTL", 10.0)
+            return RedisLease(RunContext.of(self.crawler), site, ttl=ttl)
+        return SiteLock(self.lock_dir / f"{site}.lock")
+
     def spider_opened(self, spider: Spider) -> None:
         if self.lock_dir is None:
             return
-        lock = SiteLock(self.lock_dir / f"{self.site(spider)}.lock")
+        lock = self.site_lock(self.site(spider))
         if not lock.acquire():
             setattr(self.crawler, BLOCKED_ATTR, True)
             logger.error(
-                "another crawl of site %r is running (pid %s holds %s); this run exits now",
-                self.site(spider), lock.holder(), lock.path,
+                "another crawl of site %r is running (%s); this run exits now",
+                self.site(spider), lock.describe(),
             )
             raise CloseSpider("already_running")
         self.lock = lock
@@ -169,8 +184,11 @@ class RunGuard:
         record = run_record(stats, self.site(spider), reason, run_id_of(self.crawler))
         record["slowest"] = [{"url": url, "seconds": round(sec, 3)}
                              for sec, url in sorted(self.slowest, reverse=True)]
+        if self.crawler.settings.get("NEWSSPIDER_RUN"):  # a worker of a multi-process run
+            record["worker"] = self.crawler.settings.get("NEWSSPIDER_WORKER")
         if self.runs_path is None:
             logger.info("run: %s", orjson.dumps(record).decode())
+            self.release()
             return
         try:
             self.runs_path.parent.mkdir(parents=True, exist_ok=True)
@@ -179,6 +197,9 @@ class RunGuard:
         except OSError as exc:
             logger.error("could not append to %s: %s", self.runs_path, exc)
         logger.info("run: %s", orjson.dumps(record).decode())
+        self.release()
+
+    def release(self) -> None:
         if self.lock is not None:
             self.lock.release()
             self.lock = None

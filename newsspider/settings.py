@@ -40,6 +40,8 @@ EXTENSIONS = {
     "newsspider.extensions.FailedRunCheck": 10,
     "newsspider.progress.Progress": 20,
 }
+# Scale-out (newsspider/distributed): on only when NEWSSPIDER_RUN or NEWSSPIDER_REDIS_URL is set.
+ADDONS = {"newsspider.distributed.addon.DistributedRun": 0}
 ITEM_PIPELINES = {
     "newsspider.pipelines.MetadataPipeline": 100,
     "newsspider.pipelines.BodyPipeline": 200,
@@ -69,3 +71,5 @@ NEWSSPIDER_STOP_AFTER_SEEN = 20  # stop walking listing pages after N consecutiv
 NEWSSPIDER_MIRRORS: dict[str, str] = {}  # host -> "http://127.0.0.1:PORT" (local mirror as proxy)
 NEWSSPIDER_PROGRESS = "auto"  # live line on a terminal, else a log line per interval; "live"|"log"|"off"
 NEWSSPIDER_PROGRESS_INTERVAL = 60.0  # seconds between progress log lines (not on a terminal)
+NEWSSPIDER_RUN = ""  # run id shared by the workers of one multi-process crawl (README "Scale out")
+NEWSSPIDER_REDIS_URL = ""  # Redis of the fleet: site lease, shared politeness (and the run's queue)

@@ -1,0 +1,81 @@
+"""The site lease: one run of a site at a time, across every machine that shares the Redis server.
+
+A Redis key ``P:lease:SITE`` holds the owner (the run id, so every worker of a multi-worker run
+shares the lease; a single process without a run id owns it alone) with an expiry of
+``NEWSSPIDER_LEASE_TTL`` seconds (10). Every worker of the owning run renews it about once a second
+from its heartbeat thread; a killed holder stops renewing and the lease expires within the TTL.
+A run that finds the lease held by another owner closes at once (finish reason
+``already_running``). The last worker of a run to close releases it.
+
+Without Redis (no ``NEWSSPIDER_REDIS_URL`` and no ``NEWSSPIDER_RUN``) the per-machine ``flock`` of
+`newsspider.extensions.SiteLock` is used instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from newsspider.distributed.context import RunContext, describe
+
+logger = logging.getLogger(__name__)
+
+# KEYS: lease. ARGV: owner, ttl ms. Take (or keep) the lease unless another owner holds it.
+TAKE = """
+local cur = redis.call('GET', KEYS[1])
+if cur == false or cur == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+return 0
+"""
+# KEYS: lease. ARGV: owner. Delete only our own lease.
+RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
+class RedisLease:
+    def __init__(self, ctx: RunContext, site: str, ttl: float = 10.0):
+        self.ctx = ctx
+        self.site = site
+        self.key = ctx.lease_key(site)
+        self.owner = ctx.run or f"{ctx.worker}-{uuid.uuid4().hex[:8]}"
+        self.ttl_ms = max(1000, int(ttl * 1000))
+        self._take = ctx.redis.register_script(TAKE)
+        self._release = ctx.redis.register_script(RELEASE)
+        self.held = False
+        self.lost = False
+
+    def acquire(self) -> bool:
+        self.held = bool(self._take(keys=[self.key], args=[self.owner, self.ttl_ms]))
+        if self.held:
+            self.ctx.on_beat(self.renew)
+        return self.held
+
+    def renew(self) -> None:
+        """Heartbeat thread. Losing the lease to another owner is logged once and flagged."""
+        ok = self.ctx.beat_redis.eval(TAKE, 1, self.key, self.owner, self.ttl_ms)
+        if not ok and not self.lost:
+            self.lost = True
+            logger.error("lost the lease of site %r to %s (this process stalled longer than the "
+                         "lease TTL?)", self.site, self.holder())
+
+    def describe(self) -> str:
+        return f"{self.holder()} holds the lease {self.key}"
+
+    def holder(self) -> str:
+        value = self.ctx.redis.get(self.key)
+        return describe(value) if value is not None else "?"
+
+    def release(self, *, only_if_last: bool = True) -> None:
+        """Stop renewing; delete the lease unless other live workers of the run still need it."""
+        if not self.held:
+            return
+        self.ctx.stop_beats(self.renew)
+        self.held = False
+        if only_if_last and self.ctx.run and self.ctx.site:
+            if self.ctx.redis.zcard(self.ctx.key("workers")):
+                return
+        self._release(keys=[self.key], args=[self.owner])
