@@ -238,9 +238,15 @@ def cmd_crawl(args: argparse.Namespace) -> int:
              no_site_message().replace("-a site=NAME", "a SITE").replace("-a url=", "--generic "))
     if args.workers < 1:
         fail("--workers must be at least 1")
+    extra: dict[str, Any] = {"LOG_LEVEL": args.log_level}
+    for value in args.set:
+        key, sep, val = value.partition("=")
+        if not sep or not key:
+            fail(f"-s takes NAME=VALUE, not {value!r}")
+        extra[key] = val
     result = _crawl(args.site or "", output=args.output, state=args.state, since=args.since,
                     max_articles=args.max, reset_state=args.reset_state, generic_url=args.generic,
-                    mirrors=_mirrors(args.mirror), extra_settings={"LOG_LEVEL": args.log_level},
+                    mirrors=_mirrors(args.mirror), extra_settings=extra,
                     workers=args.workers, run=args.run)
     return finish(result)
 
@@ -565,6 +571,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=1,
                    help="N worker processes on one Redis queue (README: Scale out)")
     p.add_argument("--run", help="run id (resume an unfinished multi-worker run)")
+    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="a Scrapy/newsspider setting, as in scrapy crawl -s")
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser("merge", help="merge the part files of a multi-worker crawl into one file")

@@ -1,0 +1,68 @@
+"""The site lease in Redis: one run of a site at a time across machines (here: processes with
+separate state folders, as on two machines), and a killed holder's lease expires within its TTL."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import time
+
+import pytest
+from crawl_helpers import REPO, records
+from scale_helpers import (
+    ENV,
+    REDIS_URL,
+    crawl_args,
+    fast_dir,
+    redis_client,
+    remove,
+    start,
+)
+
+from newsspider.demo.server import DemoServer
+
+pytest.importorskip("redis", reason="needs the scale extra")
+TTL = 3.0
+
+
+def lease_args(out, mirrors, prefix, *extra):
+    return crawl_args(out, mirrors, "-s", f"NEWSSPIDER_REDIS_URL={REDIS_URL}", "-s",
+                      f"NEWSSPIDER_REDIS_PREFIX={prefix}", "-s", f"NEWSSPIDER_LEASE_TTL={TTL}",
+                      "-s", "CONCURRENT_REQUESTS=2", *extra)
+
+
+def test_a_second_run_anywhere_is_refused_and_a_killed_holders_lease_expires(redis_prefix):
+    r = redis_client()
+    key = f"{redis_prefix}:lease:demo"
+    dirs = [fast_dir(f"lease{i}") for i in range(3)]
+    try:
+        with DemoServer(delay=0.3) as srv:
+            holder = start(lease_args(dirs[0], srv.mirrors, redis_prefix), dirs[0] / "log")
+            deadline = time.time() + 60
+            while r.get(key) is None and time.time() < deadline:
+                time.sleep(0.05)
+            assert r.get(key) is not None, (dirs[0] / "log").read_text()[-2000:]
+            # another "machine": its own state folder (so its flock would not see the holder)
+            second = subprocess.run(lease_args(dirs[1], srv.mirrors, redis_prefix), cwd=REPO,
+                                    capture_output=True, text=True, timeout=120, env=ENV)
+            assert holder.poll() is None, "the first run should still be crawling"
+            assert "another crawl of site 'demo' is running" in second.stderr
+            assert records(dirs[1] / "runs.jsonl")[-1]["finish_reason"] == "already_running"
+            assert records(dirs[1] / "runs.jsonl")[-1]["pages_fetched"] == 0
+
+            holder.send_signal(signal.SIGKILL)
+            holder.wait()
+            killed_at = time.monotonic()
+            assert r.get(key) is not None, "a lease, not a lock: it outlives its holder until it expires"
+            while r.get(key) is not None and time.monotonic() - killed_at < TTL + 5:
+                time.sleep(0.05)
+            expired_after = time.monotonic() - killed_at
+            assert expired_after <= TTL + 0.5, expired_after
+            third = subprocess.run(lease_args(dirs[2], srv.mirrors, redis_prefix), cwd=REPO,
+                                   capture_output=True, text=True, timeout=300, env=ENV)
+            assert third.returncode == 0, third.stderr[-2000:]
+            assert records(dirs[2] / "runs.jsonl")[-1]["finish_reason"] == "finished"
+        assert r.get(key) is None, "a finished run releases its lease"
+    finally:
+        for d in dirs:
+            remove(d)
