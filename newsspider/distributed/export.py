@@ -18,6 +18,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -115,4 +116,8 @@ class WorkerExportPipeline(DedupExportPipeline):
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
         with export_lock(self.lock_path):
-            return super().process_item(item, spider)
+            t0 = time.perf_counter()
+            try:
+                return super().process_item(item, spider)
+            finally:  # how long the fleet's one serial step took (benchmarks/scale_bench.py)
+                self.stats.inc_value("newsspider/export_lock_us", int((time.perf_counter() - t0) * 1e6))

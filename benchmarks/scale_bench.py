@@ -1,0 +1,140 @@
+"""Scale-out cost: one process vs 1 and 2 workers of a run on the realistic benchmark site
+(`crawl_speed.build_site`: the demo's article pages, 50-100 KB each, copied under new URLs with
+varied text), with the real Redis on 127.0.0.1:6379.
+
+    .venv/bin/python benchmarks/scale_bench.py [--articles 400] [--runs 1]
+
+Per configuration: wall time, pages/s, CPU ms per page (all crawl processes), Redis commands and
+Redis server CPU per page and per exported article (``INFO commandstats`` / ``INFO cpu`` deltas,
+so run it when nothing else uses that Redis), and the time the export step holds the fleet's one
+serial section (judge -> write -> record in the seen-store) per article. From those, the expected
+throughput with k cores: min(k x per-core pages/s, what the serial section and Redis allow).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from crawl_speed import build_site  # noqa: E402
+
+from newsspider.demo.server import DemoServer  # noqa: E402
+
+COMMON = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS=16", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+          "-s", "NEWSSPIDER_FLEET_CONCURRENCY=64", "-s", "LOG_LEVEL=INFO", "-s", "ROBOTSTXT_OBEY=False",
+          "-s", "NEWSSPIDER_STOP_AFTER_SEEN=0"]
+
+
+def redis_info() -> tuple[int, int, float]:
+    """(commands, command µs, server CPU s) so far."""
+    import redis
+
+    r = redis.Redis()
+    stats = r.info("commandstats")
+    calls = sum(v["calls"] for v in stats.values())
+    usec = sum(v["usec"] for v in stats.values())
+    cpu = r.info("cpu")
+    return calls, usec, cpu["used_cpu_user"] + cpu["used_cpu_sys"]
+
+
+def crawl(tmp: Path, mirrors: str, workers: int, prefix: str) -> dict[str, float]:
+    out = tmp / f"out-{workers}-{uuid.uuid4().hex[:6]}"
+    base = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", "site=demo",
+            "-s", f"NEWSSPIDER_OUTPUT={out / 'a.jsonl'}", "-s", f"NEWSSPIDER_STATE={out / 's.sqlite'}",
+            "-s", f"NEWSSPIDER_RUNS={out / 'runs.jsonl'}", "-s", f"NEWSSPIDER_MIRRORS={mirrors}", *COMMON]
+    if workers:
+        run = f"bench-{uuid.uuid4().hex[:6]}"
+        cmds = [base + ["-s", f"NEWSSPIDER_RUN={run}", "-s", f"NEWSSPIDER_WORKER=w{i}",
+                        "-s", f"NEWSSPIDER_REDIS_PREFIX={prefix}"] for i in range(1, workers + 1)]
+    else:
+        cmds = [base]
+    out.mkdir(parents=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    r0 = redis_info()
+    t0 = time.perf_counter()
+    procs = [subprocess.Popen(c, cwd=REPO, stdout=subprocess.DEVNULL, stderr=(out / f"log{i}").open("wb"))
+             for i, c in enumerate(cmds)]
+    codes = [p.wait() for p in procs]
+    wall = time.perf_counter() - t0
+    r1 = redis_info()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if any(codes):
+        raise SystemExit((out / "log0").read_text()[-3000:])
+    runs = [json.loads(x) for x in (out / "runs.jsonl").read_text().splitlines()]
+    lock_us = sum(int(m) for i in range(len(cmds))
+                  for m in re.findall(r"'newsspider/export_lock_us': (\d+)", (out / f"log{i}").read_text()))
+    res = {
+        "wall": wall, "pages": sum(r["pages_fetched"] for r in runs), "articles": sum(r["articles_new"] for r in runs),
+        "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
+        "redis_calls": r1[0] - r0[0], "redis_us": r1[1] - r0[1], "redis_cpu": r1[2] - r0[2], "lock_us": lock_us,
+    }
+    shutil.rmtree(out, ignore_errors=True)
+    return res
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=400)
+    ap.add_argument("--runs", type=int, default=1)
+    args = ap.parse_args()
+    base = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+    tmp = Path(tempfile.mkdtemp(prefix="newsspider-scale-", dir=base))
+    build_site(tmp / "site", args.articles)
+    prefix = f"bench-{uuid.uuid4().hex[:6]}"
+    configs = {"1 process (no Redis)": 0, "1 worker": 1, "2 workers": 2}
+    rows: dict[str, list[dict[str, float]]] = {k: [] for k in configs}
+    try:
+        with DemoServer(tmp / "site") as srv:
+            mirrors = json.dumps(srv.mirrors)
+            for _ in range(args.runs):
+                for name, n in configs.items():
+                    rows[name].append(crawl(tmp, mirrors, n, prefix))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        import redis
+
+        r = redis.Redis()
+        keys = list(r.scan_iter(f"{prefix}:*"))
+        if keys:
+            r.delete(*keys)
+    med = {name: {k: statistics.median(x[k] for x in rs) for k in rs[0]} for name, rs in rows.items()}
+    print(f"site: {args.articles} article pages (crawl_speed.build_site), {os.cpu_count()} cores, "
+          f"median of {args.runs} run(s); store: SQLite on {'tmpfs' if base else 'disk'}\n")
+    print("| configuration | wall s | pages/s | CPU ms/page | Redis cmds/page | Redis µs/page | "
+          "Redis cmds/article | Redis µs/article | export serial ms/article |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, m in med.items():
+        p, a = m["pages"], max(1, m["articles"])
+        redis_cols = (f"{m['redis_calls'] / p:.1f} | {m['redis_us'] / p:.0f} | {m['redis_calls'] / a:.1f} | "
+                      f"{m['redis_us'] / a:.0f}") if configs[name] else "- | - | - | -"
+        lock = f"{m['lock_us'] / 1000 / a:.2f}" if configs[name] else "-"
+        print(f"| {name} | {m['wall']:.1f} | {p / m['wall']:.1f} | {1000 * m['cpu'] / p:.1f} | {redis_cols} | {lock} |")
+    two = med["2 workers"]
+    per_core = 1000 / (1000 * two["cpu"] / two["pages"])
+    serial = 1e6 / max(1.0, two["lock_us"] / max(1, two["articles"])) * two["articles"] / two["pages"]
+    redis_cap = 1e6 / max(1.0, two["redis_us"] / two["pages"])
+    print(f"\nper core: {per_core:.1f} pages/s (CPU ms/page of the 2-worker run); limits shared by the fleet: "
+          f"export serial section {serial:.0f} pages/s, Redis (one thread) {redis_cap:.0f} pages/s")
+    print("expected pages/s with k cores: " + ", ".join(
+        f"k={k}: {min(k * per_core, serial, redis_cap):.0f}" for k in (1, 2, 4, 8, 16)))
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")
+    raise SystemExit(main())
