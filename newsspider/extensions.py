@@ -154,6 +154,7 @@ class RunGuard:
 
             ttl = self.crawler.settings.getfloat("NEWSSPIDER_LEASE_TTL", 10.0)
             return RedisLease(RunContext.of(self.crawler), site, ttl=ttl)
+        assert self.lock_dir is not None
         return SiteLock(self.lock_dir / f"{site}.lock")
 
     def spider_opened(self, spider: Spider) -> None:

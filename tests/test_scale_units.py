@@ -97,6 +97,7 @@ def test_addon_switches_a_worker_on_from_the_run_setting():
     assert s["SCHEDULER"] == "newsspider.distributed.scheduler.RunScheduler"
     assert s["NEWSSPIDER_OUTPUT"] == "/data/a.jsonl.parts/w7.jsonl"
     assert s["NEWSSPIDER_MERGED_OUTPUT"] == "/data/a.jsonl"
+    assert s["NEWSSPIDER_RUN_ID"] == "r1"
     pipes = s.getdict("ITEM_PIPELINES")
     assert pipes["newsspider.distributed.export.WorkerExportPipeline"] == 900
     assert pipes["newsspider.pipelines.DedupExportPipeline"] is None

@@ -40,6 +40,8 @@ class DistributedRun:
 
         worker = settings.get("NEWSSPIDER_WORKER") or default_worker_name()
         settings.set("NEWSSPIDER_WORKER", worker, priority=TOP)
+        if not settings.get("NEWSSPIDER_RUN_ID"):  # the records' and run log's run_id: the run's
+            settings.set("NEWSSPIDER_RUN_ID", run, priority=TOP)
         output = settings.get("NEWSSPIDER_OUTPUT") or "data/articles.jsonl"
         settings.set("NEWSSPIDER_MERGED_OUTPUT", output, priority=TOP)
         settings.set("NEWSSPIDER_OUTPUT", str(part_path(output, worker)), priority=TOP)

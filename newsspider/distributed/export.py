@@ -30,6 +30,7 @@ from newsspider.dedup import sketch
 from newsspider.exporters import dumps, iter_records, repair_tail
 from newsspider.pipelines import DedupExportPipeline
 from newsspider.store import SeenStore
+from newsspider.urls import normalize_url
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +83,8 @@ def reconcile_part(store: SeenStore, path: Path, on_change: str = "version") -> 
         offset = start
         for record in tail:
             sk = sketch(record.get("body") or "")
-            verdict = store.judge(record["canonical_url"], record.get("content_hash") or "", sk, on_change)
+            key = record.get("url_key") or normalize_url(record["canonical_url"])
+            verdict = store.judge(key, record.get("content_hash") or "", sk, on_change)
             fresh = verdict.action == "new" or (
                 verdict.action == "update" and int(record.get("version") or 1) == verdict.version)
             if not fresh:
@@ -106,7 +108,8 @@ class WorkerExportPipeline(DedupExportPipeline):
 
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
-        self.lock_path = self.state_path
+        # a worker without a state file (in-memory store) still serialises its own exports
+        self.lock_path: Path = self.state_path or self.output
 
     def reconcile(self) -> None:
         assert self.store is not None

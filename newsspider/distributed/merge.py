@@ -64,7 +64,7 @@ def merge(parts: list[Path], output: str | Path) -> MergeResult:
         partial += torn
         for pos, line in enumerate(lines):
             rec = orjson.loads(line)
-            key = (rec.get("canonical_url") or rec.get("url") or "", int(rec.get("version") or 1))
+            key = (rec.get("url_key") or rec.get("canonical_url") or rec.get("url") or "", int(rec.get("version") or 1))
             if key in seen:
                 dups += 1
                 continue
