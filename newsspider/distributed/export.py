@@ -109,13 +109,16 @@ class WorkerExportPipeline(DedupExportPipeline):
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
         # a worker without a state file (in-memory store) still serialises its own exports
-        self.lock_path: Path = self.state_path or self.output
+        assert self.output is not None, "a worker always has a part file (see addon)"
+        self.part: Path = self.output
+        self.lock_path: Path = self.state_path or self.part
 
     def reconcile(self) -> None:
         assert self.store is not None
         with export_lock(self.lock_path):
-            reconcile_part(self.store, self.output, self.on_change)
-        self.writer.offset = self.output.stat().st_size if self.output.exists() else 0
+            reconcile_part(self.store, self.part, self.on_change)
+        if self.writer is not None:
+            self.writer.offset = self.part.stat().st_size if self.part.exists() else 0
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
         with export_lock(self.lock_path):
