@@ -4,9 +4,10 @@ varied text), with the real Redis on 127.0.0.1:6379.
 
     .venv/bin/python benchmarks/scale_bench.py [--articles 400] [--runs 1]
 
-Per configuration: wall time, pages/s, CPU ms per page (all crawl processes), Redis commands and
-Redis server CPU per page and per exported article (``INFO commandstats`` / ``INFO cpu`` deltas,
-so run it when nothing else uses that Redis), and the time the export step holds the fleet's one
+Per configuration: wall time, pages/s, CPU ms per page (all crawl processes), Redis commands
+(counted by the server, including those inside the Lua scripts; about 5 round trips per page) and
+Redis server time per page and per exported article (``INFO commandstats`` deltas, so run it when
+nothing else uses that Redis), and the time the export step holds the fleet's one
 serial section (judge -> write -> record in the seen-store) per article. From those, the expected
 throughput with k cores: min(k x per-core pages/s, what the serial section and Redis allow).
 """
@@ -115,8 +116,8 @@ def main() -> int:
     med = {name: {k: statistics.median(x[k] for x in rs) for k in rs[0]} for name, rs in rows.items()}
     print(f"site: {args.articles} article pages (crawl_speed.build_site), {os.cpu_count()} cores, "
           f"median of {args.runs} run(s); store: SQLite on {'tmpfs' if base else 'disk'}\n")
-    print("| configuration | wall s | pages/s | CPU ms/page | Redis cmds/page | Redis µs/page | "
-          "Redis cmds/article | Redis µs/article | export serial ms/article |")
+    print("| configuration | wall s | pages/s | CPU ms/page | Redis commands/page | Redis µs/page | "
+          "Redis commands/article | Redis µs/article | export serial ms/article |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, m in med.items():
         p, a = m["pages"], max(1, m["articles"])

@@ -125,6 +125,9 @@ class RunScheduler(Scheduler):
         self.stats = crawler.stats
         self.poll = crawler.settings.getfloat("NEWSSPIDER_IDLE_POLL", 0.2)
         self.held: dict[int, bytes] = {}  # id(request) -> in-flight id
+        # the queue was found empty: don't ask Redis again before the next tick or a local push
+        # (the engine asks the scheduler after every response; most of those asks found nothing)
+        self._empty = False
         self._loop: task.LoopingCall | None = None
         self._requeue = self.ctx.redis.register_script(REQUEUE)
         self._run_done = self.ctx.redis.register_script(RUN_DONE)
@@ -189,11 +192,15 @@ class RunScheduler(Scheduler):
             self.df.log(request, self.spider)
             return False
         self.stats.inc_value("scheduler/enqueued/redis")
+        self._empty = False
         return True
 
     def next_request(self) -> Request | None:
+        if self._empty:
+            return None
         got = self.queue.pop_inflight()
         if got is None:
+            self._empty = True
             return None
         inflight_id, request = got
         self.held[id(request)] = inflight_id
@@ -207,7 +214,7 @@ class RunScheduler(Scheduler):
             self.ctx.redis.hdel(self.ctx.inflight_key(), inflight_id)
 
     def has_pending_requests(self) -> bool:
-        return len(self.queue) > 0
+        return not self._empty and len(self.queue) > 0
 
     # -- idle -------------------------------------------------------------------------------
     def run_done(self) -> bool:
@@ -221,4 +228,5 @@ class RunScheduler(Scheduler):
 
     def _tick(self) -> None:
         self.reaper.reap_dead()
+        self._empty = False
         engine_hooks.wake(self.crawler)
