@@ -7,9 +7,9 @@ varied text), with the real Redis on 127.0.0.1:6379.
 Per configuration: wall time, pages/s, CPU ms per page (all crawl processes), Redis commands
 (counted by the server, including those inside the Lua scripts; about 5 round trips per page) and
 Redis server time per page and per exported article (``INFO commandstats`` deltas, so run it when
-nothing else uses that Redis), and the time the export step holds the fleet's one
-serial section (judge -> write -> record in the seen-store) per article. From those, the expected
-throughput with k cores: min(k x per-core pages/s, what the serial section and Redis allow).
+nothing else uses that Redis), and for the PostgreSQL store (2 workers, a schema of its own in the
+database ``test``) its transactions and rows written per article (``pg_stat_database`` deltas).
+From those, the expected throughput with k cores: min(k x per-core pages/s, what Redis allows).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import resource
 import shutil
 import statistics
@@ -53,10 +52,24 @@ def redis_info() -> tuple[int, int, float]:
     return calls, usec, cpu["used_cpu_user"] + cpu["used_cpu_sys"]
 
 
-def crawl(tmp: Path, mirrors: str, workers: int, prefix: str) -> dict[str, float]:
+PG = os.environ.get("NEWSSPIDER_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def pg_info() -> tuple[int, int]:
+    """(transactions committed, rows inserted + updated + deleted) in the database so far."""
+    import psycopg
+
+    with psycopg.connect(PG, autocommit=True) as db:
+        row = db.execute("SELECT xact_commit, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database "
+                         "WHERE datname = current_database()").fetchone()
+    assert row is not None
+    return int(row[0]), int(row[1])
+
+
+def crawl(tmp: Path, mirrors: str, workers: int, prefix: str, state: str | None = None) -> dict[str, float]:
     out = tmp / f"out-{workers}-{uuid.uuid4().hex[:6]}"
     base = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", "site=demo",
-            "-s", f"NEWSSPIDER_OUTPUT={out / 'a.jsonl'}", "-s", f"NEWSSPIDER_STATE={out / 's.sqlite'}",
+            "-s", f"NEWSSPIDER_OUTPUT={out / 'a.jsonl'}", "-s", f"NEWSSPIDER_STATE={state or out / 's.sqlite'}",
             "-s", f"NEWSSPIDER_RUNS={out / 'runs.jsonl'}", "-s", f"NEWSSPIDER_MIRRORS={mirrors}", *COMMON]
     if workers:
         run = f"bench-{uuid.uuid4().hex[:6]}"
@@ -67,22 +80,23 @@ def crawl(tmp: Path, mirrors: str, workers: int, prefix: str) -> dict[str, float
     out.mkdir(parents=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     r0 = redis_info()
+    p0 = pg_info() if state else (0, 0)
     t0 = time.perf_counter()
     procs = [subprocess.Popen(c, cwd=REPO, stdout=subprocess.DEVNULL, stderr=(out / f"log{i}").open("wb"))
              for i, c in enumerate(cmds)]
     codes = [p.wait() for p in procs]
     wall = time.perf_counter() - t0
     r1 = redis_info()
+    p1 = pg_info() if state else (0, 0)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if any(codes):
         raise SystemExit((out / "log0").read_text()[-3000:])
     runs = [json.loads(x) for x in (out / "runs.jsonl").read_text().splitlines()]
-    lock_us = sum(int(m) for i in range(len(cmds))
-                  for m in re.findall(r"'newsspider/export_lock_us': (\d+)", (out / f"log{i}").read_text()))
     res = {
         "wall": wall, "pages": sum(r["pages_fetched"] for r in runs), "articles": sum(r["articles_new"] for r in runs),
         "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
-        "redis_calls": r1[0] - r0[0], "redis_us": r1[1] - r0[1], "redis_cpu": r1[2] - r0[2], "lock_us": lock_us,
+        "redis_calls": r1[0] - r0[0], "redis_us": r1[1] - r0[1], "redis_cpu": r1[2] - r0[2],
+        "pg_xact": p1[0] - p0[0], "pg_rows": p1[1] - p0[1],
     }
     shutil.rmtree(out, ignore_errors=True)
     return res
@@ -97,14 +111,16 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="newsspider-scale-", dir=base))
     build_site(tmp / "site", args.articles)
     prefix = f"bench-{uuid.uuid4().hex[:6]}"
-    configs = {"1 process (no Redis)": 0, "1 worker": 1, "2 workers": 2}
+    configs = {"1 process (no Redis)": 0, "1 worker": 1, "2 workers": 2, "2 workers, PostgreSQL store": 2}
+    schema = f"bench_{uuid.uuid4().hex[:8]}"
     rows: dict[str, list[dict[str, float]]] = {k: [] for k in configs}
     try:
         with DemoServer(tmp / "site") as srv:
             mirrors = json.dumps(srv.mirrors)
             for _ in range(args.runs):
                 for name, n in configs.items():
-                    rows[name].append(crawl(tmp, mirrors, n, prefix))
+                    state = f"{PG}?schema={schema}_{len(rows[name])}" if "PostgreSQL" in name else None
+                    rows[name].append(crawl(tmp, mirrors, n, prefix, state))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         import redis
@@ -113,26 +129,30 @@ def main() -> int:
         keys = list(r.scan_iter(f"{prefix}:*"))
         if keys:
             r.delete(*keys)
+        import psycopg
+
+        with psycopg.connect(PG, autocommit=True) as db:
+            for i in range(args.runs):
+                db.execute(f'DROP SCHEMA IF EXISTS "{schema}_{i}" CASCADE')
     med = {name: {k: statistics.median(x[k] for x in rs) for k in rs[0]} for name, rs in rows.items()}
     print(f"site: {args.articles} article pages (crawl_speed.build_site), {os.cpu_count()} cores, "
-          f"median of {args.runs} run(s); store: SQLite on {'tmpfs' if base else 'disk'}\n")
+          f"median of {args.runs} run(s); SQLite store and outputs on {'tmpfs' if base else 'disk'}\n")
     print("| configuration | wall s | pages/s | CPU ms/page | Redis commands/page | Redis µs/page | "
-          "Redis commands/article | Redis µs/article | export serial ms/article |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "Redis commands/article | Redis µs/article | PostgreSQL transactions/article | PostgreSQL rows/article |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, m in med.items():
         p, a = m["pages"], max(1, m["articles"])
         redis_cols = (f"{m['redis_calls'] / p:.1f} | {m['redis_us'] / p:.0f} | {m['redis_calls'] / a:.1f} | "
                       f"{m['redis_us'] / a:.0f}") if configs[name] else "- | - | - | -"
-        lock = f"{m['lock_us'] / 1000 / a:.2f}" if configs[name] else "-"
-        print(f"| {name} | {m['wall']:.1f} | {p / m['wall']:.1f} | {1000 * m['cpu'] / p:.1f} | {redis_cols} | {lock} |")
+        pg = f"{m['pg_xact'] / a:.2f} | {m['pg_rows'] / a:.1f}" if "PostgreSQL" in name else "- | -"
+        print(f"| {name} | {m['wall']:.1f} | {p / m['wall']:.1f} | {1000 * m['cpu'] / p:.1f} | {redis_cols} | {pg} |")
     two = med["2 workers"]
     per_core = 1000 / (1000 * two["cpu"] / two["pages"])
-    serial = 1e6 / max(1.0, two["lock_us"] / max(1, two["articles"])) * two["articles"] / two["pages"]
     redis_cap = 1e6 / max(1.0, two["redis_us"] / two["pages"])
-    print(f"\nper core: {per_core:.1f} pages/s (CPU ms/page of the 2-worker run); limits shared by the fleet: "
-          f"export serial section {serial:.0f} pages/s, Redis (one thread) {redis_cap:.0f} pages/s")
+    print(f"\nper core: {per_core:.1f} pages/s (CPU ms/page of the 2-worker run); shared by the fleet: "
+          f"Redis (one thread) {redis_cap:.0f} pages/s")
     print("expected pages/s with k cores: " + ", ".join(
-        f"k={k}: {min(k * per_core, serial, redis_cap):.0f}" for k in (1, 2, 4, 8, 16)))
+        f"k={k}: {min(k * per_core, redis_cap):.0f}" for k in (1, 2, 4, 8, 16)))
     return 0
 
 

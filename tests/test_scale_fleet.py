@@ -1,5 +1,5 @@
 """A fleet: two scrapyd instances (different ports and data folders, as two machines), one shared
-seen-store, Redis for the site lease and the runs. Site `fleetb` is scheduled on both at once and
+PostgreSQL seen-store, Redis for the site lease and the runs. Site `fleetb` is scheduled on both at once and
 crawled by one; site `demo` is one run with a worker on each scrapyd; scheduling a site again on
 the other machine writes nothing twice."""
 
@@ -16,6 +16,7 @@ import pytest
 from crawl_helpers import REPO, records
 from scale_helpers import REDIS_URL, fast_dir, read_lines, redis_client, remove
 from scale_site import build_site
+from store_helpers import pg_schema_url
 from test_scrapyd import BIN, api, copy_project, free_port
 
 from newsspider.demo.server import DemoServer
@@ -86,7 +87,7 @@ def wait_jobs(base: str, jobs: list[str], timeout: float = 300) -> None:
     pytest.fail(f"scrapyd jobs did not finish: {api(base, 'listjobs.json?project=newsspider')}")
 
 
-def test_two_scrapyd_one_store_each_site_crawled_once(tmp_path):
+def test_two_scrapyd_one_postgresql_store_each_site_crawled_once(tmp_path, request):
     work = fast_dir("fleet")
     prefix = f"nstest-{uuid.uuid4().hex[:10]}"
     procs = []
@@ -110,7 +111,7 @@ def test_two_scrapyd_one_store_each_site_crawled_once(tmp_path):
             procs.append(proc)
             upload(base, egg)
             machines.append((base, work / f"data-{name}"))
-        store = work / "shared" / "seen.sqlite"  # one store for the fleet
+        store = pg_schema_url(request)  # one PostgreSQL store for the fleet (a schema of its own)
 
         with DemoServer(work / "site", delay=0.02) as srv:
             def schedule(base: str, data: Path, site: str, *extra: tuple[str, str]) -> str:

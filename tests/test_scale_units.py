@@ -7,12 +7,12 @@ import inspect
 
 import orjson
 import pytest
+from store_helpers import BACKENDS, make_store
 
-from newsspider.dedup import content_hash, sketch
+from newsspider.dedup import content_hash, signature
 from newsspider.distributed.export import part_path, reconcile_part
 from newsspider.distributed.launch import combine
 from newsspider.distributed.merge import find_parts, merge
-from newsspider.store import SeenStore
 
 BODY = ("The agency confirmed the group will hold a showcase next month, with a new title track "
         "and two b-sides written by the members during their break in the countryside.")
@@ -23,8 +23,9 @@ def rec(url: str, body: str, fetched: str = "2026-12-01T10:00:00+00:00", version
             "fetched_at": fetched, "version": version}
 
 
-def test_reconcile_registers_a_still_new_tail_and_cuts_one_exported_meanwhile(tmp_path):
-    store = SeenStore(tmp_path / "seen.sqlite")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_reconcile_registers_a_still_new_tail_and_cuts_one_exported_meanwhile(tmp_path, request, backend):
+    store, _ = make_store(backend, tmp_path, request)
     part = part_path(tmp_path / "articles.jsonl", "w1")
     part.parent.mkdir(parents=True)
     a = rec("https://x.example/a", BODY)
@@ -33,15 +34,14 @@ def test_reconcile_registers_a_still_new_tail_and_cuts_one_exported_meanwhile(tm
     d = rec("https://x.example/d", "A different story about a drama's final episode ratings and the cast.")
     lines = [orjson.dumps(r) + b"\n" for r in (a, b, d)]
     part.write_bytes(b"".join(lines) + b'{"torn')
-    store.add(a, sketch(a["body"]), output=part, offset=len(lines[0]))  # a was registered, b and d not
-    store.add(c, sketch(c["body"]))  # exported by another worker meanwhile
+    store.add(a, signature(a["body"]), output=part, offset=len(lines[0]))  # a was registered, b and d not
+    store.add(c, signature(c["body"]))  # exported by another worker meanwhile
     kept, cut = reconcile_part(store, part)
     assert (kept, cut) == (1, 1)
     assert part.read_bytes() == lines[0] + lines[2]
     assert store.output_offset(part) == part.stat().st_size
-    assert store.judge(d["canonical_url"], d["content_hash"], sketch(d["body"])).action == "duplicate"
+    assert store.judge(d["canonical_url"], d["content_hash"], signature(d["body"])).action == "duplicate"
     assert reconcile_part(store, part) == (0, 0)  # idempotent
-    store.close()
 
 
 def test_merge_orders_by_fetch_time_drops_repeats_and_partial_lines(tmp_path):
@@ -98,9 +98,7 @@ def test_addon_switches_a_worker_on_from_the_run_setting():
     assert s["NEWSSPIDER_OUTPUT"] == "/data/a.jsonl.parts/w7.jsonl"
     assert s["NEWSSPIDER_MERGED_OUTPUT"] == "/data/a.jsonl"
     assert s["NEWSSPIDER_RUN_ID"] == "r1"
-    pipes = s.getdict("ITEM_PIPELINES")
-    assert pipes["newsspider.distributed.export.WorkerExportPipeline"] == 900
-    assert pipes["newsspider.pipelines.DedupExportPipeline"] is None
+    assert s.getdict("SPIDER_MIDDLEWARES")["newsspider.distributed.seeding.SeedingMiddleware"] == 50
     plain = Settings()
     plain.setmodule("newsspider.settings", priority="project")
     DistributedRun().update_settings(plain)

@@ -13,7 +13,8 @@ makes a crawl process a worker of that run:
 - `lease.RedisLease`         the site lease (replaces the per-machine flock when Redis is configured):
                              one run of a site at a time across all machines;
 - `politeness.FleetPoliteness` per-domain rate (token bucket) and concurrency shared by the fleet;
-- `export.WorkerExportPipeline` each worker appends to its own crash-safe part file;
+- `export`                   each worker appends to its own crash-safe part file; `reconcile_part`
+                             judges a dead worker's unregistered tail;
 - `merge`                    the parts -> one deduplicated JSON Lines file, in fetch order;
 - `launch`                   ``newsspider crawl SITE --workers N``.
 

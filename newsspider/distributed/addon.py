@@ -3,7 +3,7 @@
 - ``NEWSSPIDER_RUN=<id>``: this process is a worker of run <id> (every worker of the run gets the
   same id; ``newsspider crawl SITE --workers N`` makes one, through scrapyd schedule N jobs with
   ``-d setting=NEWSSPIDER_RUN=<id>``). Switches on the run's Redis scheduler, the seeding
-  middleware and the per-worker part file (``NEWSSPIDER_OUTPUT`` -> ``<output>.parts/<worker>.jsonl``;
+  middleware and the per-worker part file (written by the usual export pipeline) (``NEWSSPIDER_OUTPUT`` -> ``<output>.parts/<worker>.jsonl``;
   the configured output is kept in ``NEWSSPIDER_MERGED_OUTPUT`` for `newsspider merge`).
 - ``NEWSSPIDER_REDIS_URL`` (or a run, which defaults it to redis://127.0.0.1:6379/0): the site
   lease lives in Redis (see `lease`) and per-domain politeness is shared by the fleet.
@@ -47,8 +47,3 @@ class DistributedRun:
         settings.set("NEWSSPIDER_OUTPUT", str(part_path(output, worker)), priority=TOP)
         settings.set("SCHEDULER", "newsspider.distributed.scheduler.RunScheduler", priority=TOP)
         settings["SPIDER_MIDDLEWARES"]["newsspider.distributed.seeding.SeedingMiddleware"] = 50
-        pipes = settings["ITEM_PIPELINES"]
-        order = pipes.get("newsspider.pipelines.DedupExportPipeline")
-        if order is not None:
-            pipes["newsspider.pipelines.DedupExportPipeline"] = None
-            pipes["newsspider.distributed.export.WorkerExportPipeline"] = order

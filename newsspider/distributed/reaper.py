@@ -74,8 +74,8 @@ class Reaper:
             r.delete(lock)
 
     def reconcile_part(self, worker: str) -> None:
-        from newsspider.distributed.export import export_lock, part_path, reconcile_part
-        from newsspider.store import SeenStore
+        from newsspider.distributed.export import part_path, reconcile_part
+        from newsspider.store import open_store
 
         s = self.crawler.settings
         merged = s.get("NEWSSPIDER_MERGED_OUTPUT")
@@ -85,9 +85,8 @@ class Reaper:
         path = part_path(merged, worker)
         if not path.exists():
             return  # on another machine: its own restart (or nobody) reconciles it
-        store = SeenStore(state)
+        store = open_store(state)
         try:
-            with export_lock(state):
-                reconcile_part(store, path, s.get("NEWSSPIDER_ON_CHANGE", "version"))
+            reconcile_part(store, path, s.get("NEWSSPIDER_ON_CHANGE", "version"))
         finally:
             store.close()
