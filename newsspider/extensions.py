@@ -145,7 +145,8 @@ class RunGuard:
         return str(getattr(spider, "site_name", None) or spider.name)
 
     def site_lock(self, site: str) -> Any:
-        """A lease shared by every machine using the same Redis, else this machine's flock."""
+        """A lease shared by every machine using the same Redis, else by every machine using the same
+        PostgreSQL store, else this machine's flock."""
         from newsspider.distributed.context import redis_url
 
         if redis_url(self.crawler.settings):
@@ -154,6 +155,14 @@ class RunGuard:
 
             ttl = self.crawler.settings.getfloat("NEWSSPIDER_LEASE_TTL", 10.0)
             return RedisLease(RunContext.of(self.crawler), site, ttl=ttl)
+        from newsspider.store import is_postgresql
+
+        state = str(self.crawler.settings.get("NEWSSPIDER_STATE") or "")
+        if is_postgresql(state):  # a PostgreSQL store shared by the fleet: its advisory lock
+            from newsspider.distributed.context import default_worker_name
+            from newsspider.distributed.lease import PgLease
+
+            return PgLease(state, site, self.crawler.settings.get("NEWSSPIDER_WORKER") or default_worker_name())
         assert self.lock_dir is not None
         return SiteLock(self.lock_dir / f"{site}.lock")
 

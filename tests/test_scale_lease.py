@@ -18,6 +18,7 @@ from scale_helpers import (
     remove,
     start,
 )
+from store_helpers import pg_schema_url
 
 from newsspider.demo.server import DemoServer
 
@@ -63,6 +64,39 @@ def test_a_second_run_anywhere_is_refused_and_a_killed_holders_lease_expires(red
             assert third.returncode == 0, third.stderr[-2000:]
             assert records(dirs[2] / "runs.jsonl")[-1]["finish_reason"] == "finished"
         assert r.get(key) is None, "a finished run releases its lease"
+    finally:
+        for d in dirs:
+            remove(d)
+
+
+def test_without_redis_the_lease_is_a_postgresql_advisory_lock(request):
+    """A fleet that shares a PostgreSQL store but no Redis: the site lease is an advisory lock of
+    the holder's session, refused to a second run anywhere, gone the moment the holder is killed."""
+    state = pg_schema_url(request)
+    dirs = [fast_dir(f"pglease{i}") for i in range(3)]
+    try:
+        with DemoServer(delay=0.3) as srv:
+            pg = ("-s", f"NEWSSPIDER_STATE={state}", "-s", "CONCURRENT_REQUESTS=2")
+            holder = start(crawl_args(dirs[0], srv.mirrors, *pg), dirs[0] / "log")
+            deadline = time.time() + 60
+            while "Spider opened" not in (dirs[0] / "log").read_text() and time.time() < deadline:
+                time.sleep(0.1)
+            time.sleep(1.0)
+            # "another machine": another working folder, so the per-machine flock (data/state/locks
+            # under the working folder for a PostgreSQL store) is not shared
+            other = {**ENV, "SCRAPY_SETTINGS_MODULE": "newsspider.settings"}
+            second = subprocess.run(crawl_args(dirs[1], srv.mirrors, *pg), cwd=dirs[1], capture_output=True,
+                                    text=True, timeout=120, env=other)
+            assert holder.poll() is None, "the first run should still be crawling"
+            assert "another crawl of site 'demo' is running" in second.stderr
+            assert "PostgreSQL advisory lock" in second.stderr
+            assert records(dirs[1] / "runs.jsonl")[-1]["finish_reason"] == "already_running"
+            holder.send_signal(signal.SIGKILL)
+            holder.wait()
+            third = subprocess.run(crawl_args(dirs[2], srv.mirrors, *pg), cwd=dirs[2], capture_output=True,
+                                   text=True, timeout=300, env=other)
+            assert third.returncode == 0, third.stderr[-2000:]
+            assert records(dirs[2] / "runs.jsonl")[-1]["finish_reason"] == "finished"
     finally:
         for d in dirs:
             remove(d)

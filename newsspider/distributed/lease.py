@@ -7,14 +7,17 @@ from its heartbeat thread; a killed holder stops renewing and the lease expires 
 A run that finds the lease held by another owner closes at once (finish reason
 ``already_running``). The last worker of a run to close releases it.
 
-Without Redis (no ``NEWSSPIDER_REDIS_URL`` and no ``NEWSSPIDER_RUN``) the per-machine ``flock`` of
-`newsspider.extensions.SiteLock` is used instead.
+Without Redis (no ``NEWSSPIDER_REDIS_URL`` and no ``NEWSSPIDER_RUN``) a fleet sharing a PostgreSQL
+store gets `PgLease` (an advisory lock of the holder's session), and a single machine the ``flock``
+of `newsspider.extensions.SiteLock`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import uuid
+from typing import Any
 
 from newsspider.distributed.context import RunContext, describe
 
@@ -79,3 +82,54 @@ class RedisLease:
             if self.ctx.redis.zcard(self.ctx.key("workers")):
                 return
         self._release(keys=[self.key], args=[self.owner])
+
+
+class PgLease:
+    """The site lease in the shared PostgreSQL store, for fleets without Redis: a session-level
+    advisory lock (two-int form: ``NEWSSPIDER_LOCK_CLASS``, a 32-bit hash of the site) held on a
+    connection of its own for the whole run. PostgreSQL drops it when the holder's connection
+    closes, so a killed holder releases it at once (a lost machine: after TCP keepalives, ~15 s)."""
+
+    CLASS_ID = 0x6E73  # "ns"; the store's own advisory locks use the one-bigint form
+
+    def __init__(self, url: str, site: str, worker: str):
+        from newsspider.store.postgresql import split_url
+
+        self.dsn, schema = split_url(url)
+        self.site = site
+        self.worker = worker
+        # one key space per store (schema): two stores in one database do not block each other
+        name = f"{schema or ''}/{site}".encode()
+        self.key = int.from_bytes(hashlib.blake2b(name, digest_size=4).digest(), "big", signed=True)
+        self.db: Any = None
+
+    def acquire(self) -> bool:
+        import psycopg
+
+        self.db = psycopg.connect(self.dsn, autocommit=True, application_name=f"newsspider {self.site} {self.worker}"[:63],
+                                  keepalives=1, keepalives_idle=5, keepalives_interval=2, keepalives_count=3)
+        row = self.db.execute("SELECT pg_try_advisory_lock(%s, %s)", (self.CLASS_ID, self.key)).fetchone()
+        if row and row[0]:
+            return True
+        self.db.close()
+        self.db = None
+        return False
+
+    def describe(self) -> str:
+        import psycopg
+
+        try:
+            with psycopg.connect(self.dsn, autocommit=True) as db:
+                row = db.execute(
+                    "SELECT a.application_name, a.client_addr, a.pid FROM pg_locks l JOIN pg_stat_activity a "
+                    "ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.classid = %s AND l.objid = %s "
+                    "AND l.granted", (self.CLASS_ID, self.key & 0xFFFFFFFF)).fetchone()
+        except psycopg.Error:
+            row = None
+        who = f"{row[0]} (server pid {row[2]})" if row else "?"
+        return f"{who} holds the PostgreSQL advisory lock ({self.CLASS_ID}, {self.key}) of site {self.site!r}"
+
+    def release(self) -> None:
+        if self.db is not None:
+            self.db.close()  # the session ends: the lock goes with it
+            self.db = None
