@@ -177,3 +177,27 @@ def test_an_event_says_which_paragraph_it_came_from() -> None:
     assert [(e["title"], e["paragraph"], e["evidence"]) for e in got] == [
         ("Signal", 1, "NOVA9 will release the single “Signal” on April 1.")
     ]
+
+
+# ------------------------------------------------------- precision on general news (PolNeAR)
+
+
+def test_a_memo_titled_x_is_no_single() -> None:
+    paras = ["On Monday night, the campaign manager released a memo titled “Where The Race Stands.”"]
+    assert events(paras, "Campaign argues the race is over") == []
+
+
+def test_a_poll_released_thursday_is_not_the_release_of_a_quoted_title() -> None:
+    paras = [
+        "Most voters prefer items labeled “Built at Home,” even if they cost more, according to "
+        "a university poll released Thursday.",
+    ]
+    assert events(paras, "Voters and prices") == []
+
+
+def test_a_title_inside_another_object_of_the_verb_is_no_release() -> None:
+    paras = [
+        "The group on Tuesday released a parody website asking for ideas for a “Budget Czar” "
+        "wing of the library.",
+    ]
+    assert events(paras, "Activists mock the budget office") == []

@@ -168,9 +168,17 @@ def _sentence_events(
         # the title
         before = [t for t in cands if a <= t.start and t.end <= ts]
         after = [t for t in cands if t.start >= te and t.end <= z + 1]
+        if (re.match(r"(?:released|dropped|unveiled)\b", sent[ts:te], re.I)
+                and _NOUN_RELEASED.search(sent, max(a, ts - 40), ts)
+                and not _OBJECT_NP.match(sent, te) and not (after and after[0].start - te <= 3)
+                and not (before and sent[before[-1].end:ts].strip(" ,”\"’") == "")):
+            continue  # "a poll released Thursday", "the report released on May 2": a participle
         if voice == "active":
             # a title before an active verb only when the verb has no other object
             # ("“X” was a hit, and they dropped it ..." no; "... but dropped the suit" no)
+            obj = _OBJECT_NP.match(sent, te)
+            if after and obj and _other_object(sent, te) and after[0].start > obj.end() + 3:
+                after = []  # "released a parody website asking for a “X” wing": X is not it
             title_c = after[:1] or ([] if _other_object(sent, te) else before[-1:])
         else:
             # the subject: a title, else an anaphor ("The album arrives ..."), else a title after
@@ -276,7 +284,7 @@ def _sentence_events(
 # a noun phrase right after the verb that is not a release: the verb acts on something else
 # ("dropped the suit", "released a statement", "followed by a wider release in theaters")
 _OBJECT_NP = re.compile(
-    r"\s+(?:by\s+)?(?:the|a|an|his|her|their|its|this|that|all|some|any)\s+((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
+    r"\s+(?:by\s+)?(?:the|a|an|his|her|their|its|this|that|all|some|any)\s+((?:[\w’'-]+\s+){0,4}[\w’'-]+)",
     re.I,
 )
 _RELEASE_NOUN = re.compile(
@@ -293,6 +301,15 @@ _SUBJECT_THEN_PAREN = re.compile(
 
 
 _OTHER_WORK = re.compile(r"\b(?:single|song|track|b-side|video|MV|OST|featuring|with)\b", re.I)
+
+
+# a common noun right before a participle: "poll released Thursday", "report released on"
+_NOUN_RELEASED = re.compile(
+    r"\b(?!(?:album|single|EP|song|track|record|mixtape|OST|soundtrack|video|MV|repackage|"
+    r"collaboration|remix|ballad|version|edition|first|originally|digitally|officially|was|were|"
+    r"is|are|be|been|being|get|gets|got|had|has|have|just|finally|recently|already|also|and|"
+    r"then|now|which|that|it|they|will|would|to|not|never|soon|later)s?\b)[a-z][a-z-]+\s+$"
+)
 
 
 def _other_object(sent: str, te: int) -> bool:

@@ -61,6 +61,9 @@ def _find_titles(sent: str) -> list[_Title]:
             t.is_work = True
         if kind != "mv" and _OBJECT_OF_NEGATIVE.search(_since_title(before)):
             t.is_work = True  # "Pre-orders for “X”", "the teaser for “X”": not the release itself
+        named = _NAMED_BY.search(before)
+        if named and not explicit and not _RELEASE_HEAD.match(named.group("noun")):
+            t.is_work = True  # "a memo titled “X”", "a website called “X”": not a record
         if not explicit and _WORK_AFTER.search(_clause_after(after)):
             t.is_work = True  # "“X” opens in theaters ...", "... as a concert film"
         out.append(t)
@@ -69,6 +72,14 @@ def _find_titles(sent: str) -> list[_Title]:
             out.append(u)
     out.sort(key=lambda x: x.start)
     return out
+
+
+_NAMED_BY = re.compile(r"\b(?P<noun>[\w-]+)\s*,?\s+(?:titled|called|named|dubbed|entitled)\s*$", re.I)
+_RELEASE_HEAD = re.compile(
+    r"(?:albums?|singles?|EPs?|songs?|tracks?|records?|mixtapes?|OSTs?|soundtracks?|videos?|MVs?|"
+    r"repackages?|collaborations?|ballads?|anthems?|duets?|remix(?:es)?|cuts?|numbers?|tunes?|one)$",
+    re.I,
+)
 
 
 def _clause_after(after: str) -> str:

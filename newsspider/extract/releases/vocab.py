@@ -159,7 +159,7 @@ _OFFSET = re.compile(
 
 _NOUN_BEFORE_RELEASE = re.compile(
     r"\b(?:the|a|an|its|their|his|her|this|that|first|new|latest|previous|last|next|group|solo|debut|"
-    r"korean|japanese|english|physical|digital|album|single|upcoming|official|whose|of)\s+$"
+    r"korean|japanese|english|physical|digital|album|single|upcoming|official|whose|of|press|news)\s+$"
     r"|\w[’']s?\s+$",  # a possessive: "the album’s release"
     re.I,
 )
