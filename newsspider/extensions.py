@@ -178,6 +178,14 @@ class RunGuard:
             )
             raise CloseSpider("already_running")
         self.lock = lock
+        if hasattr(lock, "on_lost"):  # a Redis lease taken over by another run: stop, do not overlap
+            lock.on_lost = self.lease_lost
+
+    def lease_lost(self) -> None:
+        from scrapy.utils.defer import deferred_from_coro
+
+        if self.crawler.engine is not None:
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="lease_lost"))
 
     def response_received(self, response: Response, request: Request) -> None:
         """Keep the slowest downloads (for the run log and `newsspider report`)."""

@@ -100,3 +100,27 @@ def test_without_redis_the_lease_is_a_postgresql_advisory_lock(request):
     finally:
         for d in dirs:
             remove(d)
+
+
+def test_a_run_whose_redis_lease_was_taken_over_stops(redis_prefix):
+    """A holder that stalled past its lease (another run took the site) stops instead of
+    crawling alongside the new owner."""
+    r = redis_client()
+    key = f"{redis_prefix}:lease:demo"
+    out = fast_dir("leaselost")
+    try:
+        with DemoServer(delay=0.3) as srv:
+            holder = start(lease_args(out, srv.mirrors, redis_prefix), out / "log")
+            deadline = time.time() + 60
+            while r.get(key) is None and time.time() < deadline:
+                time.sleep(0.05)
+            time.sleep(1.0)
+            r.set(key, "another-run", px=60_000)
+            taken = time.monotonic()
+            assert holder.wait(timeout=60) == 0
+            assert time.monotonic() - taken < 15
+        run = records(out / "runs.jsonl")[-1]
+        assert run["finish_reason"] == "lease_lost"
+        assert r.get(key) == b"another-run", "the new owner's lease is left alone"
+    finally:
+        remove(out)

@@ -50,6 +50,7 @@ class RedisLease:
         self._release = ctx.redis.register_script(RELEASE)
         self.held = False
         self.lost = False
+        self.on_lost: Any = None  # called in the reactor thread when another owner took the lease
 
     def acquire(self) -> bool:
         self.held = bool(self._take(keys=[self.key], args=[self.owner, self.ttl_ms]))
@@ -63,7 +64,11 @@ class RedisLease:
         if not ok and not self.lost:
             self.lost = True
             logger.error("lost the lease of site %r to %s (this process stalled longer than the "
-                         "lease TTL?)", self.site, self.holder())
+                         "lease TTL?); stopping this crawl", self.site, self.holder())
+            if self.on_lost is not None:
+                from twisted.internet import reactor
+
+                reactor.callFromThread(self.on_lost)  # type: ignore[attr-defined]
 
     def describe(self) -> str:
         return f"{self.holder()} holds the lease {self.key}"
