@@ -239,6 +239,8 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     if args.workers < 1:
         fail("--workers must be at least 1")
     extra: dict[str, Any] = {"LOG_LEVEL": args.log_level}
+    if args.allow_private:
+        extra["NEWSSPIDER_ALLOW_PRIVATE"] = True
     for value in args.set:
         key, sep, val = value.partition("=")
         if not sep or not key:
@@ -281,10 +283,10 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     settings = project_settings(
         ITEM_PIPELINES=pipelines, NEWSSPIDER_SKIP_SEEN=False, NEWSSPIDER_STATE="",
         EXTENSIONS={"newsspider.extensions.RunGuard": None},
-        DOWNLOADER_MIDDLEWARES={"newsspider.middlewares.ConditionalRequestMiddleware": None,
-                                "newsspider.middlewares.MirrorMiddleware": 740},
+        DOWNLOADER_MIDDLEWARES={**project_settings().getdict("DOWNLOADER_MIDDLEWARES"),
+                                "newsspider.middlewares.ConditionalRequestMiddleware": None},
         LOG_LEVEL=args.log_level, AUTOTHROTTLE_ENABLED=False, RETRY_TIMES=1,
-        NEWSSPIDER_MIRRORS=_mirrors(args.mirror),
+        NEWSSPIDER_MIRRORS=_mirrors(args.mirror), NEWSSPIDER_ALLOW_PRIVATE=args.allow_private,
     )
     stats, crawler = run_spider("article", settings, url=url)
     records = getattr(crawler, "newsspider_collected", [])
@@ -555,6 +557,11 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--max", type=int, help="at most N articles")
         p.add_argument("--log-level", default="WARNING", type=log_level, help="|".join(LOG_LEVELS))
 
+    def allow_private(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--allow-private", action="store_true",
+                       help="allow requests to private, loopback and link-local addresses "
+                            "(refused by default; as NEWSSPIDER_ALLOW_PRIVATE)")
+
     p = sub.add_parser("demo", help="crawl the bundled demo site offline")
     crawl_opts(p)
     p.add_argument("--delay", type=demo_delay, default=0.0, help="slow the demo server (seconds per page, 0-60)")
@@ -573,6 +580,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run", help="run id (resume an unfinished multi-worker run)")
     p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE",
                    help="a Scrapy/newsspider setting, as in scrapy crawl -s")
+    allow_private(p)
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser("merge", help="merge the part files of a multi-worker crawl into one file")
@@ -586,6 +594,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mirror", action="append", default=[], metavar="HOST=URL",
                    help="route HOST to a local server (as in NEWSSPIDER_MIRRORS)")
     p.add_argument("--log-level", default="CRITICAL", type=log_level, help="|".join(LOG_LEVELS))
+    allow_private(p)
     p.set_defaults(func=cmd_fetch)
 
     p = sub.add_parser("extract", help="extract records from saved pages (.html, .html.gz)", parents=[common])

@@ -21,7 +21,10 @@ from newsspider.urls import normalize_url
 ATTR = "newsspider_ledger"
 
 # Failures that are an answer: the article is not coming back by asking again.
-DEFINITIVE = {"http_404", "http_410", "IgnoreRequest", "not_html", "bad_url"}
+DEFINITIVE = {"http_404", "http_410", "IgnoreRequest", "not_html", "bad_url",
+              # refused by netguard / over the size caps: asking again gets the same answer
+              "private_address", "offsite", "offsite_redirect", "redirect_loop", "too_many_redirects",
+              "too_large", "robots_forbidden"}
 
 
 def is_transient(kind: str) -> bool:

@@ -142,6 +142,10 @@ class MirrorMiddleware:
         proxy = self.mirrors.get(host)
         if proxy and "proxy" not in request.meta:
             request.meta["proxy"] = proxy
+        elif not proxy and request.meta.get("proxy") in self.mirrors.values():
+            # a redirect away from a mirrored host carries the mirror's proxy in its copied
+            # meta: it must go where it points (and past netguard), not to the mirror
+            del request.meta["proxy"]
         return None
 
 

@@ -23,7 +23,13 @@ RETRY_TIMES = 2
 HTTPCACHE_ENABLED = False
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+# Scrapy's RemoteControl extension runs Python sent to a local HTTP port and leaves a token file
+# per run in the user's state dir: off (it is for interactive debugging, not unattended crawls).
+REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
+
+# Every DNS answer is checked: private, loopback, link-local… addresses are refused (netguard.py).
+TWISTED_DNS_RESOLVER = "newsspider.netguard.GuardedResolver"
 
 # Tracking parameters (utm_*, fbclid…) do not make a new request.
 REQUEST_FINGERPRINTER_CLASS = "newsspider.middlewares.TrackingStrippedFingerprinter"
@@ -32,6 +38,15 @@ SPIDER_MIDDLEWARES = {
     "newsspider.middlewares.SeenFilterMiddleware": 600,
 }
 DOWNLOADER_MIDDLEWARES = {
+    # no request to internal addresses or outside the site's domains (redirects included)
+    "newsspider.netguard.DestinationGuardMiddleware": 40,
+    # Scrapy's redirect/retry middlewares, plus loop counting and Retry-After
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newsspider.netguard.RetryAfterMiddleware": 550,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "newsspider.netguard.SafeMetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "newsspider.netguard.SafeRedirectMiddleware": 600,
     "newsspider.middlewares.ConditionalRequestMiddleware": 560,
     "newsspider.middlewares.MirrorMiddleware": 740,
 }
@@ -73,3 +88,6 @@ NEWSSPIDER_PROGRESS = "auto"  # live line on a terminal, else a log line per int
 NEWSSPIDER_PROGRESS_INTERVAL = 60.0  # seconds between progress log lines (not on a terminal)
 NEWSSPIDER_RUN = ""  # run id shared by the workers of one multi-process crawl (README "Scale out")
 NEWSSPIDER_REDIS_URL = ""  # Redis of the fleet: site lease, shared politeness (and the run's queue)
+NEWSSPIDER_ALLOW_PRIVATE = False  # allow requests to private/loopback/link-local addresses (--allow-private)
+NEWSSPIDER_ALLOWED_DOMAINS: list[str] = []  # domains beyond the site's own that requests/redirects may reach
+NEWSSPIDER_RETRY_AFTER_MAX = 60.0  # longest wait (seconds) honoured from a Retry-After header

@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def crawl(spider: str, tmp: Path, mirrors: dict[str, str], *args: str, settings: dict[str, Any] | None = None,
-          timeout: float = 300) -> subprocess.CompletedProcess[str]:
+          timeout: float = 300, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`scrapy crawl SPIDER` with output, state and run log under `tmp`."""
     cmd = [sys.executable, "-m", "scrapy", "crawl", spider, *args,
            "-s", f"NEWSSPIDER_OUTPUT={tmp / 'articles.jsonl'}",
@@ -24,7 +24,7 @@ def crawl(spider: str, tmp: Path, mirrors: dict[str, str], *args: str, settings:
            "-s", "LOG_LEVEL=INFO"]
     for key, value in (settings or {}).items():
         cmd += ["-s", f"{key}={value}"]
-    env = {**os.environ, "PYTHONWARNINGS": "error::DeprecationWarning"}
+    env = {**os.environ, "PYTHONWARNINGS": "error::DeprecationWarning", **(env or {})}
     return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=timeout, env=env)
 
 

@@ -30,7 +30,7 @@ def test_fetch_prints_one_record_and_touches_no_state(tmp_path):
 
 def test_fetch_of_a_missing_page_is_a_one_line_error(tmp_path):
     with DemoServer() as srv:
-        proc = fetch(tmp_path, f"{srv.base_url}/no/such/page.html")
+        proc = fetch(tmp_path, f"{srv.base_url}/no/such/page.html", "--allow-private")
     assert proc.returncode == 1
     assert proc.stdout == ""
     assert proc.stderr.strip() == f"newsspider: could not extract {srv.base_url}/no/such/page.html: http_404"

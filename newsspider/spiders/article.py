@@ -10,6 +10,7 @@ from scrapy import Request
 from scrapy.http import Response
 from scrapy.settings import SETTINGS_PRIORITIES, BaseSettings
 
+from newsspider.netguard import registrable_domain
 from newsspider.profiles import profile_for_url
 from newsspider.spiders.base import ArticleFetching, argument_error
 from newsspider.urls import BadURL, check_url
@@ -75,6 +76,8 @@ class ArticleSpider(ArticleFetching):
             argument_error(self.name, str(exc))
         if not self.urls and not self._planned_by_scrapy():
             argument_error(self.name, "give -a url=URL, -a urls=URL1,URL2 or -a file=FILE")
+        # redirects may not leave the registrable domains of the given URLs (netguard)
+        self.site_domains = {registrable_domain(u) for u in self.urls if "//" in u} - {""}
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.urls:

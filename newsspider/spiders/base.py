@@ -22,6 +22,7 @@ from twisted.python.failure import Failure
 
 from newsspider.items import PageItem
 from newsspider.ledger import ledger_of
+from newsspider.netguard import Refused
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml", b"")
 
@@ -58,6 +59,8 @@ def kind_in_words(kind: str, maxsize: int = 16 * 1024 * 1024) -> str:
 
 
 def error_kind(failure: Failure) -> str:
+    if failure.check(Refused):
+        return str(failure.value.kind)
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
     if failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
@@ -97,6 +100,8 @@ class ArticleFetching(Spider):
         url = request.url if request is not None else "?"
         kind = error_kind(failure)
         ledger_of(self.crawler).fail(url, kind, article=bool(request is not None and request.meta.get("article")))
+        if failure.check(Refused):  # counted (and logged once) by netguard where it was refused
+            return
         self.count_error(kind, f"could not fetch {url}: {failure.getErrorMessage() or kind}")
 
     @classmethod

@@ -75,6 +75,7 @@ class NewsSpider(ArticleFetching):
             argument_error(self.name, str(exc))
         self.generic = bool(url)
         self.site_name = self.profile.name
+        self.site_domains = set(self.profile.domains)  # requests and redirects stay inside (netguard)
         self._planned: set[str] = set()
         self._listing_pages = 0
 
