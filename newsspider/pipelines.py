@@ -219,6 +219,10 @@ class ValidationPipeline(Step):
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, Article):
             return item
+        work = work_of(item)
+        for note in sorted(work.page.notes) if work is not None else ():
+            # input repaired or capped before extraction (charset, size, nesting): counted
+            self.stats.inc_value(f"newsspider/input/{note}")
         if self.older_than_since(item):
             raise self.drop("older_than_since", item)
         if not (item.title or "").strip():

@@ -208,10 +208,20 @@ def _flight_html(page: Page) -> Any:
                 parts.append(chunk)
     if not parts:
         return None
+    # a chunk may hold a whole document (or a stray </body><body>): lxml's fragment parser
+    # asserts on a second <body>, so parse a document and gather every body's children
     try:
-        return lxml_html.fragment_fromstring("\n".join(parts), create_parent="div")
+        doc = lxml_html.document_fromstring("<html><body>" + "\n".join(parts) + "</body></html>")
     except (etree.ParserError, ValueError):
         return None
+    holder = lxml_html.Element("div")
+    for body in doc.iter("body"):
+        if body.text and body.text.strip():
+            p = lxml_html.Element("p")
+            p.text = body.text
+            holder.append(p)
+        holder.extend(list(body))
+    return holder if len(holder) else None
 
 
 # ---------------------------------------------------------------------------------- cleaning

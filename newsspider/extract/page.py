@@ -38,9 +38,13 @@ def _detect(body: bytes) -> str | None:
     return best.encoding  # multi-byte: euc_kr / cp949, shift_jis, gb18030, big5…
 
 
-def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str, str]:
+def decode_html(body: bytes | str, content_type: str | None = None,
+                notes: set[str] | None = None) -> tuple[str, str]:
     """Return (text, encoding) for raw page bytes: BOM, HTTP charset, ``<meta charset>``, then
-    detection. Never raises on bad bytes (undecodable ones become U+FFFD)."""
+    detection. Never raises on bad bytes (undecodable ones become U+FFFD).
+
+    A page declaring UTF-8 whose bytes are not UTF-8 (a legacy Korean page sent as cp949 under
+    a UTF-8 header) is decoded with the detected encoding instead (noted ``charset_mismatch``)."""
     if isinstance(body, str):
         return body, "utf-8"
     if not body.isascii():
@@ -51,19 +55,89 @@ def decode_html(body: bytes | str, content_type: str | None = None) -> tuple[str
         except UnicodeDecodeError:
             pass
     encoding, text = html_to_unicode(content_type, body, auto_detect_fun=_detect)
+    if encoding in ("utf-8", "utf8") and not body.isascii() and not body.startswith(b"\xef\xbb\xbf"):
+        # declared UTF-8, but the strict decode above failed: a few stray bytes in a UTF-8 page,
+        # or a page in another encoding entirely
+        guess = _detect(body)
+        if guess and guess not in ("utf-8", "cp1252"):
+            try:
+                text, encoding = body.decode(guess), guess
+                if notes is not None:
+                    notes.add("charset_mismatch")
+            except (UnicodeDecodeError, LookupError):
+                pass
     return text, encoding
 
 
-_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters XML (and so lxml) cannot hold: C0 controls, lone surrogates, U+FFFE/U+FFFF. Left in,
+# the parse keeps them but any later assignment of such text (a removed element's tail) raises.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+MAX_HTML_CHARS = 4_000_000  # longer page text is cut before parsing (noted "html_truncated")
+MAX_DEPTH = 160  # element nesting kept when a page nests past libxml2's limit (256)
+
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,15})\b[^>]*>")
+# elements that close themselves implicitly or have no content do not add to the depth count
+_FLAT = frozenset("p li dt dd tr td th thead tbody tfoot option optgroup rb rt rp colgroup caption "
+                  "area base br col embed hr img input link meta param source track wbr".split())
 
 
-def parse_html(text: str) -> Any:
-    """Parse HTML text into an lxml tree; broken or empty markup gives an empty document."""
-    text = _CTRL.sub("", text)
+def flatten_deep(text: str, max_depth: int = MAX_DEPTH) -> str:
+    """Drop the start and end tags of elements nested deeper than `max_depth` (their content
+    stays, one level up), as browsers do past their own depth limit. Linear in the text."""
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (tag, kept)
+    depth = pos = 0
+    for m in _TAG.finditer(text):
+        tag = m[2].lower()
+        if tag in _FLAT or m[0].endswith("/>"):
+            continue
+        if not m[1]:
+            keep = depth < max_depth
+            stack.append((tag, keep))
+            depth += keep
+        else:
+            keep = True
+            for i in range(len(stack) - 1, max(-1, len(stack) - 64), -1):
+                if stack[i][0] == tag:
+                    keep = stack[i][1]
+                    depth -= sum(k for _, k in stack[i:])
+                    del stack[i:]
+                    break
+        if not keep:
+            out.append(text[pos:m.start()])
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _document(text: str) -> tuple[Any, bool]:
+    """(tree, too deep) of an HTML text."""
+    parser = lxml.html.HTMLParser(collect_ids=False)
+    tree = lxml.html.document_fromstring(text, parser=parser)
+    too_deep = any("Excessive depth" in e.message for e in parser.error_log)
+    return tree, too_deep
+
+
+def parse_html(text: str, notes: set[str] | None = None) -> Any:
+    """Parse HTML text into an lxml tree; broken or empty markup gives an empty document.
+
+    Text beyond MAX_HTML_CHARS is cut first (``html_truncated``), characters XML cannot hold
+    are removed, and a page nested past libxml2's depth limit (whose parse would otherwise stop
+    there) is flattened below MAX_DEPTH and parsed again (``deep_nesting``)."""
+    if len(text) > MAX_HTML_CHARS:
+        text = text[:MAX_HTML_CHARS]
+        if notes is not None:
+            notes.add("html_truncated")
+    text = _NOT_XML.sub("", text)
     if text.lstrip().startswith("<?xml"):
         text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
-        tree = lxml.html.document_fromstring(text or "<html></html>")
+        tree, too_deep = _document(text or "<html></html>")
+        if too_deep:
+            tree, _ = _document(flatten_deep(text))
+            if notes is not None:
+                notes.add("deep_nesting")
     except (etree.ParserError, ValueError):
         tree = lxml.html.document_fromstring("<html><body></body></html>")
     return tree
@@ -168,6 +242,9 @@ class Page:
     encoding: str = "utf-8"
     fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     profile: dict[str, Any] | None = None
+    # what was repaired or capped on the way in ("charset_mismatch", "html_truncated",
+    # "deep_nesting", "paragraph_truncated", "text_truncated"); the crawl counts them in stats
+    notes: set[str] = field(default_factory=set)
 
     @classmethod
     def from_bytes(
@@ -179,13 +256,15 @@ class Page:
         fetched_at: datetime | None = None,
         profile: dict[str, Any] | None = None,
     ) -> Page:
-        text, enc = decode_html(body, content_type)
+        notes: set[str] = set()
+        text, enc = decode_html(body, content_type, notes)
         return cls(
             url=url,
             text=text,
             encoding=enc,
             fetched_at=fetched_at or datetime.now(UTC),
             profile=profile,
+            notes=notes,
         )
 
     @classmethod
@@ -194,7 +273,7 @@ class Page:
 
     @cached_property
     def tree(self) -> Any:
-        return parse_html(self.text)
+        return parse_html(self.text, self.notes)
 
     @cached_property
     def jsonld(self) -> list[dict[str, Any]]:

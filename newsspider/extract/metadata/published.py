@@ -59,7 +59,15 @@ _DOTTED_DMY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")  # European dotte
 
 
 def parse_date(raw: str | None) -> datetime | None:
-    """Parse a date string from metadata; aware when the string carries an offset, else naive."""
+    """Parse a date string from metadata; aware when the string carries an offset, else naive.
+    An impossible date (``2026-02-30``, an epoch past year 9999) is no date, never an error."""
+    try:
+        return _parse_date(raw)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def _parse_date(raw: str | None) -> datetime | None:
     if not raw or not isinstance(raw, str):
         return None
     s = clean_text(raw)
