@@ -19,7 +19,6 @@ Bad arguments give one line on stderr and exit status 2; never a traceback.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from collections.abc import Iterable
@@ -82,13 +81,13 @@ def _crawl(site: str, *, output: str | None, state: str | None, since: str | Non
         overrides["NEWSSPIDER_MIRRORS"] = mirrors
     settings = project_settings(**overrides)
     _check_mirrored(profile, settings.getdict("NEWSSPIDER_MIRRORS"))
-    from newsspider.exporters import OutputError, check_output_path
+    from newsspider.fscheck import output_problem, state_problem
 
-    try:  # a device (-o /dev/full), a FIFO or a directory is refused before anything starts
-        if settings.get("NEWSSPIDER_OUTPUT"):
-            check_output_path(Path(settings["NEWSSPIDER_OUTPUT"]))
-    except OutputError as exc:
-        fail(str(exc))
+    # a device (-o /dev/full), a FIFO, a directory, or an unwritable folder is refused before
+    # anything starts (the writer checks again when it opens: exporters.check_output_path)
+    problem = output_problem(settings["NEWSSPIDER_OUTPUT"]) if settings.get("NEWSSPIDER_OUTPUT") else None
+    if problem:
+        fail(problem)
     state = str(settings["NEWSSPIDER_STATE"])
     shown = state if is_postgresql(state) else str(Path(state).resolve())
     if reset_state:
@@ -101,6 +100,9 @@ def _crawl(site: str, *, output: str | None, state: str | None, since: str | Non
         moved = _move_aside(Path(settings["NEWSSPIDER_OUTPUT"] + ".parts"))
         if moved:
             print(f"old worker parts moved aside: {moved.resolve()}", file=sys.stderr)
+    problem = None if is_postgresql(state) else state_problem(state)
+    if problem:
+        fail(problem)
     print(f"seen-store: {shown}", file=sys.stderr)
     args: dict[str, Any] = {"url": generic_url} if generic_url else {"site": site}
     if since:
@@ -314,14 +316,41 @@ def _mirrors(values: list[str]) -> dict[str, str]:
     return out
 
 
-def _read_saved(path: Path) -> bytes:
-    data = path.read_bytes()
+MAX_INPUT = 16 * 1024 * 1024  # as DOWNLOAD_MAXSIZE: a saved page larger than a crawl would fetch
+
+
+class TooLargeInput(ValueError):
+    pass
+
+
+def _read_saved(path: Path, max_size: int = MAX_INPUT) -> bytes:
+    """A saved page's bytes (gunzipped), refusing more than `max_size` bytes before reading or
+    decompressing them (a 20 MB page took 473 MB and 12 s; a gzip bomb would take all memory)."""
+    from newsspider.discovery import TooLarge, gunzip_capped
+
+    size = path.stat().st_size
+    if size > max_size:
+        raise TooLargeInput(f"{path} is {size / 2**20:.1f} MB, over the {max_size / 2**20:g} MB input cap (--max-size)")
+    with path.open("rb") as fh:
+        data = fh.read(max_size + 1)
     if path.suffix == ".gz" or data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
+        try:
+            data = gunzip_capped(data, max_size)
+        except TooLarge:
+            raise TooLargeInput(f"{path} decompresses to more than the {max_size / 2**20:g} MB input cap "
+                                "(--max-size)") from None
     return data
 
 
-def extract_files(items: Iterable[tuple[str, str | None]], base_dir: Path | None = None) -> Iterable[dict[str, Any]]:
+def _read_stdin(max_size: int = MAX_INPUT) -> bytes:
+    data = sys.stdin.buffer.read(max_size + 1)
+    if len(data) > max_size:
+        raise TooLargeInput(f"standard input is over the {max_size / 2**20:g} MB input cap (--max-size)")
+    return data
+
+
+def extract_files(items: Iterable[tuple[str, str | None]], base_dir: Path | None = None,
+                  max_size: int = MAX_INPUT) -> Iterable[dict[str, Any]]:
     """One record per (file, url) in order; duplicates among them get `duplicate_of`."""
     from newsspider.dedup import LshIndex, signature
     from newsspider.extract import Page, extract_article
@@ -341,9 +370,12 @@ def extract_files(items: Iterable[tuple[str, str | None]], base_dir: Path | None
         if base_dir is not None and not path.is_absolute():
             path = base_dir / path
         try:
-            body = sys.stdin.buffer.read() if file == "-" else _read_saved(path)
+            body = _read_stdin(max_size) if file == "-" else _read_saved(path, max_size)
             check_html(body)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        except TooLargeInput as exc:
+            yield {"source_file": file, "error": str(exc)}
+            continue
+        except (OSError, EOFError) as exc:
             yield {"source_file": file, "error": f"cannot read {file}: {exc.__class__.__name__}: {exc}"}
             continue
         except NotHTML as exc:
@@ -412,16 +444,25 @@ def cmd_extract(args: argparse.Namespace) -> int:
             fail(f"no such file: {f}")
     if not items:
         fail("give saved pages (FILE ...) or --manifest M.jsonl")
-    out = open(args.output, "wb") if args.output else sys.stdout.buffer
+    to_file = bool(args.output) and args.output != "-"
+    if to_file:
+        from newsspider.fscheck import output_problem
+
+        problem = output_problem(args.output)
+        if problem:
+            fail(problem)
+    if args.max_size <= 0:
+        fail("--max-size must be a positive number of megabytes")
+    out = open(args.output, "wb") if to_file else sys.stdout.buffer
     failed = 0
     try:
-        for record in extract_files(items, base_dir):
+        for record in extract_files(items, base_dir, int(args.max_size * 1024 * 1024)):
             if "error" in record:  # one line on stderr; the other inputs go on
                 failed += 1
                 print(f"newsspider: {record['error']}", file=sys.stderr)
             out.write(orjson.dumps(record) + b"\n")
     finally:
-        if args.output:
+        if to_file:
             out.close()
     return 1 if failed else 0
 
@@ -601,7 +642,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", help="saved pages, folders of them, or - for standard input")
     p.add_argument("--manifest", help='JSON Lines of {"file": ..., "url": ...}')
     p.add_argument("--url", help="the URL the FILE(s) were fetched from")
-    p.add_argument("-o", "--output")
+    p.add_argument("-o", "--output", help="JSON Lines output file (default, or -: stdout)")
+    p.add_argument("--max-size", type=float, default=MAX_INPUT / 1024 / 1024, metavar="MB",
+                   help="refuse saved pages larger than this, compressed or not (default 16)")
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("export", help="JSON Lines output to CSV, Parquet, SQLite or PostgreSQL")

@@ -5,7 +5,7 @@ The spiders call these to plan their requests; they hold no selectors themselves
 
 from __future__ import annotations
 
-import gzip
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -40,10 +40,44 @@ def parse_date(text: str | None) -> datetime | None:
         return None
 
 
-def _xml_root(body: bytes) -> lxml.etree._Element | None:
+MAX_DECOMPRESSED = 16 * 1024 * 1024  # the spiders pass DOWNLOAD_MAXSIZE
+
+
+class TooLarge(ValueError):
+    """A compressed feed or sitemap that would decompress past the size cap (a gzip bomb)."""
+
+
+def gunzip_capped(data: bytes, max_size: int = MAX_DECOMPRESSED) -> bytes:
+    """gunzip (concatenated members too) without ever holding more than `max_size` bytes of
+    output, as Scrapy's own capped gunzip does; raises TooLarge past it, OSError on bad data."""
+    out = bytearray()
+    while data:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        while data:
+            try:
+                chunk = d.decompress(data, max_size + 1 - len(out))
+            except zlib.error as exc:
+                if out:
+                    return bytes(out)  # trailing garbage after a complete member
+                raise OSError(str(exc)) from exc
+            out += chunk
+            if len(out) > max_size:
+                raise TooLarge(f"decompresses to more than {max_size} bytes")
+            data = d.unconsumed_tail
+            if d.eof:
+                break
+            if not chunk and not data:
+                raise OSError("truncated gzip data")
+        data = d.unused_data
+        if not d.eof:
+            break
+    return bytes(out)
+
+
+def _xml_root(body: bytes, max_size: int = MAX_DECOMPRESSED) -> lxml.etree._Element | None:
     if body[:2] == b"\x1f\x8b":
         try:
-            body = gzip.decompress(body)
+            body = gunzip_capped(body, max_size)
         except OSError:
             return None
     parser = lxml.etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
@@ -64,9 +98,10 @@ def _child_text(el: lxml.etree._Element, *names: str) -> str | None:
     return None
 
 
-def sitemap_links(body: bytes) -> tuple[list[Link], bool]:
-    """(entries, is_index) of a sitemap or sitemap index (gzip allowed)."""
-    root = _xml_root(body)
+def sitemap_links(body: bytes, max_size: int = MAX_DECOMPRESSED) -> tuple[list[Link], bool]:
+    """(entries, is_index) of a sitemap or sitemap index (gzip allowed, at most `max_size`
+    bytes once decompressed: TooLarge past it)."""
+    root = _xml_root(body, max_size)
     if root is None:
         return [], False
     kind = _local(root.tag)
@@ -80,9 +115,9 @@ def sitemap_links(body: bytes) -> tuple[list[Link], bool]:
     return entries, kind == "sitemapindex"
 
 
-def feed_links(body: bytes, base_url: str = "") -> list[Link]:
-    """Item links of an RSS 2.0 / RSS 1.0 / Atom feed."""
-    root = _xml_root(body)
+def feed_links(body: bytes, base_url: str = "", max_size: int = MAX_DECOMPRESSED) -> list[Link]:
+    """Item links of an RSS 2.0 / RSS 1.0 / Atom feed (gzip allowed, capped as sitemaps)."""
+    root = _xml_root(body, max_size)
     if root is None:
         return []
     out = []

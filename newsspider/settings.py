@@ -51,6 +51,7 @@ DOWNLOADER_MIDDLEWARES = {
     "newsspider.middlewares.MirrorMiddleware": 740,
 }
 EXTENSIONS = {
+    "newsspider.fscheck.StateCheck": -10,  # unusable output / seen-store: one error line, exit 2
     "newsspider.extensions.RunGuard": 0,
     "newsspider.extensions.FailedRunCheck": 10,
     "newsspider.progress.Progress": 20,

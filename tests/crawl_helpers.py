@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,9 +14,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def crawl(spider: str, tmp: Path, mirrors: dict[str, str], *args: str, settings: dict[str, Any] | None = None,
-          timeout: float = 300, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+          timeout: float = 300, env: dict[str, str] | None = None,
+          wrap: list[str] | None = None) -> subprocess.CompletedProcess[str]:
     """`scrapy crawl SPIDER` with output, state and run log under `tmp`."""
-    cmd = [sys.executable, "-m", "scrapy", "crawl", spider, *args,
+    cmd = [*(wrap or []), sys.executable, "-m", "scrapy", "crawl", spider, *args,
            "-s", f"NEWSSPIDER_OUTPUT={tmp / 'articles.jsonl'}",
            "-s", f"NEWSSPIDER_STATE={tmp / 'state' / 'seen.sqlite'}",
            "-s", f"NEWSSPIDER_RUNS={tmp / 'runs.jsonl'}",
@@ -26,6 +28,19 @@ def crawl(spider: str, tmp: Path, mirrors: dict[str, str], *args: str, settings:
         cmd += ["-s", f"{key}={value}"]
     env = {**os.environ, "PYTHONWARNINGS": "error::DeprecationWarning", **(env or {})}
     return subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=timeout, env=env)
+
+
+def peak_rss_mb(proc: subprocess.CompletedProcess[str]) -> float:
+    """The peak memory of a command run through tests/peak_rss.py (see `measured`)."""
+    m = re.search(r"peak_rss_kib=(\d+)\s*$", proc.stderr)
+    assert m, proc.stderr[-2000:]
+    return int(m[1]) / 1024
+
+
+def measured(limit_mb: int = 3072) -> dict[str, Any]:
+    """`crawl(..., **measured())`: run through tests/peak_rss.py with an address-space limit."""
+    return {"wrap": [sys.executable, str(Path(__file__).parent / "peak_rss.py")],
+            "env": {"PEAK_RSS_LIMIT_MB": str(limit_mb)}}
 
 
 def records(path: Path) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ from twisted.internet.threads import deferToThread
 
 from newsspider.discovery import (
     Link,
+    TooLarge,
     feed_links,
     home_feeds,
     listing_links,
@@ -155,16 +156,34 @@ class NewsSpider(ArticleFetching):
         self._planned.add(key)
         yield self.article_request(link.url, lastmod=link.date.isoformat() if link.date else None)
 
+    @property
+    def max_decompressed(self) -> int:
+        """Feeds and sitemaps decompress to at most DOWNLOAD_MAXSIZE bytes (gzip bombs)."""
+        return self.crawler.settings.getint("DOWNLOAD_MAXSIZE") or 1 << 30
+
+    def too_large(self, response: Response, source: str) -> None:
+        self.count_error(f"{source}_too_large", f"{source} {response.url} decompresses to more than "
+                                                f"DOWNLOAD_MAXSIZE ({self.max_decompressed} bytes); skipped")
+
     def parse_feed(self, response: Response) -> Iterator[Request]:
         if self.not_modified(response):
             return
-        for link in feed_links(response.body, response.url):
+        try:
+            links = feed_links(response.body, response.url, self.max_decompressed)
+        except TooLarge:
+            self.too_large(response, "feed")
+            return
+        for link in links:
             yield from self.plan_article(link, response.url)
 
     def parse_sitemap(self, response: Response) -> Iterator[Request]:
         if self.not_modified(response):
             return
-        links, is_index = sitemap_links(response.body)
+        try:
+            links, is_index = sitemap_links(response.body, self.max_decompressed)
+        except TooLarge:
+            self.too_large(response, "sitemap")
+            return
         ledger = ledger_of(self.crawler)
         for link in links:
             if is_index:
