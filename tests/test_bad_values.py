@@ -49,6 +49,7 @@ def test_an_impossible_published_date_is_no_date():
     assert_whole_article(rec)
     assert rec["published"] is None or rec["published"].startswith("2026-03-01")
     assert rec["modified"].startswith("2026-03-01")
+    assert "unreadable_date" in rec["_notes"]
 
 
 def test_a_nextjs_payload_holding_a_second_body():
@@ -110,3 +111,16 @@ def test_a_huge_page_is_cut_before_parsing():
     rec = extract(html)
     assert_whole_article(rec)
     assert "html_truncated" in rec["_notes"]
+
+
+def test_text_parsers_read_capped_paragraphs_but_the_body_is_whole():
+    from newsspider.extract.limits import MAX_PARAGRAPH_CHARS
+
+    said = '"We are ready for the tour," Kim Minji said on Monday. '
+    filler = "The crowd waited outside the venue for hours before the doors opened. "
+    long_para = said + filler * (3 * MAX_PARAGRAPH_CHARS // len(filler))
+    rec = extract(page(inner=f"<p>{long_para.strip()}</p>"))
+    assert_whole_article(rec)
+    assert long_para.strip() in rec["body"]  # the exported body is not cut
+    assert "paragraph_truncated" in rec["_notes"]
+    assert any(q["text"].startswith("We are ready for the tour") for q in rec["quotes"])

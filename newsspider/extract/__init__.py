@@ -52,8 +52,11 @@ def metadata_fields(page: Page) -> dict[str, Any]:
 def body_fields(page: Page, meta: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """Returns (record fields, the full body result that later steps read)."""
     from newsspider.extract.body import extract_body
+    from newsspider.extract.limits import cap_paragraphs
 
     body = extract_body(page, meta)
+    # what the quote/release parsers read is capped (the exported body is not): limits.py
+    body["paragraphs"] = cap_paragraphs(body.get("paragraphs", []), page.notes)
     images = list(meta.get("images") or [])
     seen = {im["url"] for im in images}
     images += [im for im in body.get("images", []) if im.get("url") not in seen]

@@ -12,13 +12,23 @@ from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
     DownloadConnectionRefusedError,
+    DownloadFailedError,
     DownloadTimeoutError,
     IgnoreRequest,
+    ResponseDataLossError,
 )
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.internet.defer import CancelledError
+from twisted.internet.error import (
+    ConnectionDone,
+    ConnectionLost,
+    DNSLookupError,
+    TCPTimedOutError,
+    TimeoutError,
+)
 from twisted.python.failure import Failure
+from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 
 from newsspider.items import PageItem
 from newsspider.ledger import ledger_of
@@ -61,6 +71,12 @@ def kind_in_words(kind: str, maxsize: int = 16 * 1024 * 1024) -> str:
 def error_kind(failure: Failure) -> str:
     if failure.check(Refused):
         return str(failure.value.kind)
+    if failure.check(DownloadCancelledError, CancelledError) or (
+            failure.check(IgnoreRequest) and "DOWNLOAD_MAXSIZE" in str(failure.value)):
+        return "too_large"  # over DOWNLOAD_MAXSIZE, announced, received, or once decompressed
+    if failure.check(ResponseDataLossError, ResponseFailed, ResponseNeverReceived, ConnectionLost,
+                     ConnectionDone, DownloadFailedError):
+        return "connection_lost"  # reset or closed mid-response
     if failure.check(HttpError):
         return f"http_{failure.value.response.status}"
     if failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
@@ -69,11 +85,22 @@ def error_kind(failure: Failure) -> str:
         return "dns"
     if failure.check(DownloadConnectionRefusedError):
         return "connection_refused"
-    if failure.check(DownloadCancelledError) and "max size" in str(failure.value):
-        return "too_large"
     if failure.check(IgnoreRequest) and "robots.txt" in str(failure.value):
         return "robots_forbidden"
     return failure.type.__name__ if failure.type else "unknown"
+
+
+_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF",
+                 b"OggS", b"ID3", b"fLaC", b"wOFF", b"wOF2")
+
+
+def looks_binary(body: bytes) -> bool:
+    """An image, archive or other binary served as text/html (a wrong Content-Type)."""
+    head = body[:1024]
+    if head.startswith(_BINARY_MAGIC):
+        return True
+    # NUL bytes are not in HTML text (UTF-16 pages start with a BOM or "<\0")
+    return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"))
 
 
 class ArticleFetching(Spider):
@@ -123,7 +150,7 @@ class ArticleFetching(Spider):
 
     def parse_article(self, response: Response) -> Iterator[PageItem]:
         ctype = (response.headers.get(b"Content-Type") or b"").split(b";")[0].strip().lower()
-        if ctype not in HTML_TYPES:
+        if ctype not in HTML_TYPES or looks_binary(response.body):
             self.count_error("not_html", f"{response.url} is not an HTML page ({ctype.decode(errors='replace')})")
             return
         yield page_item(response, self.site_for(response))

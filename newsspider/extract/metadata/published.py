@@ -152,6 +152,9 @@ def _format(dt: datetime, raw: str) -> str:
     return dt.isoformat()
 
 
+_ISO_DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
+
+
 def _date_from(page: Page, raws: list[str | None]) -> tuple[str | None, str | None]:
     """First plausible date among raw candidates; a naive one borrows a matching offset."""
     parsed: list[tuple[datetime, str]] = []
@@ -160,6 +163,8 @@ def _date_from(page: Page, raws: list[str | None]) -> tuple[str | None, str | No
         if dt is not None and raw and _plausible(dt, page):
             parsed.append((dt, raw))
     if not parsed:
+        if any(raw and _ISO_DAY.match(raw.strip()) for raw in raws):
+            page.notes.add("unreadable_date")  # 2026-02-30 and the like: no date, counted
         return None, None
     dt, raw = parsed[0]
     if dt.tzinfo is None:
