@@ -35,8 +35,8 @@ class Addon:
         for k, v in ns.SPIDER_MIDDLEWARES.items():
             mws.setdefault(k, v)
         dmws = settings["DOWNLOADER_MIDDLEWARES"]
-        for k, v in ns.DOWNLOADER_MIDDLEWARES.items():
-            dmws.setdefault(k, v)
+        for k, prio in ns.DOWNLOADER_MIDDLEWARES.items():  # None: a Scrapy one replaced (netguard)
+            dmws.setdefault(k, prio)
         exporters = settings["FEED_EXPORTERS"]
         for fmt, exporter in ns.FEED_EXPORTERS.items():
             exporters.setdefault(fmt, exporter)
