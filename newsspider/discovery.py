@@ -9,10 +9,11 @@ import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
+
+from newsspider.urls import safe_urljoin as urljoin
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
@@ -66,3 +66,14 @@ def normalize_url(url: str) -> str:
 def host_of(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
+
+
+def safe_urljoin(base: str, url: str) -> str:
+    """`urljoin` that never raises: a link a page got wrong (``http://[::1``, a bad port) joins
+    to "" (no URL) instead of failing the page's extraction."""
+    try:
+        joined = urljoin(base, url)
+        urlsplit(joined).port  # noqa: B018 - raises ValueError on a bad port
+        return joined
+    except ValueError:
+        return ""

@@ -34,13 +34,13 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from newsspider.extract.page import Page, css_select, jsonld_types
 from newsspider.extract.text import clean_text, fold, normalize_ws, word_tokens
+from newsspider.urls import safe_urljoin as urljoin
 
 __all__ = ["extract_body"]
 
