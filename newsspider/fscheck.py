@@ -45,7 +45,7 @@ def output_problem(path: str | Path) -> str | None:
     except OSError as exc:
         return f"cannot use output {p}: {exc.strerror}"
     if st is not None and not stat.S_ISREG(st.st_mode):
-        return f"output {p} is not a regular file; give a file path with -o (or NEWSSPIDER_OUTPUT)"
+        return f"output {p} is not a regular file; give a file path (-o FILE)"
     why = _writable_dir(p.parent)
     if why:
         return f"cannot write to {p.parent}/ ({why}); give another output with -o, or fix its permissions"

@@ -54,7 +54,7 @@ def test_the_output_must_be_a_regular_file(tmp_path, how):
                    "--mirror", f"{HOST}=http://127.0.0.1:9")
         assert proc.returncode == 2
         assert one_error_line(proc) == ("newsspider: error: output /dev/full is not a regular file; give a "
-                                        "file path with -o (or NEWSSPIDER_OUTPUT)")
+                                        "file path (-o FILE)")
     else:
         proc = crawl("news", tmp_path, {HOST: "http://127.0.0.1:9"}, "-a", "site=demo",
                      settings={"NEWSSPIDER_OUTPUT": "/dev/full"}, **measured())
