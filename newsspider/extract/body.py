@@ -862,8 +862,14 @@ def _kicker_heading(text: str, chosen: list[Block]) -> bool:
             and not any(c.kind in _TEXT_KINDS for c in chosen))
 
 
+# "— Name" closing a block quote: repeated when one person is quoted in several blocks, and
+# never chrome (the quote extractor takes its speaker from it)
+_ATTRIBUTION_LINE = re.compile(r"^\s*(?:[—–―~]|-{1,2})\s*\w")
+
+
 def _drop_repeats(blocks: list[Block]) -> list[Block]:
-    """Drop pull quotes (text repeated inside a longer block) and UI lines repeated 3+ times."""
+    """Drop pull quotes (text repeated inside a longer block) and UI lines repeated 3+ times
+    (not "— Name" attribution lines)."""
     texts = [fold(b.text) if b.kind not in ("image", "embed") else "" for b in blocks]
     counts: dict[str, int] = {}
     for t in texts:
@@ -872,7 +878,7 @@ def _drop_repeats(blocks: list[Block]) -> list[Block]:
     longer = [t for t in texts if len(t) >= 80]
     out = []
     for b, t in zip(blocks, texts, strict=True):
-        if t and counts[t] >= 3 and len(t) < 200:
+        if t and counts[t] >= 3 and len(t) < 200 and not _ATTRIBUTION_LINE.match(t):
             continue
         if t and b.kind == "blockquote" and len(t) >= 30 and any(
             len(o) > len(t) + 20 and t.strip("\"'«»„“” .") in o for o in longer
