@@ -3,6 +3,7 @@ role titles and whether it is the subject of its sentence."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from newsspider.extract.mentions.lexicon import (
@@ -23,7 +24,7 @@ from newsspider.extract.mentions.resolve import (
 from newsspider.extract.mentions.runs import (
     entity_type_of,
     first_name_gender,
-    name_runs,
+    paragraph_runs,
 )
 from newsspider.extract.mentions.text import (
     Doc,
@@ -87,14 +88,14 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
         if i in quoted_paras or doc.kinds[i] in ("embed", "pre") or _titlecase_line(p):
             continue
         masked = _mask(p, quoted.get(i, []))
-        runs = name_runs(masked)
+        runs = paragraph_runs(masked)
         starts = sentence_starts(masked)
         for n, r in enumerate(runs):
             left = masked[max(0, r.start - 30) : r.start]
             etype = entity_type_of(r.text, left)
             ent = reg.add(r.text, doc.g(i, r.start), etype)
             if _is_subject(masked, r, runs[n - 1] if n else None, starts):
-                ent.subjects.append(doc.g(i, r.start))
+                bisect.insort(ent.subjects, doc.g(i, r.start))
             gender = first_name_gender(r.text)
             if gender is not None:
                 ent.person_cues += 1  # "Donald Trump": a known given name

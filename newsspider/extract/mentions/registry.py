@@ -4,6 +4,7 @@ of their mentions in a global character space over the paragraphs, and name look
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from newsspider.extract.mentions.lexicon import (
@@ -61,7 +62,7 @@ class EntityRegistry:
                 self._index(ent)
         if ent.type == "unknown" and etype != "unknown":
             ent.type = etype
-        ent.positions.append(pos)
+        bisect.insort(ent.positions, pos)
         return ent
 
     def lookup(self, name: str, pos: int | None = None, *, allow_partial: bool = True) -> Entity | None:
@@ -89,9 +90,9 @@ class EntityRegistry:
                 continue
             if prefer_speakers and not ent.speaker:
                 continue
-            before = [p for p in ent.positions if p < pos]
-            if before and (best is None or max(before) > best[0]):
-                best = (max(before), ent)
+            k = bisect.bisect_left(ent.positions, pos)
+            if k and (best is None or ent.positions[k - 1] > best[0]):
+                best = (ent.positions[k - 1], ent)
         return best[1] if best else None
 
 
@@ -110,8 +111,11 @@ def _compatible(short: str, full: str) -> bool:
 def _most_recent(cands: list[Entity], pos: int | None) -> Entity:
     if pos is None:
         return cands[0]
-    before = [(max((p for p in e.positions if p < pos), default=-1), e) for e in cands]
+    before = []
+    for e in cands:
+        k = bisect.bisect_left(e.positions, pos)
+        before.append((e.positions[k - 1] if k else -1, e))
     best = max(before, key=lambda t: t[0])
     if best[0] >= 0:
         return best[1]
-    return min(cands, key=lambda e: min(e.positions or [1 << 60]))
+    return min(cands, key=lambda e: e.positions[0] if e.positions else 1 << 60)

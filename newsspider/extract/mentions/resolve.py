@@ -3,6 +3,7 @@ the registry, by type, gender, title and salience."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from newsspider.extract.mentions.lexicon import (
@@ -137,11 +138,15 @@ _SUBJECT_REACH = 600  # chars: how far back a subject beats a more recent non-su
 
 
 def latest_subject_before(ent, pos: int) -> int:
-    return max((p for p in ent.subjects if p < pos), default=-1)
+    """The last offset before `pos` where the entity is a sentence subject (-1: none)."""
+    k = bisect.bisect_left(ent.subjects, pos)
+    return ent.subjects[k - 1] if k else -1
 
 
 def latest_before(ent, pos: int) -> int:
-    return max((p for p in ent.positions if p < pos), default=-1)
+    """The offset of the entity's last mention before `pos` (-1: none)."""
+    k = bisect.bisect_left(ent.positions, pos)
+    return ent.positions[k - 1] if k else -1
 
 
 def resolve_typed(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsspider.extract.mentions.lexicon import (
     _INNER_TITLES,
@@ -154,6 +155,13 @@ def _cap_tokens(text: str) -> list[Token]:
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     return b.start == a.end + 1 and text[a.end] in " \u00a0"
+
+
+@lru_cache(maxsize=256)
+def paragraph_runs(text: str) -> tuple[NameRun, ...]:
+    """`name_runs` of a whole (masked) paragraph, cached: the entity index and the attribution
+    windows scan the same paragraphs. Callers must not modify the runs."""
+    return tuple(name_runs(text))
 
 
 def name_runs(text: str, offset: int = 0) -> list[NameRun]:

@@ -89,6 +89,11 @@ class Doc:
             prev = self._starts[i - 1] = sentence_starts(self.paras[i - 1])
         return self.offsets[i - 1] + prev[-1]
 
+    def locate(self, pos: int) -> tuple[int, int]:
+        """(paragraph, offset) of a global offset."""
+        i = max(0, bisect.bisect_right(self.offsets, pos) - 1)
+        return i, pos - self.offsets[i]
+
     def text_at(self, start: int, end: int) -> str | None:
         """Text between two global offsets when both are in the same paragraph."""
         i = bisect.bisect_right(self.offsets, start) - 1

@@ -64,8 +64,10 @@ from newsspider.extract.quotes.finding import (
 from newsspider.extract.quotes.inline import (
     _inline_candidates,
 )
+from newsspider.extract.quotes.model import Model, default_model
 from newsspider.extract.quotes.speakers import (
     _resolve,
+    choose_attributions,
 )
 
 __all__ = ["extract_quotes"]
@@ -77,6 +79,8 @@ def extract_quotes(
     kinds: Sequence[str] | None = None,
     embeds: Iterable[dict] = (),
     title: str | None = None,
+    model: Model | None | bool = True,
+    trace: list[dict] | None = None,
 ) -> list[dict]:
     """Direct quotes of an article body, in document order.
 
@@ -86,7 +90,15 @@ def extract_quotes(
     unknown), the words naming the speaker in the text, the reporting verb ("—" for an
     attribution line), kind "block" | "inline" | "embed", and the index of the paragraph
     where the quote starts (None for an embed not placed among the paragraphs).
+
+    `model`: the attribution model (True: the committed weights; None/False: the attribution
+    patterns alone; or a `Model`). `trace`: a list that receives, per inline quote, its
+    candidates and their features (used to train the model).
     """
+    if model is True:
+        model = default_model()
+    elif model is False:
+        model = None
     doc = Doc(paragraphs, kinds, title)
     embeds = list(embeds or ())
     spans_by_para: dict[int, list[Span]] = {}
@@ -111,6 +123,7 @@ def extract_quotes(
     }
     skip = block_paras | {c.parts[0].para for c in embed_cands if c.parts}
     registry = Mentions(doc.paras, kinds=doc.kinds, quoted=quoted, skip=skip).registry
+    choose_attributions(doc, inline_cands, spans_by_para, model, trace, registry)
     _resolve(doc, cands, registry)
 
     out: list[dict] = []

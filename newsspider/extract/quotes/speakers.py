@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from newsspider.extract.mentions.lexicon import (
@@ -28,9 +29,103 @@ from newsspider.extract.mentions.runs import (
 from newsspider.extract.mentions.text import (
     Doc,
 )
+from newsspider.extract.quotes.attribution import (
+    Mention,
+    Para,
+    Window,
+    describe,
+    masked_paragraph,
+    special_candidates,
+)
 from newsspider.extract.quotes.finding import (
     Candidate,
+    Span,
 )
+from newsspider.extract.quotes.model import Model
+
+_CUE_NEAR = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|noted|continued)\b", re.IGNORECASE)
+
+
+def choose_attributions(
+    doc: Doc,
+    cands: list[Candidate],
+    spans_by_para: dict[int, list[Span]],
+    model: Model | None,
+    trace: list[dict] | None = None,
+    registry: EntityRegistry | None = None,
+) -> None:
+    """For every inline quote, the model picks the words naming its speaker among the
+    mentions of its window, INHERIT and NONE (`attribution`); the pattern's subject is one
+    candidate (a feature marks it). Sets speaker_raw/speaker_kind/attr_pos/inherit and the
+    choice's probability in ``extra["p_attr"]``. Without a model the patterns decide."""
+    class _Paras(dict):
+        def __missing__(self, i: int) -> Para:
+            v = Para(i, masked_paragraph(doc.paras[i], spans_by_para.get(i, [])))
+            self[i] = v
+            return v
+
+    if model is None and trace is None:
+        return
+    mk = _Paras()
+    prev: Candidate | None = None
+    for c in cands:
+        if c.kind != "inline" or not c.parts:
+            continue
+        win = Window(doc, mk, c)
+        ms = win.mentions()
+        if c.speaker_raw and c.speaker_kind in ("name", "pron", "role"):
+            para, off = doc.locate(c.attr_pos)
+            hit = [m for m in ms if m.para == para and m.start <= off < max(m.end, m.start + 1)]
+            if hit:
+                for m in hit:
+                    m.pattern = True
+            else:
+                region = next((r for r, p, lo, hi in win.regions if p == para and lo <= off < hi), "head")
+                end = off + len(c.speaker_raw)
+                ms.append(Mention(para, off, end, c.speaker_kind, c.speaker_raw, region, pattern=True))
+                ms.sort(key=lambda m: (m.para, m.start))
+        describe(win, ms, c, doc, registry)
+        ms += special_candidates(win, c, prev)
+        entry = None
+        if trace is not None:
+            pattern = "inherit" if c.inherit else "subject_from" if "subject_from" in c.extra else c.speaker_kind
+            entry = {
+                "paragraph": c.parts[0].para,
+                "text": c.text,
+                "pattern": pattern,
+                "cands": [(m.para, m.start, m.end, m.kind, dict(m.feats)) for m in ms],
+            }
+            trace.append(entry)
+        if model is not None:
+            best, probs = model.choose([m.feats for m in ms])
+            _apply(doc, c, ms[best], prev, mk)
+            c.extra["p_attr"] = probs[best]
+            if entry is not None:
+                entry["chosen"] = (ms[best].kind, ms[best].region, ms[best].pattern, round(probs[best], 3))
+        prev = c
+
+
+def _apply(doc: Doc, c: Candidate, m: Mention, prev: Candidate | None, mk: dict[int, Para]) -> None:
+    if m.kind == "none":
+        # no speaker in the window: the context rules decide (the previous quote's speaker
+        # for a quote continued in the next paragraph, else the previous paragraph's subject)
+        if not (c.inherit or "subject_from" in c.extra):
+            c.speaker_raw = c.speaker_kind = c.cue = None
+        return
+    c.extra.pop("subject_from", None)
+    if m.kind == "inherit":
+        c.inherit, c.speaker_raw, c.speaker_kind = True, None, None
+        c.extra["from"] = prev
+        return
+    c.inherit = False
+    c.extra.pop("from", None)
+    if m.pattern and c.speaker_raw:
+        return  # the pattern's own subject, cue and name
+    c.speaker_raw, c.speaker_kind = m.text, m.kind
+    c.attr_pos = doc.g(m.para, m.start)
+    text = mk[m.para].text
+    near = _CUE_NEAR.search(text, max(0, m.start - 40), min(len(text), m.end + 60))
+    c.cue = near.group().lower() if near else None
 
 
 def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
@@ -41,7 +136,7 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
             if ent is None:
                 ent = reg.add(c.speaker_raw, c.attr_pos, entity_type_of(c.speaker_raw))
             ent.speaker = True
-            ent.subjects.append(c.attr_pos)
+            bisect.insort(ent.subjects, c.attr_pos)
     for ent in reg.entities:
         ent.subjects.sort()
     # pass 2: resolve in order
@@ -86,7 +181,7 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
             ent = resolve_typed(reg, etype, pos, p, doc.prev_sentence_start(pos), doc)
             c.speaker = ent.name if ent else None
             if ent is not None:
-                ent.subjects.append(c.attr_pos or pos)  # "he said" continues the chain
+                bisect.insort(ent.subjects, c.attr_pos or pos)  # "he said" continues the chain
         elif c.speaker_kind == "role":
             raw = c.speaker_raw
             words = re.findall(r"[\w\-]+", raw.lower())

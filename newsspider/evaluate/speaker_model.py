@@ -1,0 +1,218 @@
+"""Train the attribution model of the quote extractor on PolNeAR train, and cross-validate it.
+
+    python -m newsspider.evaluate.speaker_model train [--polnear-train DIR] [--out FILE]
+    python -m newsspider.evaluate.speaker_model cv [--polnear-train DIR] [--folds 5]
+
+`train` writes ``newsspider/extract/quotes/speaker_weights.json`` (the committed file) from
+every PolNeAR train document; `cv` prints the held-out figures of k-fold cross-validation
+(`newsspider evaluate quotes` runs the same cross-validation for its PolNeAR train row).
+Needs numpy (the ``test`` and ``bench`` extras); the extractor itself does not.
+
+Examples. Each PolNeAR text is run through `extract_quotes` with ``trace``: every inline quote
+comes back with its candidates (mentions of its window, INHERIT, NONE) and their features
+(`newsspider.extract.quotes.attribution`). A traced quote is matched to a gold direct
+attribution as in the evaluation (character overlap at least half of the longer span); its
+positive candidates are the mentions overlapping the gold *source* span (PolNeAR annotates
+the source words, pronouns included, so no coreference guess is involved), else INHERIT when
+the previous quote's gold source is the same words, else NONE. Quotes matching no gold
+attribution are not used.
+
+Model: conditional logit (softmax over the candidates of a quote; the likelihood of a quote is
+the summed probability of its positive candidates), L2-regularised, fitted by full-batch
+gradient descent (Adam, fixed iterations): deterministic for the same data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from newsspider.evaluate import polnear as pn
+from newsspider.extract.quotes import extract_quotes
+from newsspider.extract.quotes.model import WEIGHTS, Model
+
+REPO = Path(__file__).resolve().parents[2]
+L2 = 1.0
+ITERATIONS = 400
+LEARNING_RATE = 0.05
+
+Example = tuple[list[dict[str, float]], list[int]]  # candidate features, positive indices
+
+
+def _shared() -> Path:
+    env = os.environ.get("NEWSSPIDER_SHARED")
+    return Path(env) if env else REPO.parent / "shared"
+
+
+def doc_examples(d: dict[str, Any]) -> list[Example]:
+    """Training examples of one PolNeAR document (see the module docstring)."""
+    text = d["text"]
+    paras, offs = pn.split_paragraphs(text)
+    trace: list[dict] = []
+    extract_quotes(paras, title=paras[0] if paras else None, model=None, trace=trace)
+    qchars = pn._quoted_chars(text)
+    gold = []
+    for r in d["attributions"]:
+        if not r["is_direct"]:
+            continue
+        chars: set[int] = set()
+        for a, b in r["content"]["spans"]:
+            chars.update(range(a, b))
+        src: set[int] = set()
+        for a, b in (r.get("source") or {}).get("spans") or []:
+            src.update(range(a, b))
+        gold.append((r, (chars & qchars) or chars, src))
+    targets = pn.gold_speaker_targets(d["attributions"], text)
+    out: list[Example] = []
+    prev_gold: int | None = None
+    for q in trace:
+        p = q["paragraph"]
+        ps = pn.align(q["text"], text, offs[p] if p < len(offs) else 0)
+        best, best_ov = None, 0.0
+        for gi, (_r, gs, _src) in enumerate(gold):
+            ov = len(ps & gs)
+            if ov and ov >= 0.5 * max(len(ps), len(gs)) and ov > best_ov:
+                best, best_ov = gi, ov
+        if best is None:
+            prev_gold = None
+            continue
+        r, _gs, src = gold[best]
+        pos = []
+        for k, (para, start, end, kind, _f) in enumerate(q["cands"]):
+            if kind in ("inherit", "none") or start < 0:
+                continue
+            lo = offs[para] + start
+            if any(i in src for i in range(lo, offs[para] + end)):
+                pos.append(k)
+        kinds = [c[3] for c in q["cands"]]
+        if not pos and "inherit" in kinds and prev_gold is not None:
+            pr = gold[prev_gold][0]
+            mine = {t for x in targets.get(id(r), []) for t in pn._tokens(x)}
+            theirs = {t for x in targets.get(id(pr), []) for t in pn._tokens(x)}
+            if prev_gold == best or mine & theirs:
+                pos.append(kinds.index("inherit"))
+        if not pos:
+            pos.append(kinds.index("none"))
+        out.append(([c[4] for c in q["cands"]], pos))
+        prev_gold = best
+    return out
+
+
+def collect(docs: dict[str, dict[str, Any]]) -> dict[str, list[Example]]:
+    return {name: doc_examples(d) for name, d in sorted(docs.items())}
+
+
+def fit(examples: list[Example], l2: float = L2, iterations: int = ITERATIONS) -> Model:
+    """Conditional logit by full-batch Adam (deterministic)."""
+    import numpy as np
+
+    names = sorted({k for feats, _ in examples for f in feats for k in f})
+    index = {k: i for i, k in enumerate(names)}
+    rows, cols, vals, group, pos = [], [], [], [], []
+    n = 0
+    for q, (feats, positives) in enumerate(examples):
+        for k, f in enumerate(feats):
+            for name, v in f.items():
+                rows.append(n)
+                cols.append(index[name])
+                vals.append(v)
+            group.append(q)
+            pos.append(k in positives)
+            n += 1
+    x = np.zeros((n, len(names)))
+    x[rows, cols] = vals
+    g = np.array(group)
+    positive = np.array(pos, dtype=float)
+    n_groups = len(examples)
+    w = np.zeros(len(names))
+    mom = np.zeros_like(w)
+    vel = np.zeros_like(w)
+    b1, b2, eps = 0.9, 0.999, 1e-8
+    for t in range(1, iterations + 1):
+        s = x @ w
+        smax = np.full(n_groups, -np.inf)
+        np.maximum.at(smax, g, s)
+        e = np.exp(s - smax[g])
+        z = np.zeros(n_groups)
+        np.add.at(z, g, e)
+        zp = np.zeros(n_groups)
+        np.add.at(zp, g, e * positive)
+        p_all = e / z[g]
+        p_pos = e * positive / np.maximum(zp[g], 1e-300)
+        grad = x.T @ (p_all - p_pos) / n_groups + l2 * w / n_groups
+        mom = b1 * mom + (1 - b1) * grad
+        vel = b2 * vel + (1 - b2) * grad * grad
+        w -= LEARNING_RATE * (mom / (1 - b1**t)) / (np.sqrt(vel / (1 - b2**t)) + eps)
+    weights = {k: float(w[i]) for k, i in index.items()}
+    return Model(weights, {"model": "conditional logit over attribution candidates", "examples": n_groups,
+                           "l2": l2, "iterations": iterations})
+
+
+def cross_validate(root: Path, k: int = 5, repeat: int = 1) -> dict[str, Any]:
+    """k-fold CV on a PolNeAR split: train on k-1 folds, score the held-out fold with the
+    evaluation's scorer; the held-out counts of all folds are pooled."""
+    docs = pn.load_polnear(root)
+    examples = collect(docs)
+    counts: dict[str, dict[str, int]] = {}
+    times: list[float] = []
+    details: dict[str, list[str]] = {"speaker": [], "missed": [], "extra": []}
+    for fold in pn.folds(list(docs), k):
+        held = set(fold)
+        model = fit([ex for name, exs in examples.items() if name not in held for ex in exs])
+        res = pn.eval_docs({n: docs[n] for n in fold}, partial(extract_quotes, model=model), repeat=repeat)
+        times += res["times"]
+        for view, cnt in res["counts"].items():
+            counts[view] = pn.add_counts(counts.get(view, {}), cnt)
+        for key in details:
+            details[key] += res["details"][key]
+    import statistics
+
+    out: dict[str, Any] = {"docs": len(docs), "times": times, "details": details, "counts": counts,
+                           "ms_per_1k_words": statistics.median(times) if times else 0.0}
+    for view, cnt in counts.items():
+        out[view] = pn.summarise(cnt)
+    return out
+
+
+def numpy_available() -> bool:
+    try:
+        import numpy  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m newsspider.evaluate.speaker_model", description=__doc__.split("\n\n")[0])
+    ap.add_argument("command", choices=("train", "cv"))
+    ap.add_argument("--polnear-train", type=Path, default=_shared() / "dev" / "quotes-polnear-train")
+    ap.add_argument("--out", type=Path, default=WEIGHTS)
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args(argv)
+    if not (args.polnear_train / "attributions.jsonl").exists():
+        print(f"PolNeAR train not found at {args.polnear_train}", file=sys.stderr)
+        return 2
+    if not numpy_available():
+        print("numpy is needed to train (pip install -e '.[test]')", file=sys.stderr)
+        return 2
+    if args.command == "train":
+        docs = pn.load_polnear(args.polnear_train)
+        examples = [ex for exs in collect(docs).values() for ex in exs]
+        model = fit(examples)
+        model.meta["trained_on"] = f"PolNeAR train ({len(docs)} documents)"
+        args.out.write_text(model.to_json(), encoding="utf-8")
+        print(f"wrote {args.out} ({len(model.weights)} weights, {len(examples)} quotes)")
+        return 0
+    res = cross_validate(args.polnear_train, args.folds)
+    r = res["quoted"]
+    print(f"{args.folds}-fold CV on {res['docs']} documents: quote F1 {r['f1']:.3f}, named-source speaker "
+          f"accuracy {r['spk_acc']:.3f} ({r['named']} quotes), all {r['spk_acc_all']:.3f}, nulls {r['null_share']:.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
