@@ -44,6 +44,9 @@ class Quote:
     cue: str | None
     kind: Literal["block", "inline", "embed"]
     paragraph: int | None = None
+    # how sure the attribution is (0-1; 0 when speaker is null) and what kind of speaker it is
+    speaker_confidence: float = 0.0
+    speaker_type: Literal["person", "organisation", "unknown"] = "unknown"
 
 
 @dataclass

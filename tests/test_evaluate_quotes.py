@@ -179,12 +179,13 @@ def test_figures_on_shared_dev_sets():
     fan = shared / "dev" / "fan-news"
     if not (polnear / "attributions.jsonl").exists() or not (fan / "labels.jsonl").exists():
         pytest.skip(f"shared dev sets not found under {shared}")
-    res = ev.eval_polnear(polnear)
-    # the issue's targets (0.926 / 0.855 / 0.959 measured when written)
+    res = ev.eval_polnear(polnear, repeat=1)
+    # quote F1 not lower than before issue #10 (0.926); speaker accuracy on named sources
+    # (the issue's target is >= 0.88 on held-out data; 0.977 measured on this dev split)
     assert res["quoted"]["f1"] >= 0.92
-    assert res["quoted"]["spk_f1"] >= 0.85
+    assert res["quoted"]["spk_acc"] >= 0.95
     assert res["quoted>3w"]["f1"] >= 0.94
-    fan_res = ev.eval_labelled(fan)
+    fan_res = ev.eval_labelled(fan, repeat=1)
     assert fan_res["labelled"]["f1"] >= 0.95
     assert fan_res["labelled"]["speaker_acc"] >= 0.93
     if fan_res["html"] is not None:

@@ -45,7 +45,7 @@ def test_examples_label_the_mention_on_the_gold_source_span():
     doc = _polnear_doc(text, "Ruiz told", "We will open the bridge in May")
     doc["attributions"][0]["source"]["text"] = "Ruiz"
     doc["attributions"][0]["source"]["spans"][0][1] -= len(" told")
-    (feats, positives), = sm.doc_examples(doc)
+    ((feats, positives),) = sm.doc_examples(doc)
     assert len(positives) == 1
     chosen = feats[positives[0]]
     assert chosen.get("r:tail") == 1.0 and chosen.get("cue_after") == 1.0

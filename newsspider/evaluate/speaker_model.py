@@ -16,10 +16,6 @@ positive candidates are the mentions overlapping the gold *source* span (PolNeAR
 the source words, pronouns included, so no coreference guess is involved), else INHERIT when
 the previous quote's gold source is the same words, else NONE. Quotes matching no gold
 attribution are not used.
-
-Model: conditional logit (softmax over the candidates of a quote; the likelihood of a quote is
-the summed probability of its positive candidates), L2-regularised, fitted by full-batch
-gradient descent (Adam, fixed iterations): deterministic for the same data.
 """
 
 from __future__ import annotations
@@ -71,7 +67,7 @@ def doc_examples(d: dict[str, Any]) -> list[Example]:
     prev_gold: int | None = None
     for q in trace:
         p = q["paragraph"]
-        ps = pn.align(q["text"], text, offs[p] if p < len(offs) else 0)
+        ps = pn.align(q["text"], text, offs[p] if p is not None and p < len(offs) else 0)
         best, best_ov = None, 0.0
         for gi, (_r, gs, _src) in enumerate(gold):
             ov = len(ps & gs)
@@ -80,13 +76,13 @@ def doc_examples(d: dict[str, Any]) -> list[Example]:
         if best is None:
             prev_gold = None
             continue
-        r, _gs, src = gold[best]
+        r, _gs, src_chars = gold[best]
         pos = []
         for k, (para, start, end, kind, _f) in enumerate(q["cands"]):
             if kind in ("inherit", "none") or start < 0:
                 continue
             lo = offs[para] + start
-            if any(i in src for i in range(lo, offs[para] + end)):
+            if any(i in src_chars for i in range(lo, offs[para] + end)):
                 pos.append(k)
         kinds = [c[3] for c in q["cands"]]
         if not pos and "inherit" in kinds and prev_gold is not None:
@@ -104,6 +100,11 @@ def doc_examples(d: dict[str, Any]) -> list[Example]:
 
 def collect(docs: dict[str, dict[str, Any]]) -> dict[str, list[Example]]:
     return {name: doc_examples(d) for name, d in sorted(docs.items())}
+
+
+def train(examples: dict[str, list[Example]], names: list[str] | None = None) -> Model:
+    """The model from the examples of the given documents (all when `names` is None)."""
+    return fit([ex for n in (names if names is not None else sorted(examples)) for ex in examples[n]])
 
 
 def fit(examples: list[Example], l2: float = L2, iterations: int = ITERATIONS) -> Model:
@@ -162,7 +163,7 @@ def cross_validate(root: Path, k: int = 5, repeat: int = 1) -> dict[str, Any]:
     details: dict[str, list[str]] = {"speaker": [], "missed": [], "extra": []}
     for fold in pn.folds(list(docs), k):
         held = set(fold)
-        model = fit([ex for name, exs in examples.items() if name not in held for ex in exs])
+        model = train(examples, [n for n in examples if n not in held])
         res = pn.eval_docs({n: docs[n] for n in fold}, partial(extract_quotes, model=model), repeat=repeat)
         times += res["times"]
         for view, cnt in res["counts"].items():
@@ -201,11 +202,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "train":
         docs = pn.load_polnear(args.polnear_train)
-        examples = [ex for exs in collect(docs).values() for ex in exs]
-        model = fit(examples)
+        model = train(collect(docs))
         model.meta["trained_on"] = f"PolNeAR train ({len(docs)} documents)"
         args.out.write_text(model.to_json(), encoding="utf-8")
-        print(f"wrote {args.out} ({len(model.weights)} weights, {len(examples)} quotes)")
+        print(f"wrote {args.out} ({len(model.weights)} weights, {model.meta['examples']} quotes)")
         return 0
     res = cross_validate(args.polnear_train, args.folds)
     r = res["quoted"]

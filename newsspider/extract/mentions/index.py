@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from newsspider.extract.mentions.chains import add_chains
 from newsspider.extract.mentions.lexicon import (
     ADVERBS,
     CAP_STOPWORDS,
@@ -26,6 +27,7 @@ from newsspider.extract.mentions.runs import (
     first_name_gender,
     paragraph_runs,
 )
+from newsspider.extract.mentions.salience import mention_weight
 from newsspider.extract.mentions.text import (
     Doc,
     sentence_starts,
@@ -49,6 +51,11 @@ def _mask(text: str, ranges: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+_PP_BEFORE = re.compile(
+    r"\b(?:of|to|with|for|at|by|about|from|on|in|against|into|over|like|toward|towards|between|among|"
+    r"behind|under|without|after|before|during|including)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _LEFT_WORDS = re.compile(r"[\w\-.]+")
 _APPOS_PERSON = re.compile(r",\s+(?:a|an|the|who|whose|\d+)\b")
 _PLACE_PREPS = frozenset(
@@ -84,18 +91,22 @@ def _titlecase_line(p: str) -> bool:
 
 def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_paras: set[int]) -> EntityRegistry:
     reg = EntityRegistry()
+    narration: dict[int, str] = {}
     for i, p in enumerate(doc.paras):
         if i in quoted_paras or doc.kinds[i] in ("embed", "pre") or _titlecase_line(p):
             continue
         masked = _mask(p, quoted.get(i, []))
+        narration[i] = masked
         runs = paragraph_runs(masked)
         starts = sentence_starts(masked)
         for n, r in enumerate(runs):
             left = masked[max(0, r.start - 30) : r.start]
             etype = entity_type_of(r.text, left)
             ent = reg.add(r.text, doc.g(i, r.start), etype)
-            if _is_subject(masked, r, runs[n - 1] if n else None, starts):
+            subject = _is_subject(masked, r, runs[n - 1] if n else None, starts)
+            if subject:
                 bisect.insort(ent.subjects, doc.g(i, r.start))
+            ent.weights[doc.g(i, r.start)] = mention_weight(subject, r.possessive, bool(_PP_BEFORE.search(left)))
             gender = first_name_gender(r.text)
             if gender is not None:
                 ent.person_cues += 1  # "Donald Trump": a known given name
@@ -141,6 +152,7 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
                 ent.male += 1
             elif f_ and not m_:
                 ent.female += 1
+    add_chains(doc, reg, narration)
     return reg
 
 
@@ -168,12 +180,8 @@ def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
     by a lower-case word (the verb), possibly after an appositive ("Kim, 24, said")."""
     if run.possessive:
         return False
-    s0 = 0
-    for st in starts:
-        if st <= run.start:
-            s0 = st
-        else:
-            break
+    k = bisect.bisect_right(starts, run.start) - 1
+    s0 = starts[k] if k >= 0 else 0
     lead = text[s0 : run.start]
     if _ACCORDING_LEAD.search(lead):
         return True  # "According to Ham, the administration …": the source of the sentence

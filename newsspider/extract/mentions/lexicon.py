@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-EntityType = Literal["person", "group", "org", "place", "unknown"]
+EntityType = Literal["person", "group", "org", "place", "unknown", "pair"]  # pair: "A and B"
 
 APOS = "'’"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsspider.extract.mentions.lexicon import (
     EntityType,
@@ -15,7 +16,7 @@ from newsspider.extract.mentions.runs import (
 )
 
 
-@dataclass
+@dataclass(eq=False)  # identity: two entities are never the same because their fields match
 class Entity:
     name: str
     type: EntityType
@@ -27,6 +28,7 @@ class Entity:
     male: int = 0
     female: int = 0
     subjects: list[int] = field(default_factory=list)  # offsets where it is a sentence subject
+    weights: dict[int, float] = field(default_factory=dict)  # salience weight of each mention (by role)
 
 
 class EntityRegistry:
@@ -34,6 +36,8 @@ class EntityRegistry:
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
+        self.resolved: dict[int, Entity] = {}  # offset of a pronoun / description -> its entity (chains)
+        self.sentences: Any = None  # `salience.Sentences` of the article (set by the chains)
         self._by_name: dict[str, Entity] = {}
         self._by_word: dict[str, list[Entity]] = {}  # word -> entities whose name has it
 
@@ -73,11 +77,11 @@ class EntityRegistry:
             return self._by_name[name]
         if not allow_partial:
             return None
-        pool: list[Entity] = []
+        found: dict[int, Entity] = {}
         for w in set(name.split()):
             for e in self._by_word.get(w, ()):
-                if e not in pool:
-                    pool.append(e)
+                found[id(e)] = e
+        pool = list(found.values())
         cands = [e for e in pool if _compatible(name, e.name) or _compatible(e.name, name)]
         if not cands:
             return None

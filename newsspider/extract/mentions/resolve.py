@@ -13,6 +13,7 @@ from newsspider.extract.mentions.lexicon import (
     EntityType,
 )
 from newsspider.extract.mentions.registry import (
+    Entity,
     EntityRegistry,
 )
 from newsspider.extract.mentions.runs import (
@@ -80,16 +81,26 @@ def _drop_titles(name: str) -> str:
 def coordinated_pair(doc: Doc, reg: EntityRegistry, pos: int) -> str | None:
     """"they" after two people joined by "and" ("Senators A, Republican of Iowa, and B, …")
     in the sentence or two before: "A and B"."""
+    got = coordinated_pair_at(doc, reg, pos)
+    return got[1] if got else None
+
+
+def coordinated_pair_at(
+    doc: Doc, reg: EntityRegistry, pos: int, pool: list | None = None
+) -> tuple[int, str, Entity, Entity] | None:
+    """`coordinated_pair` with the offset of the second name and the two entities (`pool`
+    restricts the people considered)."""
     lo = max(0, pos - 400)
     people = []
-    for e in reg.entities:
+    for e in reg.entities if pool is None else pool:
         if not is_personlike(e, True):
             continue
-        for p in e.positions:
-            if lo <= p < pos:
-                people.append((p, e))
+        k = bisect.bisect_left(e.positions, lo)
+        while k < len(e.positions) and e.positions[k] < pos:
+            people.append((e.positions[k], e))
+            k += 1
     people.sort(key=lambda t: t[0])
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, Entity, Entity] | None = None
     for (p1, e1), (p2, e2) in zip(people, people[1:], strict=False):
         if e1 is e2:
             continue
@@ -101,8 +112,8 @@ def coordinated_pair(doc: Doc, reg: EntityRegistry, pos: int) -> str | None:
             continue
         gap = t1[name_end + len(e1.name.split()[-1]) :]
         if _COORD.fullmatch(gap):
-            best = (p2, f"{_drop_titles(e1.name)} and {_drop_titles(e2.name)}")
-    return best[1] if best else None
+            best = (p2, f"{_drop_titles(e1.name)} and {_drop_titles(e2.name)}", e1, e2)
+    return best
 
 
 def describe_source(reg: EntityRegistry, raw: str, head: str, pos: int) -> str:
@@ -150,11 +161,20 @@ def latest_before(ent, pos: int) -> int:
 
 
 def resolve_typed(
-    reg: EntityRegistry, etype: EntityType, pos: int, word: str, prev_start: int = -1, doc: Doc | None = None
+    reg: EntityRegistry,
+    etype: EntityType,
+    pos: int,
+    word: str,
+    prev_start: int = -1,
+    doc: Doc | None = None,
+    pool: list | None = None,
 ):
+    """The entity a pronoun or role word refers to, by rules (type, gender, title, centering).
+    `pool` restricts the candidates (default: every entity of the registry)."""
+    entities = reg.entities if pool is None else pool
     if etype == "person":
-        strong = [e for e in reg.entities if is_personlike(e) and latest_before(e, pos) >= 0]
-        weak = [e for e in reg.entities if is_personlike(e, True) and latest_before(e, pos) >= 0]
+        strong = [e for e in entities if is_personlike(e) and latest_before(e, pos) >= 0]
+        weak = [e for e in entities if is_personlike(e, True) and latest_before(e, pos) >= 0]
         cands = strong or weak
         gender = "he" if word in _MALE_NOUNS else "she" if word in _FEMALE_NOUNS else word
         if gender in ("he", "she"):
@@ -194,13 +214,23 @@ def resolve_typed(
         ent = None
         if word in ("agency", "label", "company", "management"):
             best = None
-            for e in reg.entities:
+            for e in entities:
                 if e.type == "org" and e.name.split()[-1] in AGENCY_SUFFIXES:
-                    before = [p for p in e.positions if p < pos]
-                    if before and (best is None or max(before) > best[0]):
-                        best = (max(before), e)
+                    last = latest_before(e, pos)
+                    if last >= 0 and (best is None or last > best[0]):
+                        best = (last, e)
             ent = best[1] if best else None
-        return ent or reg.most_recent(("org",), pos)
+        return ent or _most_recent_of(entities, ("org",), pos)
     if etype == "group":
-        return reg.most_recent(("group",), pos) or reg.most_recent(("org",), pos)
+        return _most_recent_of(entities, ("group",), pos) or _most_recent_of(entities, ("org",), pos)
     return None
+
+
+def _most_recent_of(entities: list, types: tuple[str, ...], pos: int):
+    best = None
+    for e in entities:
+        if e.type in types:
+            last = latest_before(e, pos)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, e)
+    return best[1] if best else None

@@ -68,6 +68,7 @@ from newsspider.extract.quotes.model import Model, default_model
 from newsspider.extract.quotes.speakers import (
     _resolve,
     choose_attributions,
+    speaker_info,
 )
 
 __all__ = ["extract_quotes"]
@@ -84,12 +85,14 @@ def extract_quotes(
 ) -> list[dict]:
     """Direct quotes of an article body, in document order.
 
-    Each quote is ``{text, speaker, speaker_raw, cue, kind, paragraph}``: the quoted words
-    without quote marks (a quote spanning paragraphs joined with single spaces), the
-    resolved speaker name (full name, organisation or account display name; None when
-    unknown), the words naming the speaker in the text, the reporting verb ("—" for an
-    attribution line), kind "block" | "inline" | "embed", and the index of the paragraph
-    where the quote starts (None for an embed not placed among the paragraphs).
+    Each quote is ``{text, speaker, speaker_raw, cue, kind, paragraph, speaker_confidence,
+    speaker_type}``: the quoted words without quote marks (a quote spanning paragraphs joined
+    with single spaces), the resolved speaker name (full name, organisation or account display
+    name; None when no speaker is defensible), the words naming the speaker in the text, the
+    reporting verb ("—" for an attribution line), kind "block" | "inline" | "embed", the index
+    of the paragraph where the quote starts (None for an embed not placed among the
+    paragraphs), how sure the attribution is (0-1, the models' probabilities; 0 for a null
+    speaker) and "person" | "organisation" | "unknown".
 
     `model`: the attribution model (True: the committed weights; None/False: the attribution
     patterns alone; or a `Model`). `trace`: a list that receives, per inline quote, its
@@ -137,6 +140,7 @@ def extract_quotes(
         if c.kind != "inline" and (key in seen or any(key in s for s in seen)):
             continue
         seen.add(key)
+        stype, conf = speaker_info(c, registry)
         out.append(
             {
                 "text": c.text,
@@ -145,6 +149,8 @@ def extract_quotes(
                 "cue": c.cue,
                 "kind": c.kind,
                 "paragraph": c.parts[0].para if c.parts else c.extra.get("paragraph"),
+                "speaker_confidence": conf,
+                "speaker_type": stype,
             }
         )
     return out

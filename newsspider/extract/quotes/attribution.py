@@ -88,14 +88,15 @@ class Para:
         self.cue_at = [i for i, w in enumerate(self.words) if w in _CUES]
         found = [Mention(para, r.start, r.end, "name", r.text, possessive=r.possessive) for r in paragraph_runs(text)]
         found += [Mention(para, m.start(), m.end(), "pron", m.group()) for m in _PRONOUN.finditer(text)]
-        names = [(m.start, m.end) for m in found if m.kind == "name"]
+        names = [m.start for m in found if m.kind == "name"]  # in order
         for i, w in enumerate(self.words):
             if w not in ROLE_NOUNS or (i + 1 < len(self.words) and self.words[i + 1] in ROLE_NOUNS):
                 continue  # "the agency spokesman": the head is the last role word
             for k in range(i - 1, max(-1, i - 5), -1):
                 if self.words[k] in _DETERMINERS or self.words[k].endswith(("’s", "'s")):
                     a, b = self.starts[k], self.ends[i]
-                    if not any(c in ",.;:!?“”\"" for c in text[a:b]) and not any(a <= x < b for x, _y in names):
+                    inside = bisect.bisect_left(names, a) < bisect.bisect_left(names, b)
+                    if not inside and not any(c in ",.;:!?“”\"" for c in text[a:b]):
                         found.append(Mention(para, a, b, "role", text[a:b]))
                     break
         found.sort(key=lambda x: x.start)
@@ -246,7 +247,12 @@ def describe(
             if before[0] in _OBJECT_CUES and before[1] <= 1:
                 f["object_of_cue"] = 1.0  # "told the Times", "asked Kim": the hearer
         if m.kind == "name":
-            _entity_features(f, registry.lookup(m.text, doc.g(m.para, m.start)) if registry else None, m)
+            gpos = doc.g(m.para, m.start)
+            ent = registry.lookup(m.text, gpos) if registry else None
+            _entity_features(f, ent, m)
+            if ent is not None and _at(ent.subjects, gpos):
+                f["subject"] = 1.0  # the subject of its sentence ("Asked about X, Kim gave …")
+                f[f"subject|r:{m.region}"] = 1.0
         elif m.kind == "role":
             head = m.text.lower().split()[-1]
             htype = "doc" if head in DOCUMENT_NOUNS else ROLE_NOUNS.get(head, "unknown")
@@ -290,6 +296,11 @@ def describe(
             f[f"pattern|k:{kg}"] = 1.0
         if not win.has_cue:
             f["no_cue_in_window"] = 1.0
+
+
+def _at(sorted_positions: list[int], pos: int) -> bool:
+    k = bisect.bisect_left(sorted_positions, pos)
+    return k < len(sorted_positions) and sorted_positions[k] == pos
 
 
 def _entity_features(f: dict[str, float], ent: Entity | None, m: Mention) -> None:

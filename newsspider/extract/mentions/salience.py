@@ -1,0 +1,93 @@
+"""Salience of the entities at a point of the text (Lappin & Leass 1994, simplified).
+
+Each mention of an entity scores by its role in its sentence, with the published weights:
+sentence recency 100, subject 80, head noun 80 (not a possessive modifier: "Kim's manager"),
+non-adverbial 50 (not inside a prepositional phrase). An entity's salience at a position is the
+sum over its mentions in the last few sentences, halved for every sentence boundary in
+between. A pronoun refers to the most salient agreeing entity: the person a passage keeps
+talking about (by name, "she", "her") outweighs someone named once in the sentence before, and
+a recent subject outweighs an older one. The weights are the paper's, not fitted to any data
+set here.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from newsspider.extract.mentions.registry import Entity
+from newsspider.extract.mentions.text import Doc, sentence_bounds
+
+RECENCY, SUBJECT, HEAD, NON_ADVERBIAL = 100.0, 80.0, 80.0, 50.0
+HORIZON = 4  # sentences looked back
+
+
+def mention_weight(subject: bool, possessive: bool, adverbial: bool) -> float:
+    return RECENCY + (SUBJECT if subject else 0.0) + (0.0 if possessive else HEAD) + (0.0 if adverbial else NON_ADVERBIAL)
+
+
+class Sentences:
+    """Global sentence numbering of a document (built once), counted on the narration: the
+    text of a quotation (blanked in `masked`) is no sentence of its own, so a long quote does
+    not push the people around it out of reach."""
+
+    def __init__(self, doc: Doc, masked: dict[int, str] | None = None) -> None:
+        starts: list[int] = []
+        for i, p in enumerate(doc.paras):
+            base = doc.offsets[i]
+            starts.append(base)
+            text = (masked or {}).get(i, p)
+            starts += [base + s for s in sentence_bounds(text)[1]]
+        self.starts = starts
+
+    def index(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
+
+def salience(e: Entity, pos: int, sentences: Sentences, horizon: int = HORIZON) -> float:
+    """Salience of `e` just before `pos`."""
+    here = sentences.index(pos)
+    k = bisect.bisect_left(e.positions, pos)
+    total = 0.0
+    while k > 0:
+        k -= 1
+        p = e.positions[k]
+        d = here - sentences.index(p)
+        if d > horizon:
+            break
+        total += e.weights.get(p, RECENCY + HEAD) * 0.5**d
+    return total
+
+
+def most_salient(cands: list[Entity], pos: int, sentences: Sentences) -> Entity | None:
+    best, best_s = None, 0.0
+    for e in cands:
+        s = salience(e, pos, sentences)
+        if s > best_s:
+            best, best_s = e, s
+    return best
+
+
+def resolve_pronoun(doc: Doc, reg, word: str, pos: int, pool: list[Entity], sentences: Sentences) -> Entity | None:
+    """The most salient agreeing entity for he / she / it / they; for "they" two people just
+    joined by "and" ("Senators A and B … They …") compete as one candidate ("A and B")."""
+    from newsspider.extract.mentions.candidates import compatible
+    from newsspider.extract.mentions.resolve import coordinated_pair_at, is_personlike
+
+    cands = compatible(word, pool)
+    if word in ("he", "she"):
+        # people the article shows to be people first, then any multi-word name, then anyone
+        cands = [e for e in cands if is_personlike(e)] or [e for e in cands if is_personlike(e, True)] or cands
+    best = most_salient(cands, pos, sentences)
+    if best is None and cands and word in ("he", "she"):
+        # nobody within the last sentences: the rules (most recent subject / mention)
+        from newsspider.extract.mentions.resolve import resolve_typed
+
+        best = resolve_typed(reg, "person", pos, word, -1, doc, pool=cands)
+    if word == "they":
+        pair = coordinated_pair_at(doc, reg, pos, pool)
+        if pair is not None:
+            both = min(salience(pair[2], pos, sentences), salience(pair[3], pos, sentences))
+            if best is None or both > salience(best, pos, sentences):
+                ent = Entity(name=pair[1], type="pair", positions=[pair[0]])
+                return ent
+    return best
