@@ -85,6 +85,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "cue": "The speech verb or cue that attributes the quote ('said', 'wrote').",
         "kind": "block (a blockquote), inline (in a paragraph) or embed (an embedded post).",
         "paragraph": "Index of the body paragraph the quote is in (0-based).",
+        "speaker_confidence": "How sure the attribution is, 0-1 (0 when speaker is null).",
+        "speaker_type": "person, organisation (company, label, group, institution) or unknown.",
     },
     "Titles": {
         "h1": "The article's visible <h1> headline.",
