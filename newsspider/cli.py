@@ -39,7 +39,7 @@ EVALUATE_HELP = """usage: newsspider evaluate {pages,quotes,releases} [options]
 
 Score extraction on labelled data (see benchmarks/):
   pages DIR    title, date, authors and body P/R/F1 on a folder with labels.jsonl
-  quotes       quote and speaker F1 on PolNeAR, fan-news and the demo fixtures
+  quotes       quotes and speakers on PolNeAR (dev, train CV), real-news, fan-news, demo fixtures
   releases     date resolution (TimeBank) and release events
 
 newsspider evaluate WHAT --help shows the options of each."""
