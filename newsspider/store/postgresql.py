@@ -74,17 +74,24 @@ class PostgresStore(SqlStore):
         dsn, self.schema = split_url(url)
         self.errors = psycopg.errors
         self.db = psycopg.connect(dsn, autocommit=True)
-        if self.schema:
-            from psycopg import sql
+        try:
+            with self.transaction():
+                # the lock covers CREATE SCHEMA too: two processes creating the same schema at
+                # once otherwise fail with a unique violation on pg_namespace ("IF NOT EXISTS"
+                # does not serialise concurrent creators)
+                self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
+                if self.schema:
+                    from psycopg import sql
 
-            self.db.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema)))
-            self.db.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
-        with self.transaction():
-            self.db.execute("SELECT pg_advisory_xact_lock(%s)", (_SCHEMA_LOCK,))
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    self.db.execute(statement)
-            self._init_meta()
+                    self.db.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema)))
+                    self.db.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
+                for statement in SCHEMA.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self._init_meta()
+        except BaseException:
+            self.db.close()  # a store that failed to open leaks no connection
+            raise
 
     @property
     def retryable(self) -> tuple[type[BaseException], ...]:

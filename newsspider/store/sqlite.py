@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,6 +31,7 @@ CREATE TABLE IF NOT EXISTS retries (
 );
 CREATE INDEX IF NOT EXISTS retries_due ON retries (site, gave_up, next_at);
 """
+BUSY_TIMEOUT = 60.0  # seconds a connection waits for another process's write lock
 
 
 class SqliteStore(SqlStore):
@@ -41,15 +43,37 @@ class SqliteStore(SqlStore):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # check_same_thread=False: the export pipeline uses its connection from one writer
         # thread (never from two threads at once)
-        self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=60, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        with self.transaction():
-            old = self._one("SELECT 1 FROM sqlite_master WHERE type='table' AND name='sketch_keys'")
-            if old is not None:
-                self._migrate_v1()
-            self._create_schema()
-            self._init_meta()
+        self.db = sqlite3.connect(str(self.path), isolation_level=None, timeout=BUSY_TIMEOUT,
+                                  check_same_thread=False)
+        try:
+            self._use_wal()
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            with self.transaction():
+                old = self._one("SELECT 1 FROM sqlite_master WHERE type='table' AND name='sketch_keys'")
+                if old is not None:
+                    self._migrate_v1()
+                self._create_schema()
+                self._init_meta()
+        except BaseException:
+            self.db.close()  # a store that failed to open leaks no connection
+            raise
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL (persistent: once per file). Switching needs the file to
+        itself for a moment and SQLite answers "database is locked" at once, without waiting
+        for the busy timeout, while another process holds it (two workers opening a fresh
+        store together): retry until the busy timeout is spent."""
+        deadline = time.monotonic() + BUSY_TIMEOUT
+        pause = 0.005
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
     def _create_schema(self) -> None:
         for statement in SCHEMA.split(";"):
