@@ -1,170 +1,302 @@
-"""Crawl throughput: newsspider (full extraction + dedup + fsync'd export) vs a bare Scrapy
-CrawlSpider (LinkExtractor on every page, title only) and the same CrawlSpider running
-trafilatura (metadata + main text, JSON) on every article, on the same local site.
+"""Crawl throughput on a realistic local site: newsspider (full extraction, dedup, fsync'd export)
+with 1 and 2 extraction workers vs a bare Scrapy CrawlSpider (LinkExtractor on every page, title
+only) and the same CrawlSpider running trafilatura in its callback (metadata + main text, JSON).
 Needs the `bench` extra (trafilatura).
 
-    .venv/bin/python benchmarks/crawl_speed.py [--articles 400] [--runs 3]
+    .venv/bin/python benchmarks/crawl_speed.py [--articles 2000] [--runs 3] [--workers 1,2]
+    .venv/bin/python benchmarks/crawl_speed.py --articles 200 --runs 1      # a quick look
 
-The site is the demo site's article pages copied under many URLs (a sitemap and paginated
-listing pages link them all), served on 127.0.0.1 by newsspider's demo server. Each crawl runs
-in its own process; the table gives wall time, pages per second and CPU seconds of the crawl
-process (median of --runs). A second table times the scheduled case: the same newsspider command
-run again on the unchanged site (seen-store, conditional requests and the listing stop at work).
+The site (benchmarks/realistic_site.py, seeded) is WordPress-like: articles of 50-100 KB with
+100+ links, listing pages of 20 posts (100+ links), category and static pages, a sitemap index
+with its children, an RSS feed and robots.txt; served from memory on 127.0.0.1. The Scrapy
+spiders reach it through ``http_proxy`` (plain Scrapy, no newsspider code); newsspider is run as
+a user would run it on an unknown WordPress site: ``newsspider crawl --generic URL --mirror
+HOST=URL``. Every crawler gets the same settings: 16 concurrent requests (per domain too),
+AutoThrottle off, robots.txt not obeyed (newsspider still reads it to find the sitemaps), HTTP
+cache off, LOG_LEVEL WARNING.
+
+Measured per crawl (each its own process; the configurations interleaved, rotated each round,
+medians of --runs rounds): pages = the crawl's own ``response_received_count`` stat; wall time
+from start to exit; CPU = user + system time of the crawl process and all its descendants
+(extraction pool workers included: the benchmark is a child subreaper, so orphaned workers are
+reaped and counted too); peak RSS = the largest sum of the resident sizes of the crawl process
+and its descendants, sampled 5 times a second from /proc; max proc RSS = the largest single
+process in the same samples (getrusage's ru_maxrss cannot be used: Linux keeps it across
+fork + exec, so every child would report at least the benchmark's own size).
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
+import importlib.util
 import json
 import os
-import re
-import resource
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
 
-from newsspider.demo.server import SITE_DIR, DemoServer  # noqa: E402
+from realistic_site import HOST, Site, serve  # noqa: E402
 
-HOST = "kpopdemo.example"
-
-BARE_SPIDER = '''
+SPIDER = '''
+import re
 import scrapy
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spiders import CrawlSpider, Rule
 
-class Bare(CrawlSpider):
-    name = "bare"
-    start_urls = ["http://kpopdemo.example/news/"]
+class Bench(CrawlSpider):
+    name = "bench"
+    allowed_domains = ["{host}"]
+    start_urls = ["http://{host}/"]
     rules = [
-        Rule(LinkExtractor(allow=r"/bench-\\d+/"), callback="parse_item"),
-        Rule(LinkExtractor(allow=r"/news/page/\\d+/")),
+        Rule(LinkExtractor(allow=r"/\\d{{4}}/\\d{{2}}/\\d{{2}}/[a-z0-9-]+/$"), callback="parse_item", follow=True),
+        Rule(LinkExtractor(allow=r"/page/\\d+/$")),
     ]
 
     def parse_item(self, response):
-        if EXTRACT:
+        if {extract}:
             import trafilatura
-            yield {"url": response.url, "record": trafilatura.extract(
-                response.text, url=response.url, with_metadata=True, output_format="json")}
+            yield {{"url": response.url, "record": trafilatura.extract(
+                response.text, url=response.url, with_metadata=True, output_format="json")}}
         else:
-            yield {"url": response.url, "title": response.css("title::text").get()}
+            yield {{"url": response.url, "title": response.css("title::text").get()}}
 '''
+COMMON = {"AUTOTHROTTLE_ENABLED": "False", "CONCURRENT_REQUESTS": "16",
+          "CONCURRENT_REQUESTS_PER_DOMAIN": "16", "DOWNLOAD_DELAY": "0", "ROBOTSTXT_OBEY": "False",
+          "HTTPCACHE_ENABLED": "False", "LOG_LEVEL": "WARNING", "STATS_CLASS": "bench_stats.DumpStats"}
+BARE, TRAF = "bare Scrapy CrawlSpider", "CrawlSpider + trafilatura"
 
 
-def _vary(text: str, i: int) -> str:
-    """A distinct text per copy (every fourth word tagged), so no copy is a near-duplicate."""
-    words = text.split(" ")
-    return " ".join(f"{w}{i}" if k % 4 == 1 else w for k, w in enumerate(words))
+@dataclass
+class Result:
+    wall: float
+    cpu: float
+    max_proc_rss_kb: int
+    peak_tree_rss_kb: int
+    stats: dict[str, Any] = field(default_factory=dict)
+    records: int = 0
+
+    @property
+    def pages(self) -> int:
+        return int(self.stats.get("response_received_count", 0))
 
 
-def build_site(root: Path, n: int) -> int:
-    """Copy demo article pages under new article URLs, with listings and a sitemap."""
-    site = root / HOST
-    shutil.copytree(SITE_DIR / HOST, site)
-    sources = sorted(p for p in (SITE_DIR / HOST).glob("20*/*/*/*/index.html"))
-    urls = []
-    for i in range(n):
-        src = sources[i % len(sources)].read_text(encoding="utf-8")
-        slug = f"2026/12/{i % 28 + 1:02d}/bench-{i:05d}/"  # the demo profile's article-URL shape
-        url = f"http://{HOST}/{slug}"
-        # a distinct canonical URL and body per copy, so nothing is deduplicated away
-        html = re.sub(r'rel="canonical" href="[^"]*"', f'rel="canonical" href="{url}"', src)
-        # every longer text node (paragraphs, JSON-LD articleBody, captions) varied per copy
-        html = re.sub(r">([^<]{40,})<", lambda m, i=i: ">" + _vary(m.group(1), i) + "<", html)
-        (site / slug).mkdir(parents=True, exist_ok=True)
-        (site / slug / "index.html").write_text(html, encoding="utf-8")
-        urls.append(url)
-    per_page = 10
-    pages = [urls[i : i + per_page] for i in range(0, len(urls), per_page)]
-    for k, chunk in enumerate(pages, 1):
-        path = site / "news" / ("" if k == 1 else f"page/{k}/")
-        path.mkdir(parents=True, exist_ok=True)
-        nxt = f'<a rel="next" href="http://{HOST}/news/page/{k + 1}/">Next</a>' if k < len(pages) else ""
-        items = "".join(f'<li><a href="{u}">Story {u}</a></li>' for u in chunk)
-        (path / "index.html").write_text(f"<html><body><ul>{items}</ul>{nxt}</body></html>", encoding="utf-8")
-    sitemap = "".join(f"<url><loc>{u}</loc></url>" for u in urls)
-    (site / "sitemap_index.xml").write_text(
-        f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{sitemap}</urlset>',
-        encoding="utf-8")
-    (site / "feed.xml").unlink()
-    return len(pages)
+def _become_subreaper() -> None:
+    """Orphaned descendants (pool workers outliving their parent) are re-parented to us and
+    reaped here, so their CPU time is counted."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except (OSError, AttributeError):
+        pass
 
 
-def run(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+def _descendants(root: int) -> list[int]:
+    parent: dict[int, int] = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat", "rb") as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            parent[int(d)] = int(stat[stat.rindex(b")") + 2:].split()[1])
+    out, todo = [], [root]
+    while todo:
+        p = todo.pop()
+        kids = [c for c, pp in parent.items() if pp == p]
+        out.extend(kids)
+        todo.extend(kids)
+    return out
+
+
+def _tree_rss_kb(root: int) -> tuple[int, int]:
+    """(sum, largest) of the resident sizes of the descendants of `root`, in KB."""
+    page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+    sizes = []
+    for pid in _descendants(root):
+        try:
+            with open(f"/proc/{pid}/statm") as f:
+                sizes.append(int(f.read().split()[1]) * page_kb)
+        except (OSError, ValueError, IndexError):
+            pass
+    return sum(sizes), max(sizes, default=0)
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str], stats_file: Path, log: Path) -> Result:
+    env = {**env, "BENCH_STATS_FILE": str(stats_file)}
+    peak = [0, 0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.2):
+            total, largest = _tree_rss_kb(os.getpid())
+            peak[0], peak[1] = max(peak[0], total), max(peak[1], largest)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    with log.open("w") as out:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        sampler.start()
+        _, status, ru = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    cpu = ru.ru_utime + ru.ru_stime
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # orphans (re-parented to us) finishing after the crawl
+        try:
+            pid, _, ru = os.wait4(-1, os.WNOHANG)
+        except ChildProcessError:
+            break
+        if pid == 0:
+            time.sleep(0.05)
+            continue
+        cpu += ru.ru_utime + ru.ru_stime
+    done.set()
+    sampler.join()
     if proc.returncode != 0:
-        raise SystemExit(proc.stderr[-3000:])
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        raise SystemExit(f"crawl failed ({proc.returncode}): {' '.join(cmd)}\n{log.read_text()[-3000:]}")
+    stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else {}
+    return Result(wall, cpu, peak[1], peak[0], stats)
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--articles", type=int, default=400)
-    ap.add_argument("--runs", type=int, default=3)
-    args = ap.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="newsspider-bench-"))
-    listing_pages = build_site(tmp / "site", args.articles)
-    common = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS=16",
-              "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "LOG_LEVEL=WARNING",
-              "-s", "ROBOTSTXT_OBEY=False"]
-    (tmp / "bare.py").write_text("EXTRACT = False\n" + BARE_SPIDER, encoding="utf-8")
-    (tmp / "traf.py").write_text("EXTRACT = True\n" + BARE_SPIDER, encoding="utf-8")
-    results: dict[str, list[tuple[float, float]]] = {
-        "bare Scrapy CrawlSpider": [], "CrawlSpider + trafilatura": [], "newsspider news": []}
-    rerun: list[tuple[float, float]] = []
-    with DemoServer(tmp / "site") as srv:
-        mirrors = json.dumps(srv.mirrors)
+def _settings(extra: dict[str, str] | None = None) -> list[str]:
+    out: list[str] = []
+    for k, v in {**COMMON, **(extra or {})}.items():
+        out += ["-s", f"{k}={v}"]
+    return out
+
+
+def _lines(path: Path) -> int:
+    if not path.exists():
+        return 0
+    with path.open("rb") as f:
+        return sum(1 for _ in f)
+
+
+def _print(*a: Any) -> None:
+    print(*a, flush=True)
+
+
+def measure(args: argparse.Namespace, out: Any = _print) -> dict[str, list[Result]]:
+    _become_subreaper()
+    t = time.perf_counter()
+    site = Site(args.articles, seed=args.seed)
+    sizes = sorted(len(site.pages[p.path][0]) for p in site.posts)
+    out(f"site: {args.articles} articles (median {sizes[len(sizes) // 2] / 1024:.0f} KB, "
+        f"{sizes[0] / 1024:.0f}-{sizes[-1] / 1024:.0f} KB), {len(site.listing_paths)} listing pages, "
+        f"{len(site.pages)} URLs in all; built in {time.perf_counter() - t:.1f} s")
+    tmp = Path(tempfile.mkdtemp(prefix="newsspider-crawlbench-"))
+    base_env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "no_proxy")}
+    base_env["PYTHONPATH"] = os.pathsep.join([str(HERE), str(REPO), base_env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    base_env["PYTHONWARNINGS"] = "ignore"
+    for name, extract in (("bare", False), ("traf", True)):
+        (tmp / f"{name}.py").write_text(SPIDER.format(host=HOST, extract=extract), encoding="utf-8")
+    workers = [int(w) for w in args.workers.split(",") if w]
+    names = [f"newsspider crawl, {w} worker{'s' if w > 1 else ''}" for w in workers]
+    configs = [BARE, TRAF, *names]
+    if importlib.util.find_spec("trafilatura") is None:
+        out(f"{TRAF}: skipped, trafilatura is not installed (pip install -e '.[bench]')")
+        configs.remove(TRAF)
+    results: dict[str, list[Result]] = {c: [] for c in configs}
+    with serve(site) as srv:
+        url = f"http://127.0.0.1:{srv.server_address[1]}"
+        proxy_env = {**base_env, "http_proxy": url}
         for r in range(args.runs):
-            for name, script in (("bare Scrapy CrawlSpider", "bare.py"), ("CrawlSpider + trafilatura", "traf.py")):
-                out = tmp / f"{script}{r}.jsonl"
-                results[name].append(run(
-                    [sys.executable, "-m", "scrapy", "runspider", str(tmp / script), "-o", str(out),
-                     "-s", f"NEWSSPIDER_MIRRORS={mirrors}",
-                     "-s", 'DOWNLOADER_MIDDLEWARES={"newsspider.middlewares.MirrorMiddleware": 740}',
-                     *common], tmp))
-            state = tmp / f"state{r}"
-            results["newsspider news"].append(run(
-                [sys.executable, "-m", "scrapy", "crawl", "news", "-a", "site=demo",
-                 "-s", f"NEWSSPIDER_OUTPUT={state / 'a.jsonl'}", "-s", f"NEWSSPIDER_STATE={state / 's.sqlite'}",
-                 "-s", f"NEWSSPIDER_RUNS={state / 'runs.jsonl'}", "-s", f"NEWSSPIDER_MIRRORS={mirrors}",
-                 "-s", "NEWSSPIDER_STOP_AFTER_SEEN=0", *common], REPO))
-            written = sum(1 for _ in (state / "a.jsonl").open())
-            bare_items = sum(1 for _ in (tmp / f"bare.py{r}.jsonl").open())
-            # the scheduled case: the same command again, nothing new on the site
-            rerun.append(run(
-                [sys.executable, "-m", "scrapy", "crawl", "news", "-a", "site=demo",
-                 "-s", f"NEWSSPIDER_OUTPUT={state / 'a.jsonl'}", "-s", f"NEWSSPIDER_STATE={state / 's.sqlite'}",
-                 "-s", f"NEWSSPIDER_RUNS={state / 'runs.jsonl'}", "-s", f"NEWSSPIDER_MIRRORS={mirrors}",
-                 *common], REPO))
-            last = json.loads((state / "runs.jsonl").read_text(encoding="utf-8").splitlines()[-1])
-            rerun_fetched, rerun_new = last["pages_fetched"], last["articles_new"]
-    shutil.rmtree(tmp, ignore_errors=True)
-    pages = args.articles + listing_pages
-    print(f"site: {args.articles} article pages + {listing_pages} listing pages; "
-          f"newsspider wrote {written} records, bare Scrapy {bare_items} items; median of {args.runs} runs")
-    print(f"{'crawler':<26} {'wall s':>7} {'pages/s':>8} {'CPU s':>7} {'CPU ms/page':>12}")
+            for c in configs[r % len(configs):] + configs[:r % len(configs)]:
+                d = tmp / f"r{r}-{configs.index(c)}"
+                d.mkdir()
+                if c in (BARE, TRAF):
+                    script = tmp / ("bare.py" if c == BARE else "traf.py")
+                    res = run([sys.executable, "-m", "scrapy", "runspider", str(script), "-o", str(d / "items.jsonl"),
+                               *_settings()], d, proxy_env, d / "stats.json", d / "log.txt")
+                    res.records = _lines(d / "items.jsonl")
+                else:
+                    w = workers[names.index(c)]
+                    res = run([sys.executable, "-m", "newsspider.cli", "crawl", "--generic", f"http://{HOST}/",
+                               "--mirror", f"{HOST}={url}", "-o", str(d / "articles.jsonl"),
+                               "--state", str(d / "seen.sqlite"), "--log-level", "WARNING",
+                               *_settings({"NEWSSPIDER_EXTRACT_WORKERS": str(w),
+                                           "NEWSSPIDER_RUNS": str(d / "runs.jsonl")})],
+                              d, base_env, d / "stats.json", d / "log.txt")
+                    res.records = _lines(d / "articles.jsonl")
+                results[c].append(res)
+                if args.verbose:
+                    out(f"  round {r + 1}: {c}: {res.pages} pages, {res.records} records, {res.wall:.1f} s, "
+                        f"CPU {res.cpu:.1f} s")
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        out(f"crawl outputs kept in {tmp}")
+    return results
+
+
+def _commit() -> str:
+    try:
+        return subprocess.run(["git", "-C", str(REPO), "log", "-1", "--format=%h %cd", "--date=format:%Y-%m-%d %H:%M"],
+                              capture_output=True, text=True).stdout.strip() or "?"
+    except OSError:
+        return "?"
+
+
+def table(results: dict[str, list[Result]], runs: int) -> list[str]:
+    has_pool = any("NEWSSPIDER_EXTRACT_WORKERS" in p.read_text(encoding="utf-8", errors="replace")
+                   for p in (REPO / "newsspider").rglob("*.py"))
+    lines = [f"newsspider commit {_commit()}; NEWSSPIDER_EXTRACT_WORKERS "
+             f"{'known to this checkout' if has_pool else 'NOT implemented in this checkout (setting ignored)'}; "
+             f"medians of {runs} interleaved round(s); load average {os.getloadavg()[0]:.1f} at the end, "
+             f"{os.cpu_count()} CPUs", "",
+             "| crawler | pages | records | wall s | pages/s | CPU ms/page | peak RSS MB (sum) | max proc RSS MB |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    rate: dict[str, float] = {}
+    if TRAF not in results:
+        lines.append(f"| {TRAF} | trafilatura not installed | | | | | | |")
     for name, rows in results.items():
-        wall = statistics.median(w for w, _ in rows)
-        cpu = statistics.median(c for _, c in rows)
-        print(f"{name:<26} {wall:7.2f} {pages / wall:8.1f} {cpu:7.2f} {1000 * cpu / pages:12.1f}")
-    wall = statistics.median(w for w, _ in rerun)
-    cpu = statistics.median(c for _, c in rerun)
-    print("\nscheduled re-run, nothing new on the site (bare Scrapy keeps no state: it repeats its full crawl)")
-    print(f"{'crawler':<26} {'wall s':>7} {'fetched':>8} {'CPU s':>7} {'new records':>12}")
-    print(f"{'newsspider news, 2nd run':<26} {wall:7.2f} {rerun_fetched:8d} {cpu:7.2f} {rerun_new:12d}")
+        med = statistics.median
+        pages = med(x.pages for x in rows)
+        rate[name] = med(x.pages / x.wall for x in rows)
+        lines.append(f"| {name} | {pages:.0f} | {med(x.records for x in rows):.0f} | {med(x.wall for x in rows):.1f} | "
+                     f"{rate[name]:.1f} | {med(1000 * x.cpu / max(x.pages, 1) for x in rows):.1f} | "
+                     f"{med(x.peak_tree_rss_kb for x in rows) / 1024:.0f} | "
+                     f"{med(x.max_proc_rss_kb for x in rows) / 1024:.0f} |")
+    lines.append("")
+    for name in results:
+        if name.startswith("newsspider"):
+            a = rate[name] / rate[BARE]
+            line = f"{name}: {a:.2f}x bare Scrapy (goal >= 0.5: {'met' if a >= 0.5 else 'NOT met'}), "
+            if TRAF in rate:
+                b = rate[name] / rate[TRAF]
+                line += f"{b:.2f}x the trafilatura crawl (goal >= 1.5: {'met' if b >= 1.5 else 'NOT met'})"
+            else:
+                line += "the trafilatura crawl not measured"
+            lines.append(line)
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--workers", default="1,2", help="newsspider extraction worker counts, comma-separated")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--keep", action="store_true", help="keep the crawl outputs and logs")
+    ap.add_argument("-v", "--verbose", action="store_true", help="one line per crawl as it ends")
+    args = ap.parse_args(argv)
+    results = measure(args)
+    print("\n".join(table(results, args.runs)))
     return 0
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("PYTHONWARNINGS", "ignore")
     raise SystemExit(main())

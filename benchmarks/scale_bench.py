@@ -1,5 +1,5 @@
 """Scale-out cost: one process vs 1 and 2 workers of a run on the realistic benchmark site
-(`crawl_speed.build_site`: the demo's article pages, 50-100 KB each, copied under new URLs with
+(`demo_copy_site.build_site`: the demo's article pages, 50-100 KB each, copied under new URLs with
 varied text), with the real Redis on 127.0.0.1:6379.
 
     .venv/bin/python benchmarks/scale_bench.py [--articles 400] [--runs 1]
@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from crawl_speed import build_site  # noqa: E402
+from demo_copy_site import build_site  # noqa: E402
 
 from newsspider.demo.server import DemoServer  # noqa: E402
 
@@ -140,7 +140,7 @@ def main() -> int:
             for i in range(args.runs):
                 db.execute(f'DROP SCHEMA IF EXISTS "{schema}_{i}" CASCADE')
     med = {name: {k: statistics.median(x[k] for x in rs) for k in rs[0]} for name, rs in rows.items()}
-    print(f"site: {args.articles} article pages (crawl_speed.build_site), {os.cpu_count()} cores, "
+    print(f"site: {args.articles} article pages (demo_copy_site.build_site), {os.cpu_count()} cores, "
           f"median of {args.runs} run(s); SQLite store and outputs on {'tmpfs' if base else 'disk'}\n")
     print("| configuration | wall s | pages/s | CPU ms/page | Redis commands/page | Redis µs/page | "
           "Redis commands/article | Redis µs/article | PostgreSQL rows written/article | PostgreSQL index lookups/article |")
