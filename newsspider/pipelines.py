@@ -290,6 +290,7 @@ class DedupExportPipeline(Step):
         self.queue: list[tuple[Entry, Deferred, Article]] = []
         self._timer: Any = None
         self._pool: Any = None
+        self._pool_trigger: Any = None
         self.n_failed = 0
         crawler.signals.connect(self.open, signal=signals.spider_opened)
         crawler.signals.connect(self.idle, signal=signals.spider_idle)
@@ -323,7 +324,25 @@ class DedupExportPipeline(Step):
         self._pool.start()
         from twisted.internet import reactor
 
-        reactor.addSystemEventTrigger("during", "shutdown", self._pool.stop)  # type: ignore[attr-defined,arg-type]
+        # a run stopped before close_spider (Ctrl-C twice) still stops the writer thread; a
+        # normal close removes this trigger (stopping a ThreadPool twice raises AlreadyQuit)
+        core: Any = reactor  # IReactorCore's stubs declare `self` as a parameter
+        self._pool_trigger = core.addSystemEventTrigger("during", "shutdown", self.stop_pool)
+
+    def stop_pool(self) -> None:
+        """Stop the writer thread once, whichever of close_spider and reactor shutdown comes first."""
+        pool, self._pool = self._pool, None
+        if self._pool_trigger is not None:
+            from twisted.internet import reactor
+
+            core: Any = reactor
+            try:
+                core.removeSystemEventTrigger(self._pool_trigger)
+            except (KeyError, ValueError):  # already running (called by the trigger itself)
+                pass
+            self._pool_trigger = None
+        if pool is not None:
+            pool.stop()
 
     def fail_run(self, message: str) -> None:
         """Stop the crawl: nothing can be written."""
@@ -457,9 +476,7 @@ class DedupExportPipeline(Step):
             batch, self.queue = self.queue, []
             if self.export is not None:
                 self.done(batch, self.export.export([e for e, _, _ in batch]))
-        if self._pool is not None:
-            self._pool.stop()
-            self._pool = None
+        self.stop_pool()
         if self.export is not None:
             self.remember_failures(self.export.store, str(getattr(spider, "site_name", "") or ""))
             self.save_validators(self.export.store)

@@ -32,7 +32,8 @@ def crawled(tmp_path_factory):
     assert first.returncode == 0, first.stderr[-3000:]
     assert second.returncode == 0, second.stderr[-3000:]
     return {"records": first_records, "run": first_run, "second_run": last_run(tmp),
-            "second_records": records(tmp / "articles.jsonl"), "hits": hits}
+            "second_records": records(tmp / "articles.jsonl"), "hits": hits,
+            "logs": [first.stderr, second.stderr]}
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +100,16 @@ def test_second_run_fetches_no_known_article_and_writes_nothing(crawled):
     # every article page was fetched exactly once over both runs
     assert all(crawled["hits"].get(p) == 1 for p in article_paths), {
         p: crawled["hits"].get(p) for p in article_paths if crawled["hits"].get(p) != 1}
+
+
+def test_crawl_log_has_no_critical_or_traceback(crawled):
+    """A clean run ends cleanly: no CRITICAL line, no traceback (the export writer thread was
+    once stopped twice, by close_spider and by a reactor shutdown trigger: AlreadyQuit)."""
+    for log in crawled["logs"]:
+        assert "Spider closed (finished)" in log, log[-2000:]
+        bad = [line for line in log.splitlines()
+               if " CRITICAL: " in line or "Traceback" in line or "AlreadyQuit" in line]
+        assert not bad, bad
 
 
 def test_demo_command_from_any_directory(tmp_path):
