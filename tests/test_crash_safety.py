@@ -59,17 +59,29 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path):
     assert set(got) == set(expected), f"seed {seed}"
 
 
+def wait_for_first_record(proc: subprocess.Popen, out: Path, timeout: float = 120) -> None:
+    """Until the crawl has exported a record (so it is past start-up and holds the site lock),
+    however long start-up takes on a loaded machine."""
+    deadline = time.monotonic() + timeout
+    while not (out.exists() and out.stat().st_size):
+        assert proc.poll() is None, "the crawl ended before exporting anything"
+        assert time.monotonic() < deadline, f"no record exported in {timeout:.0f} s"
+        time.sleep(0.05)
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_signal_finishes_in_flight_items_and_closes_cleanly(tmp_path, sig):
-    with DemoServer(delay=0.15) as srv:
+    with DemoServer(delay=0.3) as srv:
         proc = subprocess.Popen(crawl_cmd(tmp_path, srv.mirrors, *SLOW), cwd=REPO,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        out = tmp_path / "articles.jsonl"
-        deadline = time.monotonic() + 90  # start-up time varies with the machine's load
-        while time.monotonic() < deadline and not (out.exists() and out.stat().st_size):
-            time.sleep(0.1)
-        proc.send_signal(sig)
-        _, err = proc.communicate(timeout=120)
+        try:
+            wait_for_first_record(proc, tmp_path / "articles.jsonl")
+            proc.send_signal(sig)
+            _, err = proc.communicate(timeout=120)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
         assert proc.returncode == 0
         assert f"Received {sig.name}, shutting down gracefully" in err
         run_log = records(tmp_path / "runs.jsonl")[-1]
@@ -81,17 +93,28 @@ def test_signal_finishes_in_flight_items_and_closes_cleanly(tmp_path, sig):
         assert run(tmp_path, srv.mirrors).returncode == 0
     assert len(set(keys(tmp_path / "articles.jsonl"))) == expected_demo_count()
 
+
 def test_a_second_run_of_the_same_site_exits_at_once(tmp_path):
-    with DemoServer(delay=0.2) as srv:
+    with DemoServer(delay=0.3) as srv:
         first = subprocess.Popen(crawl_cmd(tmp_path, srv.mirrors, *SLOW), cwd=REPO,
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(2.5)
-        started = time.monotonic()
-        second = subprocess.run(crawl_cmd(tmp_path, srv.mirrors, *SLOW), cwd=REPO, capture_output=True,
-                                text=True, timeout=120)
-        took = time.monotonic() - started
-        assert first.poll() is None, "the first run should still be going"
-        first.wait(timeout=300)
+        try:
+            wait_for_first_record(first, tmp_path / "articles.jsonl")  # it holds the site lock
+            # the first run is frozen (still holding its lock) while the second one runs, so the
+            # second meets a running first run however slowly it starts on a loaded machine
+            first.send_signal(signal.SIGSTOP)
+            started = time.monotonic()
+            try:
+                second = subprocess.run(crawl_cmd(tmp_path, srv.mirrors, *SLOW), cwd=REPO,
+                                        capture_output=True, text=True, timeout=120)
+            finally:
+                first.send_signal(signal.SIGCONT)
+            took = time.monotonic() - started
+            assert first.wait(timeout=300) == 0
+        finally:
+            if first.poll() is None:
+                first.kill()
+                first.wait()
     assert "another crawl of site 'demo' is running" in second.stderr
     assert took < 30
     runs = records(tmp_path / "runs.jsonl")
@@ -103,31 +126,46 @@ def test_a_second_run_of_the_same_site_exits_at_once(tmp_path):
 def test_a_full_disk_ends_the_run_export_failed_and_the_next_run_completes(tmp_path):
     """A write that fails (here the file size limit, as a disk filling up) leaves no partial
     line, counts nothing that was not written, ends the run with export_failed and a non-zero
-    exit; the next run exports the rest, once."""
+    exit; the next run exports the rest, once.
+
+    A group of records is written whole or not at all (group commit), and how many records a
+    group gathers depends on timing (more on a loaded machine: up to NEWSSPIDER_COMMIT_SIZE).
+    With the default bound of 100 a first group could hold every demo article, so the run is
+    given groups of at most GROUP records and room for one full group of the largest demo
+    records, not for all of them (checked below from the records themselves)."""
     import resource
     import sys
 
+    group = 4
     out, state = tmp_path / "articles.jsonl", tmp_path / "state" / "seen.sqlite"
     filler = [json.dumps({"url": f"https://other.example/{i}", "canonical_url": f"https://other.example/{i}",
                           "content_hash": f"{i:032x}", "body": f"older article {i} " + "lorem ipsum " * 800})
               for i in range(250)]
     out.write_text("\n".join(filler) + "\n", encoding="utf-8")
-    limit = out.stat().st_size + 60_000  # room for a few demo records, not all of them
-    cmd = [sys.executable, "-m", "newsspider.cli", "demo", "-o", str(out), "--state", str(state)]
+    room = 60_000
+    limit = out.stat().st_size + room
 
     def small_disk() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300, preexec_fn=small_disk)
-    assert proc.returncode == 1, proc.stderr[-2000:]
-    run = records(tmp_path / "data" / "runs.jsonl")[-1]
-    assert run["finish_reason"] == "export_failed" and run["export_failed"] >= 1
-    assert "cannot write" in proc.stderr
-    written = [k for k in keys(out) if "kpopdemo" in k[0]]
-    assert 0 < len(written) == run["articles_new"] < expected_demo_count()
-    assert out.stat().st_size <= limit
-    proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    with DemoServer() as srv:
+        cmd = [sys.executable, "-m", "newsspider.cli", "crawl", "demo", "-o", str(out), "--state", str(state),
+               *[f"--mirror={host}={url}" for host, url in srv.mirrors.items()],
+               "-s", f"NEWSSPIDER_COMMIT_SIZE={group}", "-s", "AUTOTHROTTLE_ENABLED=False"]
+        proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                              preexec_fn=small_disk)
+        assert proc.returncode == 1, proc.stderr[-2000:]
+        run = records(tmp_path / "data" / "runs.jsonl")[-1]
+        assert run["finish_reason"] == "export_failed" and run["export_failed"] >= 1
+        assert "cannot write" in proc.stderr
+        written = [k for k in keys(out) if "kpopdemo" in k[0]]
+        assert 0 < len(written) == run["articles_new"] < expected_demo_count()
+        assert out.stat().st_size <= limit
+        proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr[-2000:]
     demo = [k for k in keys(out) if "kpopdemo" in k[0]]
     assert len(demo) == len(set(demo)) == expected_demo_count()
     assert records(tmp_path / "data" / "runs.jsonl")[-1]["articles_new"] == expected_demo_count() - len(written)
+    # the premise: one group of the largest records fits in the room, all records do not
+    sizes = sorted(len(line) + 1 for line in out.read_bytes().splitlines() if b"kpopdemo" in line)
+    assert sum(sizes[-group:]) < room < sum(sizes), sizes
