@@ -71,10 +71,11 @@ def check_exactly_once(recs: list[dict[str, Any]], groups: dict[str, str]) -> No
 def test_three_workers_write_what_one_process_writes(big_site, single_run, redis_prefix):
     srv, groups = big_site
     out = fast_dir("three")
+    procs: list[subprocess.Popen[bytes]] = []
     try:
         run = "equal"
-        procs = [start(worker_args(out, srv.mirrors, redis_prefix, run, f"w{i}"), out / f"w{i}.log")
-                 for i in (1, 2, 3)]
+        for i in (1, 2, 3):
+            procs.append(start(worker_args(out, srv.mirrors, redis_prefix, run, f"w{i}"), out / f"w{i}.log"))
         for p in procs:
             assert p.wait(timeout=600) == 0
         logs = [(out / f"w{i}.log").read_text() for i in (1, 2, 3)]
@@ -102,6 +103,10 @@ def test_three_workers_write_what_one_process_writes(big_site, single_run, redis
         left = [k.decode() for k in redis_client().scan_iter(f"{redis_prefix}:demo:*")]
         assert left == []
     finally:
+        for p in procs:  # a failed assertion leaves no worker running
+            if p.poll() is None:
+                p.kill()
+            p.wait()
         remove(out)
 
 
@@ -115,24 +120,54 @@ def kill_site():
     remove(root)
 
 
+def lines_in(path) -> int:
+    try:
+        return path.read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
+
+
+def kill_mid_crawl(proc: subprocess.Popen[bytes], inflight_key: str, part, records_first: int,
+                   deadline: float) -> int:
+    """SIGKILL `proc` once its part file holds `records_first` records, at a moment when it holds
+    requests in flight (checked while it is stopped with SIGSTOP, so the check stays true until
+    the kill). Returns how many it held. The run cannot complete until a survivor reaps them."""
+    r = redis_client()
+    try:
+        while time.time() < deadline:
+            assert proc.poll() is None, f"the victim finished before writing {records_first} records"
+            if lines_in(part) >= records_first:
+                proc.send_signal(signal.SIGSTOP)
+                held = int(r.hlen(inflight_key))
+                if held:
+                    proc.send_signal(signal.SIGKILL)
+                    proc.wait()
+                    return held
+                proc.send_signal(signal.SIGCONT)
+            time.sleep(0.02)
+    finally:
+        r.close()
+    raise AssertionError(f"the victim never held requests in flight after {records_first} records")
+
+
 @pytest.mark.parametrize("rep", [1, 2, 3])
 def test_kill_9_one_of_three_workers_loses_and_duplicates_nothing(kill_site, redis_prefix, rep):
+    """kill -9 one worker mid-crawl (after a random number of its records, while it holds requests
+    in flight); a survivor reaps it after NEWSSPIDER_WORKER_TIMEOUT (3 s), queues its requests
+    again, and the merged output holds every article exactly once."""
     srv, groups = kill_site
     seed = int(os.environ.get("NEWSSPIDER_KILL_SEED", time.time())) + rep
     rng = random.Random(seed)
     out = fast_dir(f"kill{rep}")
+    procs: dict[str, subprocess.Popen[bytes]] = {}
     try:
-        procs = {f"w{i}": start(worker_args(out, srv.mirrors, redis_prefix, "kill", f"w{i}"), out / f"w{i}.log")
-                 for i in (1, 2, 3)}
+        for i in (1, 2, 3):
+            procs[f"w{i}"] = start(worker_args(out, srv.mirrors, redis_prefix, "kill", f"w{i}"), out / f"w{i}.log")
         victim = rng.choice(sorted(procs))
         part = out / "articles.jsonl.parts" / f"{victim}.jsonl"
-        deadline = time.time() + 120
-        while not (part.exists() and part.stat().st_size) and time.time() < deadline:
-            time.sleep(0.05)
-        time.sleep(rng.uniform(0.0, 3.0))
-        killed = procs[victim].poll() is None
-        procs[victim].send_signal(signal.SIGKILL)
-        procs[victim].wait()
+        after = rng.randint(1, 40)
+        held = kill_mid_crawl(procs[victim], f"{redis_prefix}:demo:kill:inflight:{victim}", part, after,
+                              time.time() + 300)
         for name, p in procs.items():
             if name != victim:
                 assert p.wait(timeout=600) == 0, (out / f"{name}.log").read_text()[-3000:]
@@ -142,17 +177,15 @@ def test_kill_9_one_of_three_workers_loses_and_duplicates_nothing(kill_site, red
         check_exactly_once(got, groups)
         assert len(got) == len(set(groups.values()))
         survivors = "".join((out / f"{n}.log").read_text() for n in procs if n != victim)
-        reaped = "missed its heartbeat" in survivors
-        print(f"seed {seed}: killed {victim} mid-crawl={killed}, reaped={reaped}, "
+        print(f"seed {seed}: killed {victim} after {after} records holding {held} requests; "
               f"its part held {len(read_lines(part))} records", file=sys.stderr)
-        assert killed, f"the victim had already finished (seed {seed})"
-        assert reaped, f"no survivor reaped the killed worker (seed {seed})"
+        assert f"worker {victim} of run kill missed its heartbeat" in survivors, f"not reaped (seed {seed})"
         assert [k for k in redis_client().scan_iter(f"{redis_prefix}:demo:*")] == []
     finally:
         for p in procs.values():
             if p.poll() is None:
                 p.kill()
-                p.wait()
+            p.wait()
         remove(out)
 
 
