@@ -302,3 +302,29 @@ def test_sloppy_page_still_parses_into_the_labelled_paragraphs():
     plain = [p for p in paras if p]
     for text in lab["body_paragraphs"]:
         assert any(text == p for p in plain) or "“" in text, text
+
+
+def test_a_paused_demo_server_answers_only_after_the_pause():
+    """DemoServer.paused() (the scale tests keep a crawl running with it): a request made inside
+    the block gets no answer until the block ends, then the normal page."""
+    import threading
+    import urllib.request
+
+    from newsspider.demo.server import DemoServer
+
+    got: list[int] = []
+
+    def fetch(url: str) -> int:
+        with urllib.request.urlopen(url, timeout=30) as resp:
+            return int(resp.status)
+
+    with DemoServer() as srv:
+        url = f"{srv.base_url}/robots.txt"
+        with srv.paused():
+            t = threading.Thread(target=lambda: got.append(fetch(url)))
+            t.start()
+            t.join(timeout=1.0)
+            assert t.is_alive() and got == [], "answered while paused"
+        t.join(timeout=30)
+        assert got == [200]
+        assert fetch(url) == 200

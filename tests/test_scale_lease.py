@@ -36,6 +36,7 @@ def test_a_second_run_anywhere_is_refused_and_a_killed_holders_lease_expires(red
     r = redis_client()
     key = f"{redis_prefix}:lease:demo"
     dirs = [fast_dir(f"lease{i}") for i in range(3)]
+    holder = None
     try:
         with DemoServer(delay=0.3) as srv:
             holder = start(lease_args(dirs[0], srv.mirrors, redis_prefix), dirs[0] / "log")
@@ -43,10 +44,13 @@ def test_a_second_run_anywhere_is_refused_and_a_killed_holders_lease_expires(red
             while r.get(key) is None and time.time() < deadline:
                 time.sleep(0.05)
             assert r.get(key) is not None, (dirs[0] / "log").read_text()[-2000:]
-            # another "machine": its own state folder (so its flock would not see the holder)
-            second = subprocess.run(lease_args(dirs[1], srv.mirrors, redis_prefix), cwd=REPO,
-                                    capture_output=True, text=True, timeout=120, env=ENV)
-            assert holder.poll() is None, "the first run should still be crawling"
+            # another "machine": its own state folder (so its flock would not see the holder);
+            # the site answers nothing meanwhile, so the holder is still crawling (and renewing
+            # its lease) however slowly the second run starts
+            with srv.paused():
+                second = subprocess.run(lease_args(dirs[1], srv.mirrors, redis_prefix), cwd=REPO,
+                                        capture_output=True, text=True, timeout=120, env=ENV)
+                assert holder.poll() is None, "the first run should still be crawling"
             assert "another crawl of site 'demo' is running" in second.stderr
             assert records(dirs[1] / "runs.jsonl")[-1]["finish_reason"] == "already_running"
             assert records(dirs[1] / "runs.jsonl")[-1]["pages_fetched"] == 0
@@ -65,6 +69,7 @@ def test_a_second_run_anywhere_is_refused_and_a_killed_holders_lease_expires(red
             assert records(dirs[2] / "runs.jsonl")[-1]["finish_reason"] == "finished"
         assert r.get(key) is None, "a finished run releases its lease"
     finally:
+        stop(holder)
         for d in dirs:
             remove(d)
 
@@ -74,20 +79,20 @@ def test_without_redis_the_lease_is_a_postgresql_advisory_lock(request):
     the holder's session, refused to a second run anywhere, gone the moment the holder is killed."""
     state = pg_schema_url(request)
     dirs = [fast_dir(f"pglease{i}") for i in range(3)]
+    holder = None
     try:
         with DemoServer(delay=0.3) as srv:
             pg = ("-s", f"NEWSSPIDER_STATE={state}", "-s", "CONCURRENT_REQUESTS=2")
             holder = start(crawl_args(dirs[0], srv.mirrors, *pg), dirs[0] / "log")
-            deadline = time.time() + 60
-            while "Spider opened" not in (dirs[0] / "log").read_text() and time.time() < deadline:
-                time.sleep(0.1)
-            time.sleep(1.0)
+            wait_for_pg_lease(state, holder, dirs[0] / "log")
             # "another machine": another working folder, so the per-machine flock (data/state/locks
-            # under the working folder for a PostgreSQL store) is not shared
+            # under the working folder for a PostgreSQL store) is not shared; the site answers
+            # nothing meanwhile, so the holder is still crawling however slowly the second starts
             other = {**ENV, "SCRAPY_SETTINGS_MODULE": "newsspider.settings"}
-            second = subprocess.run(crawl_args(dirs[1], srv.mirrors, *pg), cwd=dirs[1], capture_output=True,
-                                    text=True, timeout=120, env=other)
-            assert holder.poll() is None, "the first run should still be crawling"
+            with srv.paused():
+                second = subprocess.run(crawl_args(dirs[1], srv.mirrors, *pg), cwd=dirs[1], capture_output=True,
+                                        text=True, timeout=120, env=other)
+                assert holder.poll() is None, "the first run should still be crawling"
             assert "another crawl of site 'demo' is running" in second.stderr
             assert "PostgreSQL advisory lock" in second.stderr
             assert records(dirs[1] / "runs.jsonl")[-1]["finish_reason"] == "already_running"
@@ -98,6 +103,7 @@ def test_without_redis_the_lease_is_a_postgresql_advisory_lock(request):
             assert third.returncode == 0, third.stderr[-2000:]
             assert records(dirs[2] / "runs.jsonl")[-1]["finish_reason"] == "finished"
     finally:
+        stop(holder)
         for d in dirs:
             remove(d)
 
@@ -108,19 +114,46 @@ def test_a_run_whose_redis_lease_was_taken_over_stops(redis_prefix):
     r = redis_client()
     key = f"{redis_prefix}:lease:demo"
     out = fast_dir("leaselost")
+    holder = None
     try:
         with DemoServer(delay=0.3) as srv:
             holder = start(lease_args(out, srv.mirrors, redis_prefix), out / "log")
             deadline = time.time() + 60
             while r.get(key) is None and time.time() < deadline:
+                assert holder.poll() is None, (out / "log").read_text()[-2000:]
                 time.sleep(0.05)
-            time.sleep(1.0)
-            r.set(key, "another-run", px=60_000)
-            taken = time.monotonic()
+            with srv.paused():  # the holder cannot finish before another run takes its lease
+                assert holder.poll() is None
+                r.set(key, "another-run", px=60_000)
+                taken = time.monotonic()
             assert holder.wait(timeout=60) == 0
             assert time.monotonic() - taken < 15
         run = records(out / "runs.jsonl")[-1]
         assert run["finish_reason"] == "lease_lost"
         assert r.get(key) == b"another-run", "the new owner's lease is left alone"
     finally:
+        stop(holder)
         remove(out)
+
+
+def stop(proc: subprocess.Popen[bytes] | None) -> None:
+    """A crawl a failed assertion left running is killed (and reaped)."""
+    if proc is not None and proc.poll() is None:
+        proc.kill()
+        proc.wait()
+
+
+def wait_for_pg_lease(state: str, holder: subprocess.Popen[bytes], log, timeout: float = 60) -> None:  # type: ignore[no-untyped-def]
+    """Until the holder's session holds the site's advisory lock (pg_locks)."""
+    import psycopg
+
+    from newsspider.distributed.lease import PgLease
+
+    lease = PgLease(state, "demo", "test")
+    deadline = time.monotonic() + timeout
+    with psycopg.connect(lease.dsn, autocommit=True) as db:
+        while not db.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = %s "
+                             "AND objid = %s AND granted", (lease.CLASS_ID, lease.key & 0xFFFFFFFF)).fetchone()[0]:
+            assert holder.poll() is None, log.read_text()[-2000:]
+            assert time.monotonic() < deadline, "the holder never took the PostgreSQL lease"
+            time.sleep(0.05)

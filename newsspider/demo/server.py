@@ -15,6 +15,8 @@ import hashlib
 import mimetypes
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -70,6 +72,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self, head: bool = False) -> None:
         path, file = self._resolve()
         self.server.count(path)
+        self.server.gate.wait()  # DemoServer.paused()
         delay = self.server.delay + max(
             (s for prefix, s in self.server.slow.items() if path.startswith(prefix)), default=0.0
         )
@@ -127,6 +130,8 @@ class _Server(ThreadingHTTPServer):
         self.slow = slow
         self.hits: dict[str, int] = {}
         self._lock = threading.Lock()
+        self.gate = threading.Event()
+        self.gate.set()
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         import sys
@@ -164,6 +169,16 @@ class DemoServer:
     @property
     def hits(self) -> dict[str, int]:
         return dict(self._server.hits)
+
+    @contextmanager
+    def paused(self) -> Iterator[DemoServer]:
+        """No page is answered inside the block (requests wait, then are answered): tests keep
+        a crawl running, holding its lease, for as long as they need."""
+        self._server.gate.clear()
+        try:
+            yield self
+        finally:
+            self._server.gate.set()
 
     def start(self) -> DemoServer:
         self._thread = threading.Thread(target=self._server.serve_forever, name="demo-server", daemon=True)
