@@ -124,7 +124,10 @@ def test_main_on_small_labelled_set(tmp_path, capsys):
     assert rc == 0
     assert "PolNeAR dev: skipped" in out and "real-news: skipped" in out
     row_line = next(line for line in out.splitlines() if "labelled" in line and "fan-news" in line)
-    assert row_line.split()[2:] == ["1", "1", "1", "1.000", "1.000", "1.000", "1.000", "0.0%", row_line.split()[-1]]
+    # ... spk-acc, null share, then accuracy and coverage of the speakers emitted at the threshold
+    assert row_line.split()[2:] == [
+        "1", "1", "1", "1.000", "1.000", "1.000", "1.000", "0.0%", "1.000", "100.0%", row_line.split()[-1]
+    ]
     assert "html row n/a (1 saved pages missing)" in out
 
 
@@ -191,3 +194,19 @@ def test_figures_on_shared_dev_sets():
     if fan_res["html"] is not None:
         assert fan_res["html"]["f1"] >= 0.95
         assert fan_res["html"]["speaker_acc"] >= 0.97
+
+
+def test_threshold_choice_and_figures():
+    from newsspider.evaluate import polnear as pn
+
+    # (confidence, correct, named source): wrong guesses sit at low confidence
+    confs = [(0.9, True, True)] * 8 + [(0.5, True, True), (0.4, False, True), (0.35, False, True)] + [
+        (0.2, False, True), (0.2, True, False), (0.0, False, True)
+    ]
+    # correct - 2 x wrong: t=0 emits 9 right, 3 wrong (3); t=0.45 emits 9 right, 0 wrong (9)
+    assert pn.choose_threshold(confs) == 0.45
+    at = pn.at_threshold(confs, 0.45)
+    assert (at["emitted"], at["matched"], at["acc"]) == (9, 13, 1.0)
+    assert at["coverage"] == pytest.approx(9 / 13)
+    # a null (confidence 0) is never emitted, whatever the threshold
+    assert pn.at_threshold(confs, 0.0)["emitted"] == 12

@@ -58,3 +58,44 @@ def test_a_rep_for_the_agency_speaks_for_the_agency():
         "“She thanks her fans for waiting and will be back soon,” a rep for Moonlight told Star Daily.",
     ]
     assert speakers(paras)[-1][1:] == ("Moonlight Entertainment", "organisation")
+
+
+def test_she_is_not_an_event_the_article_mostly_puts_after_in_or_at():
+    # an event mentioned with "at the …", "in the …" again and again is no person, even
+    # when one mention looks like a subject: "she" is the athlete (the old evidence test
+    # counted one person cue and ignored six place/thing cues)
+    paras = [
+        "Mara Quell, a sprinter from Leeds, won gold at the Coastal Games on Tuesday.",
+        "Quell, 27, finished the 200m in 22.69 seconds at the Coastal Games, a record for the Coastal Games.",
+        "It was her third title in the Coastal Games and her first since injury at the Coastal Games in 2021.",
+        "The Coastal Games, which draw athletes from 11 nations, end on Sunday.",
+        "“I doubted myself for a long time,” she said.",
+    ]
+    assert speakers(paras, title="Quell wins 200m gold")[-1][1] == "Mara Quell"
+
+
+def test_a_speaker_below_the_confidence_threshold_is_withheld():
+    paras = [
+        "Kim Na-ri and Lee Ha-eun met the press in Seoul, with Park Jun-ho and Choi Min-seo.",
+        "“We will be back next year,” one of them said after the show.",
+        "“It was the best night of the tour,” Kim said.",
+    ]
+    every = extract_quotes(paras, min_confidence=0.0)
+    assert every[1]["speaker"] == "Kim Na-ri" and every[1]["speaker_confidence"] > 0.5
+    low = min(q["speaker_confidence"] for q in every if q["speaker"])
+    # a threshold just above a quote's confidence withholds that speaker and only that one
+    cut = extract_quotes(paras, min_confidence=low + 1e-6)
+    for a, b in zip(every, cut, strict=True):
+        if a["speaker"] and a["speaker_confidence"] < low + 1e-6:
+            assert (b["speaker"], b["speaker_type"], b["speaker_confidence"]) == (None, "unknown", 0.0)
+            assert b["speaker_raw"] == a["speaker_raw"]  # the words stay
+        else:
+            assert b["speaker"] == a["speaker"]
+    # the default is the threshold stored with the committed model
+    from newsspider.extract.quotes.model import default_model
+
+    model = default_model()
+    assert model is not None and 0.0 < model.meta["min_confidence"] < 1.0
+    default = extract_quotes(paras)
+    t = model.meta["min_confidence"]
+    assert [q["speaker"] for q in default] == [q["speaker"] if q["speaker_confidence"] >= t else None for q in every]

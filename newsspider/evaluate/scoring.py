@@ -88,6 +88,7 @@ def score_pages(pages: list[tuple[list[dict], list[dict]]]) -> dict[str, Any]:
     prediction for a named gold speaker is wrong)."""
     tp = n_pred = n_gold = spk_ok = kind_ok = nulls = 0
     errors: list[str] = []
+    confs: list[tuple[float, bool, bool]] = []  # per matched quote: confidence, correct, (named)
     for gold, pred in pages:
         n_pred += len(pred)
         n_gold += len(gold)
@@ -105,6 +106,8 @@ def score_pages(pages: list[tuple[list[dict], list[dict]]]) -> dict[str, Any]:
         for pi, gi in matches:
             ok = same_speaker(pred[pi].get("speaker"), gold[gi].get("speaker"))
             spk_ok += ok
+            conf = pred[pi].get("speaker_confidence", 1.0) if pred[pi].get("speaker") else 0.0
+            confs.append((float(conf), ok, True))
             kind_ok += pred[pi].get("kind") == gold[gi].get("kind")
             if not ok:
                 errors.append(
@@ -125,4 +128,5 @@ def score_pages(pages: list[tuple[list[dict], list[dict]]]) -> dict[str, Any]:
         "kind_acc": kind_ok / tp if tp else 0.0,
         "null_share": nulls / n_pred if n_pred else 0.0,
         "errors": errors,
+        "confs": confs,
     }

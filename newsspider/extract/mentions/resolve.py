@@ -32,7 +32,7 @@ def is_personlike(ent, weak: bool = False) -> bool:
         return True
     if ent.type in ("org", "group", "place"):
         return False
-    if ent.speaker or ent.person_cues > 0:
+    if ent.speaker or (ent.person_cues > 0 and (2 * ent.person_cues > ent.other_cues or first_name_gender(ent.name))):
         return True
     return weak and len(ent.name.split()) >= 2 and ent.other_cues == 0
 

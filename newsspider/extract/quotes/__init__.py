@@ -82,6 +82,7 @@ def extract_quotes(
     title: str | None = None,
     model: Model | None | bool = True,
     trace: list[dict] | None = None,
+    min_confidence: float | None = None,
 ) -> list[dict]:
     """Direct quotes of an article body, in document order.
 
@@ -96,12 +97,18 @@ def extract_quotes(
 
     `model`: the attribution model (True: the committed weights; None/False: the attribution
     patterns alone; or a `Model`). `trace`: a list that receives, per inline quote, its
-    candidates and their features (used to train the model).
+    candidates and their features (used to train the model). `min_confidence`: a speaker
+    whose confidence is below it is withheld (``speaker`` None, type "unknown", confidence 0;
+    ``speaker_raw`` keeps the words): a null is better than a wrong name. None: the threshold
+    stored with the model (chosen by cross-validation on PolNeAR train, see
+    `newsspider.evaluate.speaker_model`), 0 without a model.
     """
     if model is True:
         model = default_model()
     elif model is False:
         model = None
+    if min_confidence is None:
+        min_confidence = float(model.meta.get("min_confidence", 0.0)) if model is not None else 0.0
     doc = Doc(paragraphs, kinds, title)
     embeds = list(embeds or ())
     spans_by_para: dict[int, list[Span]] = {}
@@ -141,10 +148,13 @@ def extract_quotes(
             continue
         seen.add(key)
         stype, conf = speaker_info(c, registry)
+        speaker = c.speaker
+        if speaker and conf < min_confidence:
+            speaker, stype, conf = None, "unknown", 0.0
         out.append(
             {
                 "text": c.text,
-                "speaker": c.speaker,
+                "speaker": speaker,
                 "speaker_raw": c.speaker_raw,
                 "cue": c.cue,
                 "kind": c.kind,
