@@ -207,7 +207,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(f"demo site served at {server.base_url} ({', '.join(server.hosts)})", file=sys.stderr)
         result = _crawl("demo", output=args.output, state=args.state, since=None,
                         max_articles=args.max, reset_state=args.reset_state, mirrors=server.mirrors,
-                        extra_settings={"AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": args.log_level})
+                        extra_settings={"AUTOTHROTTLE_ENABLED": False, "LOG_LEVEL": args.log_level,
+                                        **_extract_workers(args)})
     status = finish(result)
     if result["finish_reason"] != "already_running":
         runs = Path(project_runs_path())
@@ -215,6 +216,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
                               Path(result["output"]).parent / "report.html")
         print(f"report: {report.resolve()}")
     return status
+
+
+def _extract_workers(args: argparse.Namespace) -> dict[str, Any]:
+    n = getattr(args, "extract_workers", None)
+    if n is None:
+        return {}
+    if n < 0:
+        fail("--extract-workers must be 0 or more")
+    return {"NEWSSPIDER_EXTRACT_WORKERS": n}
 
 
 def project_runs_path() -> str:
@@ -240,7 +250,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
              no_site_message().replace("-a site=NAME", "a SITE").replace("-a url=", "--generic "))
     if args.workers < 1:
         fail("--workers must be at least 1")
-    extra: dict[str, Any] = {"LOG_LEVEL": args.log_level}
+    extra: dict[str, Any] = {"LOG_LEVEL": args.log_level, **_extract_workers(args)}
     if args.allow_private:
         extra["NEWSSPIDER_ALLOW_PRIVATE"] = True
     for value in args.set:
@@ -288,6 +298,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         DOWNLOADER_MIDDLEWARES={**project_settings().getdict("DOWNLOADER_MIDDLEWARES"),
                                 "newsspider.middlewares.ConditionalRequestMiddleware": None},
         LOG_LEVEL=args.log_level, AUTOTHROTTLE_ENABLED=False, RETRY_TIMES=1,
+        NEWSSPIDER_EXTRACT_WORKERS=0,  # one page: no worker processes to start (start-up time)
         NEWSSPIDER_MIRRORS=_mirrors(args.mirror), NEWSSPIDER_ALLOW_PRIVATE=args.allow_private,
     )
     stats, crawler = run_spider("article", settings, url=url)
@@ -597,6 +608,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--reset-state", action="store_true", help="forget what was exported before")
         p.add_argument("--max", type=int, help="at most N articles")
         p.add_argument("--log-level", default="WARNING", type=log_level, help="|".join(LOG_LEVELS))
+        p.add_argument("--extract-workers", type=int, metavar="N",
+                       help="extraction worker processes (default one per CPU; 0 = in the crawl "
+                            "process; as NEWSSPIDER_EXTRACT_WORKERS)")
 
     def allow_private(p: argparse.ArgumentParser) -> None:
         p.add_argument("--allow-private", action="store_true",

@@ -1,10 +1,12 @@
 """Item pipelines: PageItem -> Article, one extraction step each, then validation and export.
 
 Order (settings.ITEM_PIPELINES): metadata, body, quotes, releases, validation, dedup/export.
-Each step calls the pure functions of `newsspider.extract`; a step that fails on a page is
-counted in the stats (``newsspider/errors/<step>``) and logged once per step and error type;
-a failed quotes/releases step leaves those lists empty, a failed metadata/body step drops the
-page with its reason counted.
+The first step extracts the whole page at once (`newsspider.extraction`: every stage), in an
+extraction worker process (`newsspider.pool`, ``NEWSSPIDER_EXTRACT_WORKERS``) or in-process; each
+step then takes its fields from that result. A stage that failed on a page is counted in the
+stats (``newsspider/errors/<step>``) and logged once per step and error type; a failed
+quotes/releases stage leaves those lists empty, a failed metadata/body stage drops the page with
+its reason counted.
 """
 
 from __future__ import annotations
@@ -44,11 +46,17 @@ def coerce(cls: type[T], data: dict[str, Any]) -> T:
 
 @dataclass
 class Work:
-    """What the extraction steps share while an article moves through the pipelines."""
+    """What the extraction steps share while an article moves through the pipelines: the
+    result of `newsspider.extraction.extract_page` for its page (every stage, run at once in
+    the first step, in an extraction worker or in-process)."""
 
-    page: extract.Page
-    meta: dict[str, Any]
-    body: dict[str, Any] = field(default_factory=dict)
+    result: dict[str, Any]
+    notes: set[str] = field(default_factory=set)
+
+    @property
+    def status(self) -> str:
+        """"done", or "timeout" / "lost" when the extraction worker did not finish the page."""
+        return str((self.result.get("pool") or {}).get("status", "done"))
 
 
 WORK_ATTR = "_newsspider_work"  # set on the Article instance; not a field, so never exported
@@ -56,6 +64,16 @@ WORK_ATTR = "_newsspider_work"  # set on the Article instance; not a field, so n
 
 def work_of(item: Any) -> Work | None:
     return getattr(item, WORK_ATTR, None)
+
+
+class ExtractionError(Exception):
+    """An exception raised inside extraction (possibly in a worker process), as data."""
+
+    def __init__(self, stage: str, error: dict[str, str]):
+        super().__init__(f"{error.get('type', 'Error')}: {error.get('message', '')}")
+        self.stage = stage
+        self.kind = error.get("type", "Error")
+        self.remote_traceback = error.get("traceback", "")
 
 
 class Step:
@@ -73,13 +91,15 @@ class Step:
         return cls(crawler)
 
     def failed(self, item: Any, exc: BaseException) -> None:
-        kind = f"{self.step}_{type(exc).__name__}"
+        kind = f"{self.step}_{getattr(exc, 'kind', type(exc).__name__)}"
         self.stats.inc_value(f"newsspider/errors/{self.step}")
         if kind not in self._logged:
             self._logged.add(kind)
             url = getattr(item, "url", "?")
-            logger.error("%s step failed on %s: %r (further %s errors are only counted)",
-                         self.step, url, exc, kind, exc_info=exc)
+            remote = getattr(exc, "remote_traceback", "")
+            logger.error("%s step failed on %s: %r (further %s errors are only counted)%s",
+                         self.step, url, exc, kind, f"\n{remote}" if remote else "",
+                         exc_info=None if remote else exc)
 
     def drop(self, reason: str, item: Any) -> DropItem:
         self.stats.inc_value(f"newsspider/dropped/{reason}")
@@ -88,6 +108,29 @@ class Step:
             logger.warning("dropped %s: %s (further drops for this reason are only counted)",
                            getattr(item, "url", "?"), reason)
         return DropItem(reason)
+
+    def stage_output(self, item: Any, work: Work, required: bool) -> Any:
+        """This step's stage output from the extraction result; None when the stage failed
+        (counted here), was skipped (over the page's CPU budget, counted once per page by the
+        first step), or was not reached before its worker was stopped. A required stage that
+        is missing drops the page: its error is counted as before; a page whose worker timed
+        out or died before the stage is a transient failure, left for the next run (ledger)."""
+        result = work.result
+        if self.step in result:
+            return result[self.step]
+        error = result.get("errors", {}).get(self.step)
+        if error is not None:
+            self.failed(item, ExtractionError(self.step, error))
+            if required:
+                raise self.drop(f"{self.step}_error", item)
+            return None
+        if required:
+            if work.status in ("timeout", "lost"):
+                kind = "extract_timeout" if work.status == "timeout" else "extract_worker_lost"
+                ledger_of(self.crawler).fail(getattr(item, "url", ""), kind)
+                raise self.drop(kind, item)
+            raise self.drop(f"{self.step}_error", item)
+        return None
 
 
 def profile_dict(site: str, url: str) -> dict[str, Any] | None:
@@ -98,25 +141,101 @@ def profile_dict(site: str, url: str) -> dict[str, Any] | None:
     return profile.as_dict() if profile.name != "generic" else None
 
 
+def extract_workers(settings: Any) -> int:
+    """NEWSSPIDER_EXTRACT_WORKERS: worker processes for extraction; unset or "auto" = one per
+    CPU, 0 = extract in the crawl process (on the reactor thread)."""
+    value = settings.get("NEWSSPIDER_EXTRACT_WORKERS")
+    if value in (None, "", "auto"):
+        from newsspider.pool import default_workers
+
+        return default_workers()
+    return max(0, int(value))
+
+
 class MetadataPipeline(Step):
+    """Extracts the page (every stage: `newsspider.extraction`), in an extraction worker process
+    (``NEWSSPIDER_EXTRACT_WORKERS``, a per-page time limit ``NEWSSPIDER_EXTRACT_TIMEOUT``) or
+    in-process, and turns it into an `Article` with its metadata; the later steps take their
+    fields from the same result."""
+
     step = "metadata"
 
-    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+    def __init__(self, crawler: Crawler):
+        super().__init__(crawler)
+        s = crawler.settings
+        self.workers = extract_workers(s)
+        self.timeout = s.getfloat("NEWSSPIDER_EXTRACT_TIMEOUT", 20.0)
+        self.budget = s.getfloat("NEWSSPIDER_EXTRACT_BUDGET", 2.0)
+        self.pool: Any = None
+
+    def ensure_pool(self) -> Any:
+        if self.pool is None:
+            from twisted.internet import reactor
+
+            from newsspider.pool import ExtractionPool
+
+            self.pool = ExtractionPool(self.workers, self.timeout).start()
+            # a run stopped without closing its spider still stops its workers
+            reactor.addSystemEventTrigger("before", "shutdown", self.close_pool)  # type: ignore[attr-defined,arg-type]
+            logger.info("extraction: %d worker processes, %.0f s per page at most", self.workers, self.timeout)
+        return self.pool
+
+    def close_pool(self) -> None:
+        pool, self.pool = self.pool, None
+        if pool is not None:
+            pool.close()
+            self.stats.set_value("newsspider/extract_workers_started", pool.started)
+
+    def close_spider(self, spider: Spider | None = None) -> None:
+        self.close_pool()
+
+    async def extract(self, item: PageItem) -> dict[str, Any]:
+        from newsspider.extraction import extract_page, job_for
+
+        job = job_for(item.body, item.url, content_type=item.headers.get("Content-Type"),
+                      fetched_at=item.fetched_at, profile=profile_dict(item.site, item.url),
+                      budget=self.budget)
+        if self.workers == 0:
+            return extract_page(job)
+        from newsspider.pool import PoolClosed
+
+        try:
+            return await maybe_deferred_to_future(self.ensure_pool().submit(job))  # type: ignore[no-any-return]
+        except PoolClosed:
+            return {"errors": {}, "skipped": {}, "notes": [], "pool": {"status": "lost"}}
+
+    def count(self, item: PageItem, work: Work) -> None:
+        result = work.result
+        pool = result.get("pool") or {}
+        # CPU of the extraction itself (in the workers when there are some), for benchmarks
+        self.stats.inc_value("newsspider/extract_cpu_ms", round(1000 * float(result.get("cpu") or 0)))
+        if pool.get("attempts", 1) > 1:
+            self.stats.inc_value("newsspider/extract_retried")
+        if work.status == "timeout":
+            self.stats.inc_value("newsspider/extract_timeout")
+            logger.warning("extraction of %s took more than %.0f s: worker stopped, %s", item.url,
+                           self.timeout, "page refused" if "body" not in result else
+                           "article kept without " + ", ".join(s for s in ("quotes", "releases")
+                                                                 if s not in result))
+        elif work.status == "lost":
+            self.stats.inc_value("newsspider/extract_worker_lost")
+        if result.get("errors"):
+            self.stats.inc_value("newsspider/extraction_errors", len(result["errors"]))
+        if any(v == "budget" for v in (result.get("skipped") or {}).values()):
+            self.stats.inc_value("newsspider/extract_overrun")
+            if "extract_overrun" not in self._logged:
+                self._logged.add("extract_overrun")
+                logger.warning("extraction of %s went past its CPU budget (%.1f s): skipped %s (further "
+                               "overruns are only counted)", item.url, self.budget,
+                               ", ".join(sorted(result["skipped"])))
+
+    async def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, PageItem):
             return item
-        try:
-            fetched = datetime.fromisoformat(item.fetched_at)
-        except ValueError:
-            fetched = datetime.now(UTC)
-        page = extract.Page.from_bytes(
-            item.body, item.url, content_type=item.headers.get("Content-Type"),
-            fetched_at=fetched, profile=profile_dict(item.site, item.url),
-        )
-        try:
-            meta = extract.metadata_fields(page)
-        except Exception as exc:  # noqa: BLE001 - counted, logged once, page dropped
-            self.failed(item, exc)
-            raise self.drop("metadata_error", item) from exc
+        result = await self.extract(item)
+        work = Work(result, set(result.get("notes") or ()))
+        self.count(item, work)
+        meta = self.stage_output(item, work, required=True)
         article = Article(
             url=item.url, site=item.site, fetched_at=item.fetched_at,
             canonical_url=meta["canonical_url"], url_key=meta["url_key"],
@@ -124,7 +243,7 @@ class MetadataPipeline(Step):
             **{k: meta[k] for k in extract.META_KEYS},
             **provenance(item.url, item.status, run_id_of(self.crawler)),
         )
-        setattr(article, WORK_ATTR, Work(page, meta))
+        setattr(article, WORK_ATTR, work)
         self.stats.inc_value("newsspider/pages_extracted")
         return article
 
@@ -136,11 +255,7 @@ class BodyPipeline(Step):
         work = work_of(item)
         if work is None:
             return item
-        try:
-            out, work.body = extract.body_fields(work.page, work.meta)
-        except Exception as exc:  # noqa: BLE001
-            self.failed(item, exc)
-            raise self.drop("body_error", item) from exc
+        out = self.stage_output(item, work, required=True)
         item.body = out["body"]
         item.body_html = out["body_html"]
         item.word_count = out["word_count"]
@@ -151,23 +266,17 @@ class BodyPipeline(Step):
 
 
 class ListStep(Step):
-    """A step that fills one list field; when it fails the list stays empty (counted, logged once)."""
+    """A step that fills one list field; when its stage failed the list stays empty (counted,
+    logged once)."""
 
     target = ""
     record_cls: type = dict
-
-    def compute(self, item: Article, work: Work) -> list[dict[str, Any]]:
-        raise NotImplementedError
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         work = work_of(item)
         if work is None:
             return item
-        try:
-            values = self.compute(item, work)
-        except Exception as exc:  # noqa: BLE001
-            self.failed(item, exc)
-            values = []
+        values = self.stage_output(item, work, required=False) or []
         setattr(item, self.target, [coerce(self.record_cls, v) for v in values])
         return item
 
@@ -176,16 +285,10 @@ class QuotesPipeline(ListStep):
     step = target = "quotes"
     record_cls = Quote
 
-    def compute(self, item: Article, work: Work) -> list[dict[str, Any]]:
-        return extract.quote_fields(work.body, item.title)["quotes"]
-
 
 class ReleasesPipeline(ListStep):
     step = target = "releases"
     record_cls = Release
-
-    def compute(self, item: Article, work: Work) -> list[dict[str, Any]]:
-        return extract.release_fields(work.body, item.published, item.title, item.fetched_at)["releases"]
 
 
 class ValidationPipeline(Step):
@@ -220,7 +323,7 @@ class ValidationPipeline(Step):
         if not isinstance(item, Article):
             return item
         work = work_of(item)
-        for note in sorted(work.page.notes) if work is not None else ():
+        for note in sorted(work.notes) if work is not None else ():
             # input repaired or capped before extraction (charset, size, nesting): counted
             self.stats.inc_value(f"newsspider/input/{note}")
         if self.older_than_since(item):
@@ -363,6 +466,7 @@ class DedupExportPipeline(Step):
     async def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, Article):
             return item
+        work = work_of(item)
         if hasattr(item, WORK_ATTR):
             delattr(item, WORK_ATTR)
         item.content_hash = content_hash(item.body or "")
@@ -370,7 +474,11 @@ class DedupExportPipeline(Step):
             self.count_failed(item, "the output could not be opened")
             raise DropItem(self.FAILED)
         d: Deferred = Deferred()
-        entry = Entry(to_record(item), signature(item.body or ""))
+        # the near-duplicate signature comes with the body from extraction (a worker process)
+        # unless a pipeline in between changed the body's text
+        sig = work.result.get("signature") if work is not None and \
+            work.result.get("content_hash") == item.content_hash else None
+        entry = Entry(to_record(item), sig if isinstance(sig, bytes) else signature(item.body or ""))
         self.queue.append((entry, d, item))
         if len(self.queue) >= self.group_size:
             self.flush()

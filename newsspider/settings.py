@@ -92,3 +92,11 @@ NEWSSPIDER_REDIS_URL = ""  # Redis of the fleet: site lease, shared politeness (
 NEWSSPIDER_ALLOW_PRIVATE = False  # allow requests to private/loopback/link-local addresses (--allow-private)
 NEWSSPIDER_ALLOWED_DOMAINS: list[str] = []  # domains beyond the site's own that requests/redirects may reach
 NEWSSPIDER_RETRY_AFTER_MAX = 60.0  # longest wait (seconds) honoured from a Retry-After header
+# Extraction off the reactor thread (newsspider/pool.py): worker processes, None = one per CPU,
+# 0 = extract in the crawl process; a page still extracting after NEWSSPIDER_EXTRACT_TIMEOUT
+# seconds has its worker killed (its article is kept without the stages not done, or refused and
+# retried next run when its body was not done); past NEWSSPIDER_EXTRACT_BUDGET seconds of CPU the
+# optional stages (quotes, releases) of the page are skipped and counted (extract_overrun).
+NEWSSPIDER_EXTRACT_WORKERS: int | None = None
+NEWSSPIDER_EXTRACT_TIMEOUT = 20.0
+NEWSSPIDER_EXTRACT_BUDGET = 2.0
