@@ -286,3 +286,42 @@ def test_clock_am_is_not_the_verb_am() -> None:
     thu = dt.date(2024, 5, 30)
     got = find_dates("It was taken from her room between 8 AM and 9 PM Wednesday.", thu)
     assert [d["value"] for d in got] == ["2024-05-29"]
+
+
+NOV30 = dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "value"),
+    [
+        # a past-tense verb governing a year-less date: the latest such date on or before the
+        # publication date, however far back in the year it is
+        ("Nova released “Glass Hour” on January 21, and the track entered the charts.", NOV30,
+         "2026-01-21"),
+        ("Their second EP was released on January 14.", NOV30, "2026-01-14"),
+        ("The duo has dropped “Tide” on Jan. 9 to mixed reviews.", NOV30, "2026-01-09"),
+        ("The quintet debuted with “Spark” on January 3.", NOV30, "2026-01-03"),
+        ("The fiscal quarter ended Dec. 18 with a loss.", dt.date(2026, 12, 10), "2025-12-18"),
+        ("The group came out with the album in January.", NOV30, "2026-01"),
+        # future: the next one on or after it
+        ("The band will release its third album on November 20.", dt.date(2026, 12, 2),
+         "2027-11-20"),
+        ("The album is set to arrive in November.", dt.date(2026, 12, 2), "2027-11"),
+        # not governed by the past verb: an end point, a modifier, a non-finite clause
+        ("The offer was extended to Nov. 20.", dt.date(2026, 11, 2), "2026-11-20"),
+        ("The board declared a dividend, payable Dec. 7 to holders of record.",
+         dt.date(2026, 10, 27), "2026-12-07"),
+        ("She decided against performing on January 20th because of the backlash.",
+         dt.date(2026, 12, 22), "2027-01-20"),
+        ("The director said nobody could predict what might happen at the gala on Feb. 9.",
+         dt.date(2026, 1, 19), "2026-02-09"),
+        ("The club has set Nov. 10 as the deadline for bids.", dt.date(2026, 11, 2), "2026-11-10"),
+        ("With the vote just weeks away, Sept. 14, the board was busy.", dt.date(2026, 8, 26),
+         "2026-09-14"),
+        ("On April 17, the mayor indicated he would sign the bill.", dt.date(2026, 4, 28),
+         "2026-04-17"),
+    ],
+)
+def test_year_of_a_yearless_date_follows_the_governing_verb(
+        text: str, base: dt.date, value: str) -> None:
+    assert [d["value"] for d in find_dates(text, base)] == [value]

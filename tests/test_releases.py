@@ -119,6 +119,17 @@ def test_past_december_in_january_article() -> None:
     )
 
 
+def test_past_tense_release_far_back_in_the_year_is_this_year() -> None:
+    # a late-November article recalling a January release: the verb is past, so the date is
+    # this January (released), not next January (upcoming)
+    ev = one("Nova released “Glass Hour” on January 21, and the track entered the charts.",
+             published="2026-11-30T09:00:00+00:00", title="Nova looks back on a big year")
+    assert (ev["title"], ev["date"], ev["status"]) == ("Glass Hour", "2026-01-21", "released")
+    ev = one("Their third single, “Low Tide,” came out in January.",
+             published="2026-11-30T09:00:00+00:00", title="Nova looks back on a big year")
+    assert (ev["date"], ev["date_precision"], ev["status"]) == ("2026-01", "month", "released")
+
+
 def test_month_precision_phrases() -> None:
     got = extract_releases(
         [

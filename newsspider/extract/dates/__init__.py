@@ -11,7 +11,10 @@ Ambiguous expressions are resolved with the tense of the surrounding clause:
 
 * a day or month without a year -> the nearest such date to the base date that is consistent
   with the tense ("January 8" in a late-December article that says "will release" is next
-  January; "released on May 9" in a May 12 article is this May);
+  January; "released on May 9" in a May 12 article is this May); when the verb governs the
+  date as the time of its event ("released “X” on January 21", "will release it in November",
+  `tense.governing_tense`), the latest such date on or before the base date for the past and
+  the next one on or after it for the future, however far; otherwise only within the window;
 * a present-tense release or schedule verb nearest to the date ("“X” comes out January 8",
   "drops June 3", "hits shelves", "is out on", "releases on") reads as future, unless the
   clause is habitual ("usually") or about the past ("back then", "years ago"); a date earlier
@@ -43,7 +46,12 @@ from newsspider.extract.dates.resolve import (
     parse_tz,
 )
 from newsspider.extract.dates.spot import _GATE_OF, _PATTERNS, _gates, _leftovers, _reject
-from newsspider.extract.dates.tense import is_habitual_or_past, sentence_spans, tense_at
+from newsspider.extract.dates.tense import (
+    governing_tense,
+    is_habitual_or_past,
+    sentence_spans,
+    tense_at,
+)
 from newsspider.extract.dates.vocab import MONTHS, NUM_WORDS, WEEKDAYS, DateMatch, Tense
 
 __all__ = [
@@ -100,6 +108,7 @@ def find_date_matches(
     out: list[DateMatch] = []
     for s, e, kind, m in found:
         t = tense
+        governed = False
         if t is None and kind in (
             "md",
             "dm",
@@ -116,7 +125,9 @@ def find_date_matches(
             t = tense_at(text, s, e, sentence=sent)
             if t is None and kind == "weekday":
                 t = default_tense
-        res = _resolve_match(kind, m, b, t)
+            elif t in ("past", "future") and kind != "weekday":
+                governed = governing_tense(text, s, e, sentence=sent) == t
+        res = _resolve_match(kind, m, b, t, governed)
         if res is None:
             continue
         value, precision, time = res

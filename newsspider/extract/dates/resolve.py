@@ -34,28 +34,35 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 TENSE_WINDOW_DAYS = 300
 
 
-def _infer_year_day(m: int, d: int, base: dt.date, tense: Tense | None) -> dt.date | None:
+def _infer_year_day(m: int, d: int, base: dt.date, tense: Tense | None,
+                    governed: bool = False) -> dt.date | None:
+    """`governed`: the tense is that of the verb whose event the date is (`tense.governing_tense`):
+    the latest such day on or before the base date for the past, the next on or after it for
+    the future, with no window."""
     cands = [c for y in (base.year - 1, base.year, base.year + 1) if (c := _safe_date(y, m, d))]
     if not cands:
         return None
+    window = 366 if governed else TENSE_WINDOW_DAYS
     if tense == "past":
-        ok = [c for c in cands if c <= base and (base - c).days <= TENSE_WINDOW_DAYS]
+        ok = [c for c in cands if c <= base and (base - c).days <= window]
         if ok:
             return max(ok)
     elif tense == "future":
-        ok = [c for c in cands if c >= base and (c - base).days <= TENSE_WINDOW_DAYS]
+        ok = [c for c in cands if c >= base and (c - base).days <= window]
         if ok:
             return min(ok)
     return min(cands, key=lambda c: (abs((c - base).days), c < base))
 
 
-def _infer_year_month(m: int, base: dt.date, tense: Tense | None) -> tuple[int, int]:
+def _infer_year_month(m: int, base: dt.date, tense: Tense | None,
+                      governed: bool = False) -> tuple[int, int]:
     cur = base.year * 12 + base.month - 1
     cands = [y * 12 + m - 1 for y in (base.year - 1, base.year, base.year + 1)]
+    window = 11 if governed else 9
     if tense == "past":
-        ok = [c for c in cands if c <= cur and cur - c <= 9]
+        ok = [c for c in cands if c <= cur and cur - c <= window]
     elif tense == "future":
-        ok = [c for c in cands if c >= cur and c - cur <= 9]
+        ok = [c for c in cands if c >= cur and c - cur <= window]
     else:
         ok = []
     pick = (
@@ -160,7 +167,7 @@ def _iso(d: dt.date) -> str:
 
 
 def _resolve_match(
-    kind: str, m: re.Match[str], base: dt.date, tense: Tense | None
+    kind: str, m: re.Match[str], base: dt.date, tense: Tense | None, governed: bool = False
 ) -> tuple[str, Literal["day", "month"], str | None] | None:
     gd = m.groupdict()
     time = _time_from(m) if (gd.get("th") or gd.get("th24") or gd.get("noon")) else None
@@ -201,7 +208,7 @@ def _resolve_match(
                 if opts:
                     d = min(opts, key=lambda c: abs((c - base).days))
             if d is None:
-                d = _infer_year_day(month, day, base, tense)
+                d = _infer_year_day(month, day, base, tense, governed)
         if d is None:
             return None
         return _iso(d), "day", time
@@ -223,7 +230,7 @@ def _resolve_match(
         elif mmod == "next":
             y = base.year if month > base.month else base.year + 1
         else:
-            y, month = _infer_year_month(month, base, tense)
+            y, month = _infer_year_month(month, base, tense, governed)
         return f"{y:04d}-{month:02d}", "month", None
     if kind == "weekday":
         wd = WEEKDAYS[gd["wd"].lower()]
@@ -298,6 +305,6 @@ def _resolve_match(
         else:
             key = "Valentine"
         mo, day = _HOLIDAYS[key]
-        d = _infer_year_day(mo, day, base, tense)
+        d = _infer_year_day(mo, day, base, tense, governed)
         return (_iso(d), "day", None) if d else None
     return None

@@ -300,3 +300,76 @@ def tense_at(
     t = _scan(words, range(len(words)))
     # a present-tense verb after the expression says little ("Friday's sale is ...")
     return None if t == "present" else t
+
+
+# Words that stop the search for the verb governing a date: the date then belongs to something
+# else (an end point "extended to Nov. 20", a deadline "respond by", a modal or subordinate
+# clause "what might happen on", a comparison).
+_NOT_GOVERNED = frozenset(
+    """to by until till through from since after before than as that which who whom whose when
+    where while if because whether might may could should can must cannot""".split()
+)
+_ADJUNCT = frozenset("on in at".split())  # the time of the event: "released on", "came out in"
+_GOVERN_SPAN = 8  # words between the verb and the date (its object, "with “X”", ...)
+
+
+def _governing(words: list[str], order: list[int], bare: bool, forward: bool = False) -> Tense | None:
+    for n, i in enumerate(order):
+        if n >= _GOVERN_SPAN:
+            return None
+        w = words[i].lower()
+        if w == "to" and i + 1 < len(words) and words[i + 1].lower() in _TO_FUTURE:
+            return "future"  # "is set to release “X” on"
+        r = _classify_word(words, i)
+        if r is not None:
+            t, strong = r
+            if strong:  # "would": a future seen from the past, not from the base date
+                return t if t in ("past", "future") and w != "would" else None
+            if bare or forward or t != "present":
+                return None  # the nearest verb is unclear ("indicated he would", "set Nov. 10")
+            continue  # a base form ("drop" after "will"): the auxiliary decides
+        if w in _NOT_GOVERNED or (len(w) > 4 and w.endswith("ing")):
+            return None  # a gerund or participle clause: "decided against performing on"
+        if bare and not (w.endswith("ed") and i > 0 and words[i - 1].lower() in _AUX_BE):
+            return None  # "payable Dec. 7", "of record Nov. 22": the date modifies a word
+    return None
+
+
+_TO_FUTURE = frozenset(
+    "be release drop return debut launch unveil hold perform make come arrive".split()
+)
+
+
+def governing_tense(text: str, start: int, end: int, *, sentence: tuple[int, int] | None = None
+                    ) -> Tense | None:
+    """Past or future when a finite verb marks the date at text[start:end] as the time of its
+    event: the date follows the verb, bare ("ended Dec. 18") or after on/in/at ("released “X” on
+    Jan. 21", "was released in May", "will release its album on"), or opens the sentence before
+    it ("On Jan. 21, the group released"); None when an infinitive, a gerund, a modal, an end
+    point ("to", "by", "until") or a subordinate clause comes between, or the verb is unclear.
+
+    A year-less date so governed takes the year that agrees with the verb however far it is
+    from the base date (`resolve._infer_year_day`); other dates keep the nearer reading."""
+    if sentence is None:
+        sentence = next(((s, e) for s, e in sentence_spans(text) if s <= start < e), (0, len(text)))
+    s0, e0 = sentence
+    before = _mask_titles(text[s0:start])
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(before):
+        cut = m.end()
+    before = before[cut:]
+    opening = _WORD.findall(before)
+    words = _WORD.findall(before[before.rfind(",") + 1:])
+    if not (len(opening) <= 1 and all(w.lower() in _ADJUNCT for w in opening)):
+        if not words:
+            return None  # "the deadline, just weeks away, Sept. 14, ...": an apposition
+        bare = words[-1].lower() not in _ADJUNCT
+        order = list(range(len(words) - 1 - (not bare), -1, -1))
+        return _governing(words, order, bare) if order else None
+    # "On Jan. 21, the group released ...": the verb after the date that opens the clause
+    after = _mask_titles(text[end:e0])
+    if not after.lstrip().startswith(","):
+        return None
+    brk = _CLAUSE_BREAK.search(after)
+    words = _WORD.findall(after[: brk.start()] if brk else after)
+    return _governing(words, list(range(len(words))), False, forward=True)
