@@ -210,3 +210,14 @@ def test_threshold_choice_and_figures():
     assert at["coverage"] == pytest.approx(9 / 13)
     # a null (confidence 0) is never emitted, whatever the threshold
     assert pn.at_threshold(confs, 0.0)["emitted"] == 12
+
+
+def test_score_pages_can_leave_out_short_quotes():
+    gold = [{"text": "We will tour Europe next spring", "speaker": "Kim", "kind": "inline"}]
+    pred = [
+        {"text": "We will tour Europe next spring", "speaker": "Kim", "kind": "inline"},
+        {"text": "a con", "speaker": "Lee", "kind": "inline"},  # an attributed two-word phrase
+    ]
+    assert (ev.score_pages([(gold, pred)])["pred"], ev.score_pages([(gold, pred)])["p"]) == (2, 0.5)
+    short = ev.score_pages([(gold, pred)], min_words=3)
+    assert (short["pred"], short["gold"], short["tp"], short["p"]) == (1, 1, 1, 1.0)

@@ -81,15 +81,19 @@ def same_speaker(pred: str | None, gold: str | None) -> bool:
     return bool(p) and set(p) <= set(g)
 
 
-def score_pages(pages: list[tuple[list[dict], list[dict]]]) -> dict[str, Any]:
+def score_pages(pages: list[tuple[list[dict], list[dict]]], min_words: int = 0) -> dict[str, Any]:
     """pages: (gold quotes, predicted quotes) per page. A prediction matches a gold quote when
     the matching characters of the two normalised texts cover at least half of the longer
     one (one-to-one, greedy); speaker accuracy is over matched quotes (`same_speaker`; a null
-    prediction for a named gold speaker is wrong)."""
+    prediction for a named gold speaker is wrong). `min_words`: quotes (gold and predicted) of
+    fewer words are left out, for label sets whose convention leaves them out."""
     tp = n_pred = n_gold = spk_ok = kind_ok = nulls = 0
     errors: list[str] = []
     confs: list[tuple[float, bool, bool]] = []  # per matched quote: confidence, correct, (named)
     for gold, pred in pages:
+        if min_words:
+            gold = [g for g in gold if len(g["text"].split()) >= min_words]
+            pred = [p for p in pred if len(p["text"].split()) >= min_words]
         n_pred += len(pred)
         n_gold += len(gold)
         nulls += sum(1 for p in pred if not p.get("speaker"))
