@@ -212,3 +212,52 @@ def test_crawl_workers_command_runs_and_merges(tmp_path, redis_prefix):
         assert len({r["run_id"] for r in runs} | {r["run_id"] for r in got}) == 1, "one run id for all"
     finally:
         remove(out)
+
+
+def test_a_worker_killed_at_the_end_holding_nothing_is_reaped_and_the_run_keys_deleted(redis_prefix):
+    """A worker that dies when the run is complete (nothing in flight, nothing queued) does not
+    hold the run open, so the survivors used to close before its heartbeat timed out: nobody
+    reaped it and the run's Redis keys stayed forever (the last worker out deletes them). Here
+    the dead worker is a registered name whose heartbeat the test keeps fresh until the real
+    worker has written every article, then stops; the worker must wait, reap it, and clean up."""
+    import threading
+
+    from crawl_helpers import expected_demo_count
+
+    r = redis_client()
+    run = "ghostrun"
+    workers_key = f"{redis_prefix}:demo:{run}:workers"
+    out = fast_dir("ghost")
+    stop_beating = threading.Event()
+
+    def ghost_heartbeat() -> None:
+        while not stop_beating.is_set():
+            sec, usec = r.time()
+            r.zadd(workers_key, {"ghost": int(sec) * 1000 + int(usec) // 1000})
+            stop_beating.wait(0.2)
+
+    beat = threading.Thread(target=ghost_heartbeat, daemon=True)
+    beat.start()
+    proc = None
+    try:
+        with DemoServer() as srv:
+            proc = start(worker_args(out, srv.mirrors, redis_prefix, run, "w1"), out / "w1.log")
+            part = out / "articles.jsonl.parts" / "w1.jsonl"
+            deadline = time.time() + 300
+            while lines_in(part) < expected_demo_count() and proc.poll() is None:
+                assert time.time() < deadline, "the worker did not write the demo's articles"
+                time.sleep(0.05)
+            stop_beating.set()  # the ghost dies now, holding nothing
+            beat.join()
+            assert proc.wait(timeout=120) == 0, (out / "w1.log").read_text()[-3000:]
+        assert lines_in(part) == expected_demo_count()
+        log = (out / "w1.log").read_text()
+        assert f"worker ghost of run {run} missed its heartbeat" in log, log[-3000:]
+        assert [k for k in r.scan_iter(f"{redis_prefix}:demo:*")] == []
+    finally:
+        stop_beating.set()
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        r.close()
+        remove(out)

@@ -11,6 +11,7 @@ run id shared by every worker of one crawl):
     P:SITE:RUN:inflight:WORKER      hash id -> "score:request" popped by that worker, not done yet
     P:SITE:RUN:seq                  counter for in-flight ids
     P:SITE:RUN:reaping:WORKER       short lock held by the survivor reaping a dead worker
+    P:SITE:RUN:done                 set of workers idle in a complete run, waiting for the others
 
 Run keys are deleted by the last worker when the run is complete; a run that stops unfinished
 (every worker killed or shut down) keeps them for a week, so starting workers with the same run

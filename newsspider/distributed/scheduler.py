@@ -11,8 +11,9 @@ dupefilter that fix what breaks a multi-worker crawl as shipped:
   queued); a worker whose heartbeat stops is reaped by a survivor, which queues its in-flight
   requests again (`reaper`);
 - idle handling: a worker stays open while any worker of the run still has work (queued,
-  in flight, or a start() not yet exhausted) and polls every ``NEWSSPIDER_IDLE_POLL`` seconds
-  (0.2) instead of Scrapy's 5 s heartbeat.
+  in flight, or a start() not yet exhausted), then until every other registered worker is done
+  too or reaped (so the last one out deletes the run's keys), and polls every
+  ``NEWSSPIDER_IDLE_POLL`` seconds (0.2) instead of Scrapy's 5 s heartbeat.
 
 The queue is pickled (as scrapy-redis does): the Redis server must be private to the fleet.
 """
@@ -33,7 +34,7 @@ from scrapy_redis.scheduler import Scheduler
 from twisted.internet import task
 
 from newsspider.distributed import engine_hooks
-from newsspider.distributed.context import RUN_KEY_TTL, RunContext
+from newsspider.distributed.context import RUN_KEY_TTL, RunContext, describe
 
 logger = logging.getLogger(__name__)
 
@@ -150,6 +151,7 @@ class RunScheduler(Scheduler):
         pipe = r.pipeline()
         pipe.zadd(self.ctx.key("workers"), {self.ctx.worker: self.ctx.now_ms()})
         pipe.sadd(self.ctx.key("seeding"), self.ctx.worker)
+        pipe.srem(self.ctx.key("done"), self.ctx.worker)
         pipe.execute()
         self.reaper = Reaper(self.crawler, self.ctx, self._requeue)
         self.ctx.on_beat(self.reaper.beat)
@@ -222,9 +224,19 @@ class RunScheduler(Scheduler):
                                    args=[self.ctx.key("inflight:")]))
 
     def spider_idle(self, spider: Spider) -> None:
-        """Idle here, but another worker may still add requests: stay open until the run is done."""
+        """Idle here, but another worker may still add requests: stay open until the run is done,
+        and until every other registered worker is done too or reaped. A worker killed at the end
+        of the run holding nothing in flight does not keep the run from being done, but only a
+        survivor still open when its heartbeat times out reaps it; closing earlier left it
+        registered, and the run's keys (the last worker out deletes them) were never deleted."""
+        r = self.ctx.redis
         if not self.run_done():
+            r.srem(self.ctx.key("done"), self.ctx.worker)
             raise DontCloseSpider
+        r.sadd(self.ctx.key("done"), self.ctx.worker)
+        others = {describe(w) for w in r.zrange(self.ctx.key("workers"), 0, -1)} - {self.ctx.worker}
+        if others - {describe(w) for w in r.smembers(self.ctx.key("done"))}:
+            raise DontCloseSpider  # the tick reaps the silent ones after NEWSSPIDER_WORKER_TIMEOUT
 
     def _tick(self) -> None:
         self.reaper.reap_dead()
