@@ -174,6 +174,24 @@ def empty_result() -> dict[str, Any]:
     return {"errors": {}, "skipped": {}, "notes": []}
 
 
+def unfinished(result: dict[str, Any]) -> list[str]:
+    """The stages a result lacks, as "stage: reason" (the record's ``extraction_errors``): the
+    error's type, "budget", "timeout" or "worker_lost" (the worker was stopped or died first)."""
+    status = (result.get("pool") or {}).get("status", "done")
+    out = []
+    for stage in STAGES:
+        if stage in result:
+            continue
+        if stage in result.get("errors", {}):
+            reason = result["errors"][stage].get("type", "Error")
+        elif stage in result.get("skipped", {}):
+            reason = result["skipped"][stage]
+        else:
+            reason = {"timeout": "timeout", "lost": "worker_lost"}.get(status, "not_run")
+        out.append(f"{stage}: {reason}")
+    return out
+
+
 def extract_page(job: dict[str, Any]) -> dict[str, Any]:
     """Every stage of one page (see the module's docstring for the result)."""
     result = empty_result()

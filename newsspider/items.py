@@ -18,7 +18,8 @@ from typing import Any, Literal
 # 2: url_key, description, section, word_count and the provenance fields; canonical_url as declared.
 # 3: titles (every title the page gives, by source); title is the headline as shown;
 #    releases[].paragraph (where the evidence is).
-SCHEMA_VERSION = "3"
+# 4: extraction_errors (the stages extraction could not do on the page).
+SCHEMA_VERSION = "4"
 
 
 @dataclass
@@ -100,6 +101,9 @@ class Article:
     embeds: list[Embed] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     releases: list[Release] = field(default_factory=list)
+    # what extraction could not do on this page, "stage: reason" ("quotes: budget",
+    # "releases: timeout", "quotes: ValueError"); the other fields are kept
+    extraction_errors: list[str] = field(default_factory=list)
     fetched_at: str | None = None
     content_hash: str | None = None
     duplicate_of: str | None = None

@@ -28,6 +28,7 @@ from newsspider import extract
 from newsspider.dedup import content_hash, signature
 from newsspider.exporters import Entry, GroupExport, JsonlWriter, OutputError
 from newsspider.extensions import BLOCKED_ATTR, run_id_of
+from newsspider.extraction import unfinished
 from newsspider.items import Article, Embed, Image, PageItem, Quote, Release, to_record
 from newsspider.ledger import ledger_of
 from newsspider.profiles import UnknownSite, get_profile, profile_for_url
@@ -243,6 +244,7 @@ class MetadataPipeline(Step):
             **{k: meta[k] for k in extract.META_KEYS},
             **provenance(item.url, item.status, run_id_of(self.crawler)),
         )
+        article.extraction_errors = unfinished(result)
         setattr(article, WORK_ATTR, work)
         self.stats.inc_value("newsspider/pages_extracted")
         return article

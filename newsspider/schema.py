@@ -55,6 +55,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "embeds": "Embedded posts and videos (tweets, Instagram, YouTube, TikTok…).",
         "quotes": "Quotations in the text, with who said them.",
         "releases": "Album / single / video release events the text mentions, with their dates.",
+        "extraction_errors": "What extraction could not do on this page, as 'stage: reason' (stage quotes or "
+                             "releases; reason the error's type, 'budget' when the page's CPU budget was "
+                             "spent before the stage, 'timeout' when its worker was stopped); the other "
+                             "fields are complete. Empty for most pages.",
         "fetched_at": "When the page was fetched (UTC, ISO 8601).",
         "content_hash": "Hash of the normalised body text (same text under another URL = same hash).",
         "duplicate_of": "For `newsspider extract`: the canonical URL of an earlier input this one duplicates.",

@@ -110,6 +110,7 @@ def extract_article(page: Page, *, site: str = "generic") -> dict[str, Any]:
     record.update(fields)
     record.update(quote_fields(body, record.get("title")))
     record.update(release_fields(body, record.get("published"), record.get("title"), fetched_at))
+    record["extraction_errors"] = []  # stages raise here; the crawl's staged extraction lists them
     record["content_hash"] = content_hash(record.get("body") or "")
     record["duplicate_of"] = None
     record["version"] = 1
