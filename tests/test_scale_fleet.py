@@ -73,6 +73,7 @@ poll_interval = 0.2
         except OSError:
             if time.time() > deadline or proc.poll() is not None:
                 proc.kill()
+                proc.wait()  # reaped: no "subprocess ... is still running" warning
                 pytest.fail("scrapyd did not start: " + (home / "scrapyd.log").read_text()[-2000:])
             time.sleep(0.2)
 
