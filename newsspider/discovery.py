@@ -5,6 +5,7 @@ The spiders call these to plan their requests; they hold no selectors themselves
 
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -114,6 +115,25 @@ def sitemap_links(body: bytes, max_size: int = MAX_DECOMPRESSED) -> tuple[list[L
         if loc:
             entries.append(Link(loc, parse_date(_child_text(el, "lastmod"))))
     return entries, kind == "sitemapindex"
+
+
+# Words in a child sitemap's file name that say it lists no articles: WordPress core
+# (wp-sitemap-posts-page-1, wp-sitemap-taxonomies-category-1, wp-sitemap-users-1), Yoast / Rank
+# Math / All in One SEO (page-sitemap, category-sitemap, post_tag-sitemap, author-sitemap) and
+# the plural forms other generators use (sitemap-pages, sitemap-tags, sitemap-authors).
+NON_ARTICLE_SITEMAP_WORDS = frozenset(
+    """page pages category categories cat tag tags author authors user users taxonomies taxonomy
+    topic topics archive archives""".split())
+
+
+def article_sitemap(url: str) -> bool:
+    """Whether a child sitemap of a sitemap index may list articles, from its file name: not
+    one of pages, categories, tags or authors (post-, news- and dated sitemaps may)."""
+    from urllib.parse import urlsplit
+
+    name = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1].lower()
+    words = {w for w in re.split(r"[^a-z]+", name) if w}
+    return not words & NON_ARTICLE_SITEMAP_WORDS
 
 
 def feed_links(body: bytes, base_url: str = "", max_size: int = MAX_DECOMPRESSED) -> list[Link]:

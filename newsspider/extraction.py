@@ -77,6 +77,7 @@ def extract_stages(job: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
     def body() -> Any:
         fields, state["body"] = extract.body_fields(page, state["meta"])
+        fields["page_kind"] = extract.page_kind(page, state["meta"], fields)  # generic crawls
         return fields
 
     def quotes() -> Any:

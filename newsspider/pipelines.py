@@ -294,18 +294,20 @@ class ReleasesPipeline(ListStep):
 
 
 class ValidationPipeline(Step):
-    """Drops records without a title or a body, and with --since those dated before it; the
-    reason is counted in the crawl stats."""
+    """Drops records without a title or a body, with --since those dated before it, and in a
+    generic crawl listing and static pages; the reason is counted in the crawl stats."""
 
     step = "validation"
 
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
         self.since: datetime | None = None
+        self.generic = False
         crawler.signals.connect(self.open, signal=signals.spider_opened)
 
     def open(self, spider: Spider) -> None:
         self.since = getattr(spider, "since", None)
+        self.generic = bool(getattr(spider, "generic", False))
 
     def older_than_since(self, item: Article) -> bool:
         """With --since, an article dated (published or modified) before it is dropped."""
@@ -330,6 +332,10 @@ class ValidationPipeline(Step):
             self.stats.inc_value(f"newsspider/input/{note}")
         if self.older_than_since(item):
             raise self.drop("older_than_since", item)
+        kind = ((work.result.get("body") or {}).get("page_kind") or {}) if work is not None else {}
+        if self.generic and kind.get("kind") not in (None, "article"):
+            # a generic crawl exports articles only (newsspider.extract.pagekind)
+            raise self.drop(f"not_article_{kind['kind']}", item)
         if not (item.title or "").strip():
             raise self.drop("no_title", item)
         if not (item.body or "").strip():

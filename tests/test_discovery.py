@@ -54,3 +54,15 @@ def test_listing_links_and_next_page():
 def test_parse_date_formats():
     assert parse_date("2026-01-02") == datetime(2026, 1, 2, tzinfo=UTC)
     assert parse_date("garbage") is None
+
+
+def test_article_sitemap_by_name():
+    from newsspider.discovery import article_sitemap
+
+    keep = ["post-sitemap.xml", "post-sitemap2.xml", "news-sitemap.xml", "wp-sitemap-posts-post-1.xml",
+            "sitemap-posts-1.xml", "sitemap-2024-05.xml.gz", "video-sitemap.xml"]
+    skip = ["page-sitemap.xml", "category-sitemap.xml", "post_tag-sitemap.xml", "author-sitemap.xml",
+            "wp-sitemap-posts-page-1.xml", "wp-sitemap-taxonomies-category-1.xml", "wp-sitemap-users-1.xml",
+            "sitemap-tags.xml", "sitemap-pages.xml"]
+    assert [u for u in keep if not article_sitemap(f"https://x.example/{u}")] == []
+    assert [u for u in skip if article_sitemap(f"https://x.example/{u}")] == []

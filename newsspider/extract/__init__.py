@@ -24,6 +24,7 @@ __all__ = [
     "body_fields",
     "extract_article",
     "metadata_fields",
+    "page_kind",
     "quote_fields",
     "release_fields",
 ]
@@ -73,6 +74,18 @@ def body_fields(page: Page, meta: dict[str, Any]) -> tuple[dict[str, Any], dict[
         ],
     }
     return fields, body
+
+
+def page_kind(page: Page, meta: dict[str, Any], fields: dict[str, Any]) -> dict[str, str]:
+    """Article, listing or static page (`pagekind`), from the page, its metadata and the body
+    fields; a generic crawl exports articles only. Never fails the body step: an error in the
+    judgement counts as an article."""
+    from newsspider.extract.pagekind import page_kind as judge
+
+    try:
+        return judge(page, meta, int(fields.get("word_count") or 0), fields.get("body") or "")
+    except Exception as exc:  # noqa: BLE001 - losing the page over this would be worse
+        return {"kind": "article", "why": f"not judged: {type(exc).__name__}"}
 
 
 def quote_fields(body: dict[str, Any], title: str | None = None) -> dict[str, Any]:

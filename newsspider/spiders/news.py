@@ -14,6 +14,7 @@ from twisted.internet.threads import deferToThread
 from newsspider.discovery import (
     Link,
     TooLarge,
+    article_sitemap,
     feed_links,
     home_feeds,
     listing_links,
@@ -186,6 +187,11 @@ class NewsSpider(ArticleFetching):
             return
         ledger = ledger_of(self.crawler)
         for link in links:
+            if is_index and self.generic and not article_sitemap(link.url):
+                # a generic crawl wants articles: page, category, tag and author sitemaps skipped
+                self.crawler.stats.inc_value("newsspider/sitemaps_skipped")
+                self.logger.debug("generic crawl: skipped %s (lists no articles)", link.url)
+                continue
             if is_index:
                 ledger.list(response.url, link.url)
                 if not self._too_old(link):
