@@ -1,0 +1,329 @@
+"""Extraction CPU per page, newsspider next to trafilatura, and start-up time of the CLIs.
+
+    .venv/bin/python benchmarks/extract_speed.py [SET ...] [--reps 5] [--stages] [--startup]
+    .venv/bin/python benchmarks/extract_speed.py --profile [SET]       cProfile of ours, top 40
+    .venv/bin/python benchmarks/extract_speed.py --dump OUT.jsonl [SET ...]  records, for diffs
+
+SET is a folder with a ``labels.jsonl`` (``file``, ``url``) or one of the names ``news-pages``,
+``real-news``, ``fan-news`` (under ../shared/dev) and ``demo`` (the bundled demo site's pages);
+default news-pages and real-news.
+
+Per page and repetition, in the same process and interleaved (ours, then trafilatura, page by
+page, so both see the same machine load): CPU time (``time.process_time``) of
+
+- ours: ``Page.from_bytes`` + ``extract_article`` — decode, parse, metadata, body, quotes,
+  releases (dates inside them), content hash: everything the crawl pipelines run on a page;
+- trafilatura: ``trafilatura.extract(raw, url=..., with_metadata=True, output_format="json")``
+  on the same bytes (it decodes and parses too).
+
+A page's figure is its median over the repetitions; the table gives the median, p90 and worst of
+those over the pages, and ours / trafilatura. ``--stages`` adds ours by stage. ``--startup``
+times ``newsspider extract FILE``, ``newsspider fetch URL`` (a page served on 127.0.0.1) and
+trafilatura's CLI on the same file and URL, start to exit (wall) and CPU (user+sys), median of
+``--startup-runs``, interleaved. Times are CPU time on a shared machine: read the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gzip
+import http.server
+import io
+import json
+import os
+import platform
+import pstats
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SHARED = ROOT.parent / "shared" / "dev"
+DEMO = ROOT / "newsspider" / "demo"
+FETCHED_AT = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)  # fixed: dumps must not depend on the day
+VOLATILE = ("fetched_at", "run_id")
+
+
+def set_dir(name: str) -> Path:
+    if name == "demo":
+        return DEMO
+    p = Path(name)
+    return p if p.is_dir() else SHARED / name
+
+
+def load_set(name: str, limit: int | None = None) -> list[tuple[str, str, bytes]]:
+    """(file, url, raw bytes) of every labelled page of a set."""
+    d = set_dir(name)
+    labels = d / "labels.jsonl"
+    if not labels.is_file():
+        print(f"{name}: no labels.jsonl in {d} (../shared absent?) - skipped", file=sys.stderr)
+        return []
+    out = []
+    for line in labels.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        path = d / "site" / row["file"] if name == "demo" else d / row["file"]
+        raw = path.read_bytes()
+        if raw[:2] == b"\x1f\x8b":
+            raw = gzip.decompress(raw)
+        out.append((row["file"], row.get("url") or path.as_uri(), raw))
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def ours() -> Callable[[bytes, str], Any]:
+    from newsspider.extract import Page, extract_article
+
+    def run(raw: bytes, url: str) -> Any:
+        return extract_article(Page.from_bytes(raw, url, fetched_at=FETCHED_AT))
+
+    return run
+
+
+def ours_stages() -> Callable[[bytes, str], dict[str, float]]:
+    """Ours stage by stage (as the pipelines call them), CPU ms each."""
+    from newsspider import extract
+    from newsspider.extract import Page
+
+    def run(raw: bytes, url: str) -> dict[str, float]:
+        t: dict[str, float] = {}
+        c = time.process_time
+        t0 = c()
+        page = Page.from_bytes(raw, url, fetched_at=FETCHED_AT)
+        page.tree  # noqa: B018 - parse now, to time it
+        t1 = c()
+        meta = extract.metadata_fields(page)
+        t2 = c()
+        _, body = extract.body_fields(page, meta)
+        t3 = c()
+        extract.quote_fields(body, meta.get("title"))
+        t4 = c()
+        extract.release_fields(body, meta.get("published"), meta.get("title"), FETCHED_AT.isoformat())
+        t5 = c()
+        for k, a, b in (("parse", t0, t1), ("metadata", t1, t2), ("body", t2, t3),
+                        ("quotes", t3, t4), ("releases", t4, t5)):
+            t[k] = (b - a) * 1000
+        return t
+
+    return run
+
+
+def trafilatura_fn() -> Callable[[bytes, str], Any] | None:
+    try:
+        import trafilatura
+    except ImportError:
+        print("trafilatura not installed (pip install -e '.[bench]'): its column is skipped", file=sys.stderr)
+        return None
+
+    def run(raw: bytes, url: str) -> Any:
+        return trafilatura.extract(raw, url=url, with_metadata=True, output_format="json")
+
+    return run
+
+
+def cpu_ms(fn: Callable[[bytes, str], Any], raw: bytes, url: str) -> float:
+    t0 = time.process_time()
+    fn(raw, url)
+    return (time.process_time() - t0) * 1000
+
+
+def pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(q * len(xs)))]
+
+
+def measure(pages: list[tuple[str, str, bytes]], reps: int,
+            tools: dict[str, Callable[[bytes, str], Any]]) -> dict[str, list[float]]:
+    """Per tool, per page: median CPU ms over `reps` interleaved repetitions."""
+    for fn in tools.values():  # warm up: imports, compiled patterns, caches
+        for _, url, raw in pages[:3]:
+            fn(raw, url)
+    samples: dict[str, list[list[float]]] = {k: [[] for _ in pages] for k in tools}
+    for _ in range(reps):
+        for i, (_, url, raw) in enumerate(pages):
+            for name, fn in tools.items():
+                samples[name][i].append(cpu_ms(fn, raw, url))
+    return {k: [statistics.median(s) for s in v] for k, v in samples.items()}
+
+
+def table(name: str, pages: list[tuple[str, str, bytes]], per_page: dict[str, list[float]]) -> str:
+    names = list(per_page)
+    rows = [f"`{name}` ({len(pages)} pages)", "",
+            "| tool | median ms | p90 ms | worst ms | mean ms | worst page |",
+            "| --- | --- | --- | --- | --- | --- |"]
+    for n in names:
+        xs = per_page[n]
+        worst = max(range(len(xs)), key=xs.__getitem__)
+        rows.append(f"| {n} | {statistics.median(xs):.1f} | {pct(xs, 0.9):.1f} | {max(xs):.1f} | "
+                    f"{statistics.fmean(xs):.1f} | {Path(pages[worst][0]).name[:48]} |")
+    if "newsspider" in per_page and "trafilatura" in per_page:
+        a, b = per_page["newsspider"], per_page["trafilatura"]
+        rows.append(f"| ratio ours / trafilatura | {statistics.median(a) / statistics.median(b):.2f} | "
+                    f"{pct(a, 0.9) / pct(b, 0.9):.2f} | {max(a) / max(b):.2f} | "
+                    f"{statistics.fmean(a) / statistics.fmean(b):.2f} | |")
+        per = sorted(x / y for x, y in zip(a, b, strict=True) if y > 0)
+        rows.append(f"\nper-page ratio ours / trafilatura: median {statistics.median(per):.2f}, "
+                    f"p90 {pct(per, 0.9):.2f}, worst {per[-1]:.2f}")
+    return "\n".join(rows)
+
+
+def stage_table(pages: list[tuple[str, str, bytes]], reps: int) -> str:
+    fn = ours_stages()
+    per: dict[str, list[list[float]]] = {}
+    for _ in range(reps):
+        for i, (_, url, raw) in enumerate(pages):
+            for k, v in fn(raw, url).items():
+                per.setdefault(k, [[] for _ in pages])[i].append(v)
+    rows = ["| stage (ours) | median ms | p90 ms | worst ms | share of total |", "| --- | --- | --- | --- | --- |"]
+    meds = {k: [statistics.median(s) for s in v] for k, v in per.items()}
+    total = sum(sum(v) for v in meds.values())
+    for k, xs in meds.items():
+        rows.append(f"| {k} | {statistics.median(xs):.2f} | {pct(xs, 0.9):.2f} | {max(xs):.1f} | "
+                    f"{100 * sum(xs) / total:.0f}% |")
+    return "\n".join(rows)
+
+
+def dump(pages: list[tuple[str, str, bytes]], out: io.TextIOBase) -> None:
+    fn = ours()
+    for file, url, raw in pages:
+        rec = fn(raw, url)
+        for k in VOLATILE:
+            rec.pop(k, None)
+        out.write(json.dumps({"file": file, **rec}, ensure_ascii=False, sort_keys=True, default=str) + "\n")
+
+
+def profile(pages: list[tuple[str, str, bytes]], top: int) -> None:
+    fn = ours()
+    for _, url, raw in pages[:3]:
+        fn(raw, url)
+    prof = cProfile.Profile(time.process_time)
+    prof.enable()
+    for _, url, raw in pages:
+        fn(raw, url)
+    prof.disable()
+    st = pstats.Stats(prof)
+    st.sort_stats("cumulative").print_stats(top)
+    st.sort_stats("tottime").print_stats(top)
+
+
+# -- start-up ------------------------------------------------------------------------------
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def run_cmd(argv: list[str]) -> tuple[float, float, int]:
+    """(wall ms, CPU ms of the child, exit status)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    wall = (time.perf_counter() - t0) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
+    if proc.returncode:
+        print(f"{' '.join(argv)}: exit {proc.returncode}: {proc.stderr.decode()[-300:]}", file=sys.stderr)
+    return wall, cpu, proc.returncode
+
+
+def startup(pages: list[tuple[str, str, bytes]], runs: int) -> str:
+    bindir = Path(sys.executable).parent
+    ns = str(bindir / "newsspider")
+    traf = shutil.which("trafilatura", path=str(bindir)) or shutil.which("trafilatura")
+    # a typical page: the median-sized one of the set
+    _, _, raw = sorted(pages, key=lambda p: len(p[2]))[len(pages) // 2]
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "page.html"
+        page.write_bytes(raw)
+        handler = lambda *a, **kw: _Quiet(*a, directory=tmp, **kw)  # noqa: E731
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/page.html"
+        cmds: dict[str, list[str]] = {
+            "python -c pass (interpreter alone)": [sys.executable, "-c", "pass"],
+            "newsspider extract FILE": [ns, "extract", str(page)],
+            "newsspider fetch URL": [ns, "fetch", url, "--allow-private"],
+        }
+        if traf:
+            cmds["trafilatura --input-file FILE"] = [traf, "--input-file", str(page), "--json", "--with-metadata"]
+            cmds["trafilatura -u URL"] = [traf, "-u", url, "--json", "--with-metadata"]
+        res: dict[str, list[tuple[float, float]]] = {k: [] for k in cmds}
+        try:
+            for argv in cmds.values():  # warm the file cache
+                run_cmd(argv)
+            for _ in range(runs):
+                for k, argv in cmds.items():
+                    wall, cpu, _ = run_cmd(argv)
+                    res[k].append((wall, cpu))
+        finally:
+            server.shutdown()
+    rows = [f"page: {len(raw) // 1024} KB, {runs} runs each, interleaved", "",
+            "| command | wall ms (median) | wall ms (worst) | CPU ms (median) |", "| --- | --- | --- | --- |"]
+    for k, xs in res.items():
+        walls = [w for w, _ in xs]
+        rows.append(f"| {k} | {statistics.median(walls):.0f} | {max(walls):.0f} | "
+                    f"{statistics.median(c for _, c in xs):.0f} |")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("sets", nargs="*", default=["news-pages", "real-news"])
+    ap.add_argument("--reps", type=int, default=5, help="repetitions per page (median taken)")
+    ap.add_argument("--limit", type=int, help="first N pages of each set")
+    ap.add_argument("--stages", action="store_true", help="also ours by stage")
+    ap.add_argument("--no-trafilatura", action="store_true")
+    ap.add_argument("--startup", action="store_true", help="also start-up of the CLIs")
+    ap.add_argument("--startup-only", action="store_true")
+    ap.add_argument("--startup-runs", type=int, default=9)
+    ap.add_argument("--profile", action="store_true", help="cProfile ours over the sets, print top")
+    ap.add_argument("--top", type=int, default=40)
+    ap.add_argument("--dump", metavar="OUT.jsonl", help="write ours' records (for before/after diffs)")
+    args = ap.parse_args(argv)
+    sets = {name: load_set(name, args.limit) for name in args.sets}
+    sets = {k: v for k, v in sets.items() if v}
+    if not sets:
+        print("no pages to measure", file=sys.stderr)
+        return 0
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as out:
+            for pages in sets.values():
+                dump(pages, out)
+        print(f"{sum(map(len, sets.values()))} records written to {args.dump}")
+        return 0
+    if args.profile:
+        profile([p for pages in sets.values() for p in pages], args.top)
+        return 0
+    print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.processor() or platform.machine()}, "
+          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, Python {platform.python_version()}; "
+          f"CPU time (process_time), median of {args.reps} interleaved repetitions per page\n")
+    if not args.startup_only:
+        tools = {"newsspider": ours()}
+        traf = None if args.no_trafilatura else trafilatura_fn()
+        if traf:
+            tools["trafilatura"] = traf
+        for name, pages in sets.items():
+            print(table(name, pages, measure(pages, args.reps, tools)))
+            if args.stages:
+                print()
+                print(stage_table(pages, args.reps))
+            print()
+    if args.startup or args.startup_only:
+        print(startup(next(iter(sets.values())), args.startup_runs))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
