@@ -9,13 +9,16 @@ import unicodedata
 _WS = re.compile(r"\s+")
 # zero-width characters and soft hyphens that only affect rendering
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def normalize_ws(text: str | None) -> str:
     """Collapse every whitespace run (incl. NBSP) to one space and strip; drop invisible chars."""
     if not text:
         return ""
-    return _WS.sub(" ", text.translate(_INVISIBLE)).strip()
+    if _HAS_INVISIBLE.search(text):  # rare; translate() is the slow part on non-ASCII text
+        text = text.translate(_INVISIBLE)
+    return _WS.sub(" ", text).strip()
 
 
 def clean_text(text: str | None) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -172,10 +173,15 @@ def _off_article(el: Any) -> bool:
                 return True  # an article nested in an article: a teaser card
             return False
         ident = (anc.get("class") or "") + " " + (anc.get("id") or "")
-        if ident.strip() and (_OFF_ARTICLE.search(ident)
-                              or _CARD.search(ident) and not _MAIN.search(ident)):
+        if ident.strip() and off_article_name(ident):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def off_article_name(ident: str) -> bool:
+    """A class/id naming a box off the article text (related, teaser cards...); per name, once."""
+    return bool(_OFF_ARTICLE.search(ident) or _CARD.search(ident) and not _MAIN.search(ident))
 
 
 # "card" marks teasers, but also "vcard" bylines and a main "yog-card ... Main" container

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 
-from newsspider.extract.metadata.common import _CARD, _MAIN, _OFF_ARTICLE, _off_article
+from newsspider.extract.metadata.common import _off_article, off_article_name
 from newsspider.extract.text import normalize_ws
 
 _MONTHS = {m: i for i, names in enumerate((
@@ -91,9 +92,14 @@ def skipped(el: Any) -> bool:
         if tag in ("article", "main", "body"):
             break
         ident = (node.get("class") or "") + " " + (node.get("id") or "")
-        if ident.strip() and _EMBED_CLASS.search(ident):
+        if ident.strip() and _embed_name(ident):
             return True
     return _off_article(el)
+
+
+@lru_cache(maxsize=4096)
+def _embed_name(ident: str) -> bool:
+    return _EMBED_CLASS.search(ident) is not None
 
 
 class _Skipper:
@@ -122,8 +128,7 @@ class _Skipper:
                 chain.append(node)
                 break
             ident = (node.get("class") or "") + " " + (node.get("id") or "")
-            if ident.strip() and (_EMBED_CLASS.search(ident) or _OFF_ARTICLE.search(ident)
-                                  or _CARD.search(ident) and not _MAIN.search(ident)):
+            if ident.strip() and (_embed_name(ident) or off_article_name(ident)):
                 result = True
                 chain.append(node)
                 break
