@@ -303,6 +303,8 @@ NOV30 = dt.date(2026, 11, 30)
         ("The quintet debuted with “Spark” on January 3.", NOV30, "2026-01-03"),
         ("The fiscal quarter ended Dec. 18 with a loss.", dt.date(2026, 12, 10), "2025-12-18"),
         ("The group came out with the album in January.", NOV30, "2026-01"),
+        ("On January 21, the group released its first single.", NOV30, "2026-01-21"),
+        ("The single, released on January 21, topped the chart.", NOV30, "2026-01-21"),
         # future: the next one on or after it
         ("The band will release its third album on November 20.", dt.date(2026, 12, 2),
          "2027-11-20"),
