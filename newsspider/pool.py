@@ -29,8 +29,12 @@ import multiprocessing
 import os
 import queue
 import signal
+import sys
 import threading
 import time
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -62,6 +66,24 @@ def _context() -> Any:
         ctx.set_forkserver_preload(PRELOAD)
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+_MAIN_LOCK = threading.Lock()
+
+
+@contextmanager
+def _bare_main() -> Iterator[None]:
+    """While a worker is started, ``__main__`` is an empty module: multiprocessing would otherwise
+    have each worker import the crawl's main module again (a script without a main guard would
+    run again in the worker, ``scrapyd.runner`` would load scrapyd and Scrapy into it)."""
+    with _MAIN_LOCK:
+        main = sys.modules.get("__main__")
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            if main is not None:
+                sys.modules["__main__"] = main
 
 
 def _watch_parent(parent: int) -> None:
@@ -119,7 +141,8 @@ class _Slot:
         mine, theirs = ctx.Pipe(duplex=True)
         proc = ctx.Process(target=worker_main, args=(theirs,), name=f"newsspider-extract-{self.index}",
                            daemon=False)
-        proc.start()
+        with _bare_main():
+            proc.start()
         theirs.close()
         self.proc, self.conn, self.pid = proc, mine, proc.pid
         self.pool.started += 1
