@@ -21,10 +21,12 @@ Python 3.8; ``tests/test_dedup_store.py`` pins a known signature so a change is 
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 import struct
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 NUM_BINS = 64
 BANDS = 16
@@ -32,6 +34,8 @@ ROWS = NUM_BINS // BANDS
 NEAR_DUP_THRESHOLD = 0.7
 SHINGLE = 5
 MAX_CANDIDATES = 64  # candidates compared per lookup at most (bounded cost with boilerplate)
+PER_BAND = MAX_CANDIDATES // BANDS  # taken from each band's bucket: a bucket shared by thousands
+# of boilerplate texts cannot crowd out the band buckets that hold the real near-copy
 SIGNATURE_SCHEME = "oph64x32-w5-v1"  # stored with the data; a change means re-computing
 _WORD = re.compile(r"\w+", re.UNICODE)
 _M64 = (1 << 64) - 1
@@ -95,11 +99,13 @@ def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of the texts behind two signatures (0 when one is empty)."""
     if len(a) != _SIG.size or len(b) != _SIG.size:
         return 0.0
-    return sum(1 for x, y in zip(_SIG.unpack(a), _SIG.unpack(b), strict=True) if x == y) / NUM_BINS
+    return sum(map(operator.eq, _SIG.unpack(a), _SIG.unpack(b))) / NUM_BINS
 
 
+@lru_cache(maxsize=1024)  # judging and recording an article (and its lock keys) need the same keys
 def band_keys(sig: bytes) -> list[int]:
-    """One 47-bit key per band (band number included), for LSH lookups; [] for an empty signature."""
+    """One 47-bit key per band (band number included), for LSH lookups; [] for an empty signature.
+    (Remembered for the last signatures: callers must not modify the list.)"""
     if not sig:
         return []
     n = ROWS * 4
@@ -130,12 +136,10 @@ class LshIndex:
         return best_match(sig, self.candidates(band_keys(sig)), self.sigs.get)
 
     def candidates(self, keys: Iterable[int]) -> list[str]:
+        """At most ``PER_BAND`` texts of each band's bucket (the earliest), in band order."""
         seen: dict[str, None] = {}
         for k in keys:
-            for c in self.buckets.get(k, ()):
-                seen.setdefault(c, None)
-                if len(seen) >= MAX_CANDIDATES:
-                    return list(seen)
+            seen.update(dict.fromkeys(self.buckets.get(k, ())[:PER_BAND]))
         return list(seen)
 
 

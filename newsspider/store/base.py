@@ -25,11 +25,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from newsspider.dedup import MAX_CANDIDATES, SIGNATURE_SCHEME, band_keys, best_match
-from newsspider.urls import normalize_url
+from newsspider.dedup import PER_BAND, SIGNATURE_SCHEME, band_keys, best_match
+from newsspider.urls import normalize_url as _normalize_url
 
 SCHEMA_VERSION = 2
 
@@ -48,6 +49,11 @@ def _i64(digest: bytes) -> int:
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
+# one article's judge + add normalises the same few URLs 4-6 times (~40 µs each): remembered
+normalize_url = lru_cache(maxsize=4096)(_normalize_url)
+
+
+@lru_cache(maxsize=4096)
 def url_key(url: str) -> int:
     """Signed 64-bit key of the normalised URL (tracking parameters, scheme, host folded)."""
     return _i64(hashlib.blake2b(normalize_url(url).encode("utf-8"), digest_size=8).digest())
@@ -221,8 +227,10 @@ class SqlStore:
         keys = band_keys(sig)
         if not keys:
             return None
-        ids = [r[0] for r in self._x(
-            f"SELECT article FROM bands WHERE k IN ({self._marks(len(keys))}) LIMIT {MAX_CANDIDATES}", keys)]
+        # PER_BAND rows of each band's bucket (a bucket of boilerplate texts cannot fill the
+        # candidate list), one statement: a UNION ALL of one primary-key search per band
+        ids = [r[0] for r in self._x(" UNION ALL ".join(
+            [f"SELECT * FROM (SELECT article FROM bands WHERE k=? LIMIT {PER_BAND})"] * len(keys)), keys)]
         if not ids:
             return None
         ids = sorted(set(ids))

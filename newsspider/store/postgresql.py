@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from newsspider.dedup import MAX_CANDIDATES, band_keys, best_match
+from newsspider.dedup import PER_BAND, band_keys, best_match
 from newsspider.store.base import SqlStore
 
 SCHEMA = """
@@ -120,8 +120,12 @@ class PostgresStore(SqlStore):
         keys = band_keys(sig)
         if not keys:
             return None
+        # PER_BAND articles of each band (a band shared by many boilerplate texts cannot crowd
+        # out the real near-copy), each a GIN index search
         rows = {r[0]: (r[1], bytes(r[2]) if r[2] is not None else b"") for r in self._x(
-            f"SELECT id, canonical, sig FROM articles WHERE bands && ?::bigint[] LIMIT {MAX_CANDIDATES}", (keys,))}
+            "SELECT id, canonical, sig FROM articles WHERE id IN (" + " UNION ALL ".join(
+                [f"(SELECT id FROM articles WHERE bands @> ARRAY[?::bigint] LIMIT {PER_BAND})"] * len(keys)) + ")",
+            keys)}
         best = best_match(sig, sorted(rows), lambda i: rows[i][1])
         return rows[best][0] if best is not None else None
 
