@@ -21,8 +21,10 @@ from start to exit; CPU = user + system time of the crawl process and all its de
 (extraction pool workers included: the benchmark is a child subreaper, so orphaned workers are
 reaped and counted too); peak RSS = the largest sum of the resident sizes of the crawl process
 and its descendants, sampled 5 times a second from /proc; max proc RSS = the largest single
-process in the same samples (getrusage's ru_maxrss cannot be used: Linux keeps it across
-fork + exec, so every child would report at least the benchmark's own size).
+process in the same samples (getrusage's ru_maxrss cannot be used: Linux keeps it across fork +
+exec, so every child would report at least the benchmark's own size); "of which extraction" =
+newsspider's stat ``newsspider/extract_cpu_ms`` per page (the CPU of its extraction stages,
+wherever they ran).
 """
 
 from __future__ import annotations
@@ -89,6 +91,12 @@ class Result:
     @property
     def pages(self) -> int:
         return int(self.stats.get("response_received_count", 0))
+
+    @property
+    def extract_ms(self) -> float | None:
+        """newsspider's own count of extraction CPU (thread time in the workers or in-process)."""
+        ms = self.stats.get("newsspider/extract_cpu_ms")
+        return None if ms is None else float(ms)
 
 
 def _become_subreaper() -> None:
@@ -250,6 +258,11 @@ def _commit() -> str:
         return "?"
 
 
+def _extract(rows: list[Result]) -> str:
+    values = [x.extract_ms / max(x.pages, 1) for x in rows if x.extract_ms is not None]
+    return f"{statistics.median(values):.1f}" if values else "-"
+
+
 def table(results: dict[str, list[Result]], runs: int) -> list[str]:
     has_pool = any("NEWSSPIDER_EXTRACT_WORKERS" in p.read_text(encoding="utf-8", errors="replace")
                    for p in (REPO / "newsspider").rglob("*.py"))
@@ -257,17 +270,19 @@ def table(results: dict[str, list[Result]], runs: int) -> list[str]:
              f"{'known to this checkout' if has_pool else 'NOT implemented in this checkout (setting ignored)'}; "
              f"medians of {runs} interleaved round(s); load average {os.getloadavg()[0]:.1f} at the end, "
              f"{os.cpu_count()} CPUs", "",
-             "| crawler | pages | records | wall s | pages/s | CPU ms/page | peak RSS MB (sum) | max proc RSS MB |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+             "| crawler | pages | records | wall s | pages/s | CPU ms/page | of which extraction | "
+             "peak RSS MB (sum) | max proc RSS MB |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     rate: dict[str, float] = {}
     if TRAF not in results:
-        lines.append(f"| {TRAF} | trafilatura not installed | | | | | | |")
+        lines.append(f"| {TRAF} | trafilatura not installed | | | | | | | |")
     for name, rows in results.items():
         med = statistics.median
         pages = med(x.pages for x in rows)
         rate[name] = med(x.pages / x.wall for x in rows)
         lines.append(f"| {name} | {pages:.0f} | {med(x.records for x in rows):.0f} | {med(x.wall for x in rows):.1f} | "
                      f"{rate[name]:.1f} | {med(1000 * x.cpu / max(x.pages, 1) for x in rows):.1f} | "
+                     f"{_extract(rows)} | "
                      f"{med(x.peak_tree_rss_kb for x in rows) / 1024:.0f} | "
                      f"{med(x.max_proc_rss_kb for x in rows) / 1024:.0f} |")
     lines.append("")
