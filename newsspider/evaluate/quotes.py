@@ -3,8 +3,10 @@
     newsspider evaluate quotes [--sets polnear-dev,polnear-train,real-news,fan-news,demo] [-v]
 
 Prints one table, a row per set and input: quote P/R/F1, speaker accuracy on matched quotes,
-share of null speakers among the predicted quotes, and the median extraction time per 1,000
-words (quotes and speakers together; each document timed three times, fastest run kept).
+share of null speakers among the predicted quotes, accuracy and coverage of the speakers
+emitted at the model's confidence threshold (acc@t / cov@t), and the median extraction CPU time
+per 1,000 words (quotes and speakers together; each document timed three times, fastest run
+kept).
 
 Sets (``../shared/dev/...`` beside the repository, or ``$NEWSSPIDER_SHARED``; an absent set is
 skipped with a message; nothing from them is copied into the repository):
