@@ -99,3 +99,14 @@ def test_a_speaker_below_the_confidence_threshold_is_withheld():
     default = extract_quotes(paras)
     t = model.meta["min_confidence"]
     assert [q["speaker"] for q in default] == [q["speaker"] if q["speaker_confidence"] >= t else None for q in every]
+
+
+def test_british_honorifics_without_a_full_stop_give_gender_and_person():
+    # "Mr Brent" (no full stop, as British papers write it) is a man: "she" is not him
+    paras = [
+        "Education secretary Margaret Hale met her advisers on Monday to discuss the exams.",
+        "Mr Brent, a private secretary, warned that the new grades would confuse employers.",
+        "“It will not work and we will have to start again,” she said.",
+    ]
+    got = extract_quotes(paras)
+    assert (got[-1]["speaker"], got[-1]["speaker_type"]) == ("Margaret Hale", "person")

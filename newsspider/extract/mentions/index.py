@@ -68,8 +68,8 @@ _MALE_ROLE_WORDS = frozenset(
 _FEMALE_ROLE_WORDS = frozenset(
     "girl group|actress|wife|mother|daughter|sister|businesswoman|spokeswoman|chairwoman|queen|princess|widow".split("|")
 )
-_GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b|\bM(?:r|rs|s)\.")
-_MALE_WORDS = frozenset(("he", "He", "his", "His", "him", "himself", "Mr."))
+_GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b|\bM(?:r|rs|s)\.?(?= [A-Z])")
+_MALE_WORDS = frozenset(("he", "He", "his", "His", "him", "himself", "Mr.", "Mr"))
 
 _SPEAKS_AFTER = re.compile(
     rf"(?:\s*\([^()]{{1,30}}\))?(?:,[^,]{{1,60}},)?\s+(?:(?:{_ADV_ALT})\s+)*"
@@ -138,9 +138,9 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
             # gender: pronouns after the mention, up to the next name in the same or next sentence
             nxt = runs[n + 1].start if n + 1 < len(runs) else len(masked)
             first_raw = r.raw.split()[0]
-            if first_raw == "Mr.":
+            if first_raw in ("Mr.", "Mr"):  # British usage writes no full stop
                 ent.male += 2
-            elif first_raw in ("Mrs.", "Ms."):
+            elif first_raw in ("Mrs.", "Ms.", "Mrs", "Ms"):
                 ent.female += 2
             m_ = f_ = 0
             for g in _GENDERED.findall(masked, r.end, min(nxt, r.end + 160)):

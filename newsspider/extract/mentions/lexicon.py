@@ -79,7 +79,8 @@ _INNER_TITLES = frozenset(
     "columnist analyst producer composer member vocalist rapper singer maknae widow".split()
 )
 HONORIFICS = frozenset(
-    "mr. mrs. ms. miss mx. dr. prof. sen. rep. gov. gen. lt. col. capt. sgt. st. rev.".split()
+    # also without the full stop, as British usage writes them ("Mr Addison")
+    "mr. mrs. ms. miss mx. dr. prof. sen. rep. gov. gen. lt. col. capt. sgt. st. rev. mr mrs ms".split()
 )
 
 # Last words that mark an organisation (agency/label/company, or a media outlet).
