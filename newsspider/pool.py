@@ -189,7 +189,7 @@ class _Slot:
                               "pool": {"status": "lost", "error": repr(exc), "attempts": 0}}
                 pool.deliver(d, result)
         finally:
-            self.stop(kill=pool.closing)
+            self.stop()  # idle here: asked to exit (killed if it does not within 2 s)
 
     def execute(self, job: dict[str, Any]) -> dict[str, Any]:
         from newsspider.extraction import empty_result

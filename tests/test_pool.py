@@ -251,3 +251,22 @@ def test_fetch_starts_no_worker(tmp_path):
     assert "worker processes" not in proc.stderr
     assert stat(proc.stderr, "extract_workers_started") == 0
     assert '"quotes"' in proc.stdout
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_kill_9_of_the_crawl_leaves_no_extraction_process(tmp_path):
+    """The fork server and the workers notice that the crawl is gone and exit."""
+    with DemoServer(delay=0.3) as srv:
+        proc = subprocess.Popen(crawl_cmd(tmp_path, srv.mirrors, "-s", "NEWSSPIDER_EXTRACT_WORKERS=2"),
+                                cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while len(workers_of(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+        started = descendants(proc.pid)
+        assert len(workers_of(proc.pid)) == 2, "the crawl ended before its workers started"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while [p for p in started if alive(p)] and time.monotonic() < deadline:
+            time.sleep(0.2)
+    assert not [p for p in started if alive(p)], "processes left behind by a killed crawl"
