@@ -164,6 +164,10 @@ class SqlStore:
         if row is None:
             self._x("INSERT INTO meta(k, v) VALUES ('signature', ?) ON CONFLICT DO NOTHING", (SIGNATURE_SCHEME,))
             self._x("INSERT INTO meta(k, v) VALUES ('schema', ?) ON CONFLICT DO NOTHING", (str(SCHEMA_VERSION),))
+        elif row[0] != SIGNATURE_SCHEME:  # written with another sketch scheme: rebuilt from the outputs
+            from newsspider.store.rebuild import rebuild_sketches
+
+            rebuild_sketches(self, row[0])
 
     # -- reads ---------------------------------------------------------------------------
     def knows_url(self, url: str) -> bool:
