@@ -81,8 +81,50 @@ def article(i: int, pool: str = "a") -> Article:
     return Article(canonical, digest, 1, sig, 1_700_000_000 + i, urls)
 
 
+def sorted_fill(store: SqlStore, start: int, stop: int, batch: int = 50_000) -> float:
+    """SQLite, for 10M: articles appended, their keys collected in unindexed temporary tables and
+    moved into the key tables in key order at the end (one sort, pages written once) instead of
+    ~10 random B-tree inserts per article. The synthetic URLs are already in normal form, so
+    their keys are hashed directly (checked on a sample). Returns CPU seconds."""
+    from newsspider.dedup import band_keys
+    from newsspider.store.base import _i64, url_key
+
+    def key(url: str) -> int:
+        return _i64(hashlib.blake2b(url.encode("utf-8"), digest_size=8).digest())
+
+    assert all(key(u) == url_key(u) for i in range(start, start + 200) for u in (article(i).canonical, *article(i).urls))
+    t = time.process_time()
+    db = store.db
+    db.execute("PRAGMA cache_size=-1048576")
+    db.execute("CREATE TEMP TABLE f_urls (k INTEGER, a INTEGER)")
+    db.execute("CREATE TEMP TABLE f_bodies (k INTEGER, a INTEGER)")
+    db.execute("CREATE TEMP TABLE f_bands (k INTEGER, a INTEGER)")
+    aid = int(db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
+    db.execute("BEGIN")
+    for lo in range(start, stop, batch):
+        rows = [article(i) for i in range(lo, min(stop, lo + batch))]
+        ids = range(aid + 1, aid + 1 + len(rows))
+        aid += len(rows)
+        db.executemany("INSERT INTO articles(id, canonical, body_hash, version, sig, exported_at) VALUES (?,?,?,?,?,?)",
+                       [(i, a.canonical, a.digest, a.version, a.sig, a.exported_at) for i, a in zip(ids, rows, strict=True)])
+        db.executemany("INSERT INTO f_urls VALUES (?,?)",
+                       [(key(u), i) for i, a in zip(ids, rows, strict=True) for u in (a.canonical, *a.urls)])
+        db.executemany("INSERT INTO f_bodies VALUES (?,?)",
+                       [(_i64(a.digest), i) for i, a in zip(ids, rows, strict=True)])
+        db.executemany("INSERT INTO f_bands VALUES (?,?)",
+                       [(k, i) for i, a in zip(ids, rows, strict=True) for k in band_keys(a.sig)])
+    for table, order in (("urls", "k"), ("bodies", "k"), ("bands", "k, a")):
+        db.execute(f"INSERT OR IGNORE INTO {table}(k, article) SELECT k, a FROM f_{table} ORDER BY {order}")
+        db.execute(f"DROP TABLE f_{table}")
+    db.execute("COMMIT")
+    db.execute("PRAGMA cache_size=-2000")
+    return time.process_time() - t
+
+
 def fill(store: SqlStore, start: int, stop: int, batch: int = 20_000) -> float:
     """Bulk-load articles [start, stop); returns CPU seconds."""
+    if store.kind == "sqlite" and stop - start > 2_000_000:
+        return sorted_fill(store, start, stop)
     t = time.process_time()
     if store.kind == "sqlite":  # a large page cache while loading, the store's default again after
         default = store.db.execute("PRAGMA cache_size").fetchone()[0]

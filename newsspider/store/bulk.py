@@ -69,3 +69,4 @@ def _copy_pg(store: SqlStore, ids: range, rows: list[Article], urls: list[tuple[
             cur.execute(f"INSERT INTO {table}(k, article) SELECT DISTINCT ON (k) k, article FROM bulk_{table} "
                         "ON CONFLICT DO NOTHING")
         cur.execute("SELECT setval(pg_get_serial_sequence('articles', 'id'), (SELECT max(id) FROM articles))")
+        cur.execute("ANALYZE articles, urls, bodies")  # statistics for the planner after a bulk load
