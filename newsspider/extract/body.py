@@ -417,6 +417,7 @@ _BUTTON_CLS = re.compile(r"(?:^|[-_\s])(?:button|btn|cta)(?:$|[-_\s])", re.IGNOR
 
 
 _CTA_MARK = "data-x-cta"
+_HAS_CTA_MARK = etree.XPath(f"boolean(//*[@{_CTA_MARK}])")
 _CLASSED_LINKS = etree.XPath("descendant::a[@class or @role]")
 
 
@@ -897,6 +898,8 @@ def _select_blocks(blocks: list[Block], container: Any, title: str | None) -> li
     scope = next((a for a in container.iterancestors() if a.tag in ("article", "main")),
                  container.getparent())
     cards = _teaser_cards(container)
+    # boxes marked by _mark_cta_boxes; most pages have none, and then no block needs the test
+    cta_marked = _HAS_CTA_MARK(container.getroottree())
     started = False
     lead = True  # before the first real paragraph: dates, bylines, kickers live here
     for b in blocks:
@@ -910,7 +913,7 @@ def _select_blocks(blocks: list[Block], container: Any, title: str | None) -> li
         started = True
         if cards and any(_inside(b.owner, c) for c in cards):
             continue
-        if b.owner is not None and (b.owner.get(_CTA_MARK) or any(
+        if cta_marked and b.owner is not None and (b.owner.get(_CTA_MARK) or any(
                 a.get(_CTA_MARK) for a in b.owner.iterancestors())):
             continue
         if b.kind in ("image", "embed"):

@@ -155,7 +155,8 @@ def _texts_around(tree: Any, h1: Any) -> tuple[list[tuple[str, Any]], list[tuple
         if not isinstance(el.tag, str) or el in inside_h1:
             continue
         if not seen_h1:
-            if el.text and el.tag not in _SKIP_TAGS:
+            # the tag first: reading .text copies it (scripts and styles hold most of a page)
+            if el.tag not in _SKIP_TAGS and el.text:
                 before.append((el.text, el))  # normalised below, only the nearest ones
             continue
         if skip(el):
