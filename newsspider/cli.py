@@ -337,14 +337,14 @@ class TooLargeInput(ValueError):
 def _read_saved(path: Path, max_size: int = MAX_INPUT) -> bytes:
     """A saved page's bytes (gunzipped), refusing more than `max_size` bytes before reading or
     decompressing them (a 20 MB page took 473 MB and 12 s; a gzip bomb would take all memory)."""
-    from newsspider.discovery import TooLarge, gunzip_capped
-
     size = path.stat().st_size
     if size > max_size:
         raise TooLargeInput(f"{path} is {size / 2**20:.1f} MB, over the {max_size / 2**20:g} MB input cap (--max-size)")
     with path.open("rb") as fh:
         data = fh.read(max_size + 1)
     if path.suffix == ".gz" or data[:2] == b"\x1f\x8b":
+        from newsspider.discovery import TooLarge, gunzip_capped  # (imports email.utils: only here)
+
         try:
             data = gunzip_capped(data, max_size)
         except TooLarge:

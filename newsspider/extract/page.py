@@ -18,7 +18,6 @@ from typing import Any
 
 import lxml.html
 from lxml import etree
-from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode
 
 
@@ -339,7 +338,9 @@ class Page:
 
 
 @lru_cache(maxsize=512)
-def _compiled(selector: str) -> CSSSelector | None:
+def _compiled(selector: str) -> Any:
+    from lxml.cssselect import CSSSelector  # only pages with a site profile use selectors
+
     try:
         return CSSSelector(selector)
     except Exception:  # noqa: BLE001 - a bad selector in a profile must not kill extraction
