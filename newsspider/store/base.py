@@ -2,7 +2,7 @@
 
 Tables (the same in SQLite and PostgreSQL):
 - ``articles``   one row per exported article: canonical URL (the only text kept), body hash
-                 (16 bytes), version, MinHash signature (256 bytes), export time (epoch s).
+                 (16 bytes), version, MinHash signature (128 bytes), export time (epoch s).
 - ``urls``       64-bit key of a normalised URL -> article: the canonical URL and every
                  fetched URL whose page was exported or was a duplicate of it (a scheduled run
                  skips them before fetching).
