@@ -229,22 +229,29 @@ class _Slot:
             conn.send(job)
         except OSError:
             return "died"
-        deadline = time.monotonic() + self.pool.timeout if self.pool.timeout > 0 else float("inf")
+        # time waited, counted in steps of at most 2 x POLL: while the crawl process is stopped
+        # (SIGSTOP, Ctrl-Z) this thread does not run and the page's time does not run either;
+        # a result already in the pipe is always read before the page can time out
+        limit = self.pool.timeout if self.pool.timeout > 0 else float("inf")
+        waited = 0.0
         while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
+            started = time.monotonic()
+            try:
+                ready = conn.poll(max(0.0, min(limit - waited, POLL)))
+                if ready:
+                    kind, update = conn.recv()
+            except (EOFError, OSError):
+                return "died"
+            if ready:
+                if kind == "done":
+                    return "done"
+                merge(result, update)
+                continue
+            waited += min(time.monotonic() - started, 2 * POLL)
+            if waited >= limit:
                 return "timeout"
             if self.pool.closing:
                 return "died"
-            try:
-                if not conn.poll(min(left, POLL)):
-                    continue
-                kind, update = conn.recv()
-            except (EOFError, OSError):
-                return "died"
-            if kind == "done":
-                return "done"
-            merge(result, update)
 
 
 class ExtractionPool:

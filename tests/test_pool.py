@@ -270,3 +270,27 @@ def test_kill_9_of_the_crawl_leaves_no_extraction_process(tmp_path):
         while [p for p in started if alive(p)] and time.monotonic() < deadline:
             time.sleep(0.2)
     assert not [p for p in started if alive(p)], "processes left behind by a killed crawl"
+
+
+def test_a_stopped_crawl_does_not_time_its_pages_out(tmp_path):
+    """SIGSTOP of the crawl process for longer than the time limit, then SIGCONT: the pages its
+    workers finished meanwhile are read, none is taken for a timeout (they were, before)."""
+    tmp = tmp_path / "run"
+    tmp.mkdir()
+    env = {**os.environ, "NEWSSPIDER_TEST_FAULT": "quotes:sleep=0.5:/"}
+    with DemoServer() as srv, open(tmp / "crawl.log", "w") as log:
+        proc = subprocess.Popen(crawl_cmd(tmp, srv.mirrors, "-s", "NEWSSPIDER_EXTRACT_WORKERS=2",
+                                          "-s", "NEWSSPIDER_EXTRACT_TIMEOUT=2", "-s", "LOG_LEVEL=INFO"),
+                                cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=log)
+        deadline = time.monotonic() + 60
+        while len(workers_of(proc.pid)) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+        time.sleep(0.3)  # a page in each worker
+        proc.send_signal(signal.SIGSTOP)
+        time.sleep(5)
+        proc.send_signal(signal.SIGCONT)
+        assert proc.wait(timeout=120) == 0
+    stderr = (tmp / "crawl.log").read_text()
+    assert stat(stderr, "extract_workers_started") == 2, stderr[-3000:]
+    assert stat(stderr, "extract_timeout") == 0
+    assert len(by_url(tmp / "articles.jsonl")) == expected_demo_count()
