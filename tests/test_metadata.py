@@ -260,3 +260,14 @@ def test_dateline_with_label_dotted_date_and_zone_abbreviation() -> None:
         "</body></html>", "https://cms.example/stories/1.html")
     meta = extract_metadata(page)
     assert meta["published"] == "2026-02-17T09:30:00+09:00"
+
+
+def test_an_empty_byline_gives_no_author() -> None:
+    """A theme's byline whose name slot is empty ('By <span class="author"></span>') names nobody:
+    the label left alone is not an author."""
+    for label in ("By", "by:", "Written by", "Posted by -", "Von", "Author:"):
+        assert split_authors(label) == [], label
+    html = ('<html><head><title>Empty byline</title></head><body><article><h1>Empty byline</h1>'
+            '<div class="byline">By <span class="author"></span></div><p>Some text here.</p>'
+            '</article></body></html>')
+    assert extract_metadata(page(html))["authors"] == []

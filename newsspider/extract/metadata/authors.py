@@ -81,6 +81,8 @@ def split_authors(raw: str) -> list[str]:
         part = part.strip(" .:-–—·|\"'")
         if not part or _URLISH.search(part) or len(part) > 80 or not re.search(r"\w", part):
             continue
+        if _BY_PREFIX.fullmatch(part + " "):
+            continue  # the byline's label with an empty name slot ("By <span></span>")
         if re.fullmatch(r"[\d\s:./-]+", part) or part.startswith(("(", "[")) or part.endswith(")") \
                 and "(" not in part:
             continue
