@@ -272,18 +272,8 @@ def tense_at(
     Scans backwards from the expression to the nearest tense marker within its clause (a
     governing verb usually precedes the date: "will release ... on 6/14", "was released on
     May 9", "said Wednesday"); if none is found, scans forwards ("On Feb. 14, she released")."""
-    if sentence is None:
-        sentence = next(((s, e) for s, e in sentence_spans(text) if s <= start < e), (0, len(text)))
-    s0, e0 = sentence
-    # a quoted title is a name, not a clause: its words ("Was It Love", "Porch Light: After")
-    # neither mark tense nor end the clause
-    before = _mask_titles(text[s0:start])
+    before, e0 = _clause_before(text, start, sentence)
     after = _mask_titles(text[end:e0])
-    # limit the backward scan to the current clause
-    cut = 0
-    for m in _CLAUSE_BREAK.finditer(before):
-        cut = m.end()
-    before = before[cut:]
     brk = _CLAUSE_BREAK.search(after)
     if brk:
         after = after[: brk.start()]
@@ -311,6 +301,20 @@ _NOT_GOVERNED = frozenset(
 )
 _ADJUNCT = frozenset("on in at".split())  # the time of the event: "released on", "came out in"
 _GOVERN_SPAN = 8  # words between the verb and the date (its object, "with “X”", ...)
+
+
+def _clause_before(text: str, start: int, sentence: tuple[int, int] | None) -> tuple[str, int]:
+    """(the words of the current clause before text[start], the sentence's end). A quoted title
+    is a name, not a clause: its words ("Was It Love", "Porch Light: After") neither mark tense
+    nor end the clause."""
+    if sentence is None:
+        sentence = next(((s, e) for s, e in sentence_spans(text) if s <= start < e), (0, len(text)))
+    s0, e0 = sentence
+    before = _mask_titles(text[s0:start])
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(before):
+        cut = m.end()
+    return before[cut:], e0
 
 
 def _governing(words: list[str], order: list[int], bare: bool, forward: bool = False) -> Tense | None:
@@ -350,14 +354,7 @@ def governing_tense(text: str, start: int, end: int, *, sentence: tuple[int, int
 
     A year-less date so governed takes the year that agrees with the verb however far it is
     from the base date (`resolve._infer_year_day`); other dates keep the nearer reading."""
-    if sentence is None:
-        sentence = next(((s, e) for s, e in sentence_spans(text) if s <= start < e), (0, len(text)))
-    s0, e0 = sentence
-    before = _mask_titles(text[s0:start])
-    cut = 0
-    for m in _CLAUSE_BREAK.finditer(before):
-        cut = m.end()
-    before = before[cut:]
+    before, e0 = _clause_before(text, start, sentence)
     opening = _WORD.findall(before)
     words = _WORD.findall(before[before.rfind(",") + 1:])
     if not (len(opening) <= 1 and all(w.lower() in _ADJUNCT for w in opening)):
