@@ -76,3 +76,36 @@ def test_several_connections_opening_a_fresh_store_at_once_all_succeed(backend, 
             t.join()
         assert errors == [], f"round {r}: {errors[0]}"
         assert opened == [1] * width
+
+
+def test_opening_an_existing_postgresql_store_waits_for_no_writer(request):
+    """A worker that opens the shared store while another holds a write transaction on it opens
+    at once: opening an existing store takes no DDL lock. (It used to run ALTER INDEX ... SET
+    (fastupdate = off) at every open: an AccessExclusiveLock that waited for every writer, and
+    deadlocked with one in a two-scrapyd fleet run.)"""
+    import psycopg
+    from store_helpers import PG_BASE, pg_schema_url
+
+    url = pg_schema_url(request)
+    open_store(url).close()  # the store exists
+    schema = url.rsplit("schema=", 1)[1]
+    with psycopg.connect(PG_BASE) as writer:  # a transaction left open on the store's tables
+        writer.execute(f'SET search_path TO "{schema}"')
+        writer.execute("LOCK TABLE articles IN ROW EXCLUSIVE MODE")
+        writer.execute("LOCK TABLE urls IN ROW EXCLUSIVE MODE")
+        result: list[str] = []
+
+        def open_it() -> None:
+            try:
+                open_store(url).close()
+                result.append("opened")
+            except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+                result.append(f"{type(exc).__name__}: {exc}")
+
+        t = threading.Thread(target=open_it, daemon=True)
+        t.start()
+        t.join(timeout=20)
+        opened_while_writing = list(result)
+        writer.rollback()  # lets a blocked opener go on
+        t.join(timeout=20)
+    assert opened_while_writing == ["opened"], (opened_while_writing, result)

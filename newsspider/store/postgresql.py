@@ -92,13 +92,24 @@ class PostgresStore(SqlStore):
 
                     self.db.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema)))
                     self.db.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(self.schema)))
-                for statement in SCHEMA.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
+                if not self._schema_ready():
+                    for statement in SCHEMA.split(";"):
+                        if statement.strip():
+                            self.db.execute(statement)
                 self._init_meta()
         except BaseException:
             self.db.close()  # a store that failed to open leaks no connection
             raise
+
+    def _schema_ready(self) -> bool:
+        """Every table and index exists and the band index is without GIN's pending list: then
+        opening runs no DDL, whose locks (ALTER INDEX takes an ACCESS EXCLUSIVE one) would wait
+        for every writer of a running crawl, or deadlock with one."""
+        row = self.db.execute(
+            "SELECT to_regclass('retries_due') IS NOT NULL AND EXISTS (SELECT 1 FROM pg_class"
+            " WHERE oid = to_regclass('articles_bands') AND 'fastupdate=off'::text = ANY(reloptions))"
+        ).fetchone()
+        return bool(row and row[0])
 
     @property
     def retryable(self) -> tuple[type[BaseException], ...]:
