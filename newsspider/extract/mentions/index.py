@@ -37,7 +37,7 @@ _ADV_ALT = "|".join(ADVERBS)
 _CUE_ALT = "|".join(sorted(set(CUE_VERBS), key=len, reverse=True))
 
 
-def _mask(text: str, ranges: list[tuple[int, int]]) -> str:
+def mask_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
     """`text` with the quoted ranges blanked out (offsets kept)."""
     out: list[str] = []
     last = 0
@@ -95,7 +95,7 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
     for i, p in enumerate(doc.paras):
         if i in quoted_paras or doc.kinds[i] in ("embed", "pre") or _titlecase_line(p):
             continue
-        masked = _mask(p, quoted.get(i, []))
+        masked = mask_ranges(p, quoted.get(i, []))
         narration[i] = masked
         runs = paragraph_runs(masked)
         starts = sentence_starts(masked)

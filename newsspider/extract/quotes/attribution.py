@@ -29,6 +29,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from newsspider.extract.mentions.index import mask_ranges
 from newsspider.extract.mentions.lexicon import (
     ADVERBS,
     CUE_VERBS,
@@ -340,14 +341,6 @@ def special_candidates(win: Window, cand: Candidate, prev: Candidate | None) -> 
 
 
 def masked_paragraph(text: str, spans: list[Span]) -> str:
-    out: list[str] = []
-    last = 0
-    for s in spans:
-        hi = s.close_pos + 1 if s.close_pos is not None else len(text)
-        lo = max(s.open_pos, last)
-        if hi <= lo:
-            continue
-        out += [text[last:lo], " " * (hi - lo)]
-        last = hi
-    out.append(text[last:])
-    return "".join(out)
+    """`text` with the quotes blanked out (offsets kept); an unclosed quote runs to the end."""
+    return mask_ranges(text, [(s.open_pos, s.close_pos + 1 if s.close_pos is not None else len(text))
+                              for s in spans])
