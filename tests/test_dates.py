@@ -327,3 +327,50 @@ NOV30 = dt.date(2026, 11, 30)
 def test_year_of_a_yearless_date_follows_the_governing_verb(
         text: str, base: dt.date, value: str) -> None:
     assert [d["value"] for d in find_dates(text, base)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "value"),
+    [
+        # a date inside an infinitive after a verb of intention or expectation ("expects to",
+        # "hopes to", "is likely to", "want to") is the time of a planned event: it reads
+        # forwards even when a past reporting verb opens the sentence
+        ("The lender said it expects to win approval and close the sale by year-end.",
+         dt.date(2026, 11, 5), "2026-12-31"),
+        ("Most members said they were less likely to back the mayor in November.",
+         dt.date(2027, 4, 20), "2027-11"),
+        ("The governor said she hopes to sign the measure on Friday.",
+         dt.date(2026, 6, 3), "2026-06-05"),
+        ("Organisers said they intend to open the bridge in March.",
+         dt.date(2026, 10, 14), "2027-03"),
+        ("Rivals told reporters they did not want to face her in November.",
+         dt.date(2027, 3, 2), "2027-11"),
+        # a reporting verb after "to" is an infinitive, not a finite past form
+        ("The committee is expected to report its findings on Monday.",
+         dt.date(2026, 6, 3), "2026-06-08"),
+        # the past stays past
+        ("She said she hoped the talks on Monday had gone well.", dt.date(2026, 6, 3),
+         "2026-06-01"),
+        ("He had expected the deal to close in March, the bank said.", dt.date(2026, 10, 14),
+         "2026-03"),
+    ],
+)
+def test_infinitive_of_intention_reads_forwards(text: str, base: dt.date, value: str) -> None:
+    assert [d["value"] for d in find_dates(text, base)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "value"),
+    [
+        # a nearer verb governs the date, not an intention further away
+        ("The senator flew north, hoping to win over the towns that voted Tuesday.",
+         dt.date(2026, 6, 4), "2026-06-02"),
+        ("On Tuesday the mayor doubled down, seeking to calm the council.",
+         dt.date(2026, 6, 4), "2026-06-02"),
+        # an intention with its auxiliary is still an intention
+        ("The governor is hoping to win the neighbouring state this Tuesday.",
+         dt.date(2026, 6, 4), "2026-06-09"),
+    ],
+)
+def test_intention_does_not_override_a_nearer_verb(text: str, base: dt.date, value: str) -> None:
+    assert [d["value"] for d in find_dates(text, base)] == [value]

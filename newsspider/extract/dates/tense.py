@@ -88,6 +88,16 @@ _PREPOSITIONS = frozenset("at on in of for by from to into after before since un
 _AUX_BE = frozenset("be been being is are am was were 's ’s".split())
 
 
+# Present forms of intention or expectation before "to": the infinitive's event lies ahead, even
+# when a past reporting verb opens the sentence ("said it expects to close the sale by year-end",
+# "said they were less likely to vote for him in November"). Past forms ("hoped to", "had
+# expected to") are left alone: an intention seen from the past.
+_INTENTION = frozenset(
+    """expects expect expecting intends intend intending aims aim aiming hopes hope hoping
+    wants want wanting seeks seek seeking likely unlikely""".split()
+)
+
+
 def _classify_word(words: list[str], i: int) -> tuple[Tense, bool] | None:
     """(tense, strong) of words[i] as a verb marker, or None."""
     if words[i] in ("AM", "PM"):
@@ -108,6 +118,8 @@ def _classify_word(words: list[str], i: int) -> tuple[Tense, bool] | None:
         return "future", True
     if w == "going" and nxt == "to":
         return "future", True
+    if w in _INTENTION and nxt == "to" and (not w.endswith("ing") or prev in _AUX_BE):
+        return "future", True  # "expects to", "is hoping to"; not the participle "seeking to"
     if w in ("has", "have", "had") and (
         nxt.endswith("ed")
         or nxt in _PAST_IRREGULAR
@@ -131,7 +143,7 @@ def _classify_word(words: list[str], i: int) -> tuple[Tense, bool] | None:
             "already",
         )
     if w in _REPORTING:
-        return "past", True
+        return None if prev == "to" else ("past", True)  # "to report": an infinitive
     if w in _STRONG_PAST:
         return "past", prev not in _DETERMINERS
     if w in _PRESENT_WORDS and prev not in _DETERMINERS and prev not in _PREPOSITIONS:
@@ -173,6 +185,8 @@ def _scan(words: list[str], order: range) -> Tense | None:
         r = _classify_word(words, i)
         if r:
             t, strong = r
+            if strong and weak and words[i].lower() in _INTENTION:
+                return weak  # a nearer verb governs the date: "... hoping to win states that voted Tuesday"
             if strong:
                 return t
             weak = weak or t
