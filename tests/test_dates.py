@@ -374,3 +374,30 @@ def test_infinitive_of_intention_reads_forwards(text: str, base: dt.date, value:
 )
 def test_intention_does_not_override_a_nearer_verb(text: str, base: dt.date, value: str) -> None:
     assert [d["value"] for d in find_dates(text, base)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "value"),
+    [
+        # a present-tense verb of a scheduled event (a vote, a meeting, a match, a trip) governing
+        # a bare weekday is a schedule: forwards, like "drops Friday"
+        ("Ruritania holds its national referendum on Tuesday.", dt.date(2026, 6, 4), "2026-06-09"),
+        ("The river county, which holds a caucus on Saturday, is small.", dt.date(2026, 6, 4),
+         "2026-06-06"),
+        ("Minister Vale and envoy Orsk meet separately Monday with the mediator.",
+         dt.date(2026, 6, 5), "2026-06-08"),
+        ("The home side faces the league leaders on Sunday.", dt.date(2026, 6, 4), "2026-06-07"),
+        ("The council votes Thursday on the budget.", dt.date(2026, 6, 1), "2026-06-04"),
+        # not a schedule: a noun after a determiner, a past form, a habit
+        ("Turnout at the vote on Tuesday was low.", dt.date(2026, 6, 4), "2026-06-02"),
+        ("The council held its vote on Tuesday.", dt.date(2026, 6, 4), "2026-06-02"),
+        ("The club usually plays on Sunday, but it was rained off.", dt.date(2026, 6, 4),
+         "2026-05-31"),
+        # a capitalised verb inside the clause is a programme's name, not the verb
+        ("The senator told Channel Nine's Face the Voters on Sunday that she would run.",
+         dt.date(2026, 6, 4), "2026-05-31"),
+    ],
+)
+def test_present_tense_event_verb_with_a_weekday_reads_forwards(
+        text: str, base: dt.date, value: str) -> None:
+    assert [d["value"] for d in find_dates(text, base)] == [value]

@@ -200,8 +200,9 @@ def _scan(words: list[str], order: range) -> Tense | None:
 _SCHEDULE_VERBS = frozenset(
     """arrives arrive returns return drops drop releases release begins begin starts start opens
     open kicks kick closes close lands land hits hit comes come premieres premiere debuts debut
-    launches launch airs unveils unveil""".split()
-)
+    launches launch airs unveils unveil holds hold meets meet faces face plays play votes vote
+    visits visit travels travel""".split()
+)  # the last row: scheduled events of general news ("holds its primary on Tuesday", "meet Monday")
 
 
 _SCHEDULE_BASE_VERBS = frozenset("arrive begin come kick land unveil".split())  # rarely nouns
@@ -237,6 +238,8 @@ def _schedule_verb(words: list[str], i: int) -> bool:
         return nxt in _SCHEDULE_STATES
     if w not in _SCHEDULE_VERBS:
         return False
+    if i > 0 and words[i][:1].isupper():
+        return False  # inside the clause a capital marks a name: "told Face the Voters on Sunday"
     if w in ("hits", "hit") and nxt not in _SHELVES:
         return False
     if prev in _DETERMINERS or prev in _PREPOSITIONS or prev in _NOT_FINITE_BEFORE:
