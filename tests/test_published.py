@@ -21,10 +21,21 @@ H1 = "<h1>Harbor Lights sign a new deal</h1>"
 TEXT = "<p>" + "The band signed with a new label on a three-record deal this week. " * 4 + "</p>"
 
 
+def meta(body: str, head: str = "", lang: str = "en") -> dict:
+    html = (f'<html lang="{lang}"><head><title>Harbor Lights sign a new deal</title>{head}</head>'
+            f"<body>{body}</body></html>")
+    return extract_metadata(Page.from_text(html, "https://news.example/story/1", fetched_at=FETCHED))
+
+
 def test_two_time_texts_in_one_published_element_are_not_glued() -> None:
     body = (f'<article>{H1}<div itemprop="datePublished"><time>2022-02-11</time>'
             f"<time>2023-06-08</time></div>{TEXT}</article>")
     assert published(body) == "2022-02-11"
+    # the same in a date-classed element: the raw value is one date, not "2022-02-112023-06-08"
+    for wrap in ('<span class="date">{}</span>', '<p class="post-date">{}</p>'):
+        times = wrap.format("<time>2022-02-11</time><time>2023-06-08</time>")
+        m = meta(f"<article>{H1}{times}{TEXT}</article>")
+        assert (m["published"], m["published_raw"]) == ("2022-02-11", "2022-02-11")
 
 
 def test_a_visible_reviewed_date_is_the_only_date() -> None:

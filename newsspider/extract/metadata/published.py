@@ -298,16 +298,21 @@ def _extra_meta(page: Page) -> dict[str, str]:
     return out
 
 
+def _date_text(el: Any, *, prefer_time: bool = False) -> str:
+    """The date an element shows: its whole text, or its first inner <time> (the datetime, else
+    the text) when it holds several (their texts would glue into one value,
+    "2022-02-112023-06-08": published, then updated) or when `prefer_time`."""
+    times = [t for t in el.iter("time") if t is not el][:2]
+    if times and (prefer_time or len(times) > 1):
+        return times[0].get("datetime") or normalize_ws(times[0].text_content())
+    return normalize_ws(el.text_content())
+
+
 def _article_time_elements(page: Page) -> list[str]:
     out = []
     tree = page.tree
     for el in tree.xpath('//*[@itemprop="datePublished"]'):
-        v = el.get("datetime") or el.get("content")
-        if not v:
-            # two <time>s inside one element would glue their texts ("2022-02-112023-06-08")
-            first = next((t for t in el.iter("time") if t is not el), None)
-            v = (first.get("datetime") or normalize_ws(first.text_content())) if first is not None \
-                else normalize_ws(el.text_content())
+        v = el.get("datetime") or el.get("content") or _date_text(el, prefer_time=True)
         if v and not skipped(el):
             out.append(v)
     for el in tree.iter("time"):
@@ -328,7 +333,7 @@ def _dom_date_texts(page: Page) -> list[str]:
                               'or contains(@class, "publish")]'):
         if not _DATE_CLASS.search(el.get("class") or "") or _off_article(el):
             continue
-        t = normalize_ws(el.text_content())
+        t = _date_text(el)
         if 6 <= len(t) <= 60 and re.search(r"\d{4}", t):
             out.append(t)
         if len(out) >= 3:
