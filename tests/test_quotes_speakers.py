@@ -110,3 +110,25 @@ def test_british_honorifics_without_a_full_stop_give_gender_and_person():
     ]
     got = extract_quotes(paras)
     assert (got[-1]["speaker"], got[-1]["speaker_type"]) == ("Margaret Hale", "person")
+
+
+def test_a_description_the_lexicon_does_not_know_before_a_speech_verb_is_the_speaker():
+    # "X's publicist retorted": the head noun is not a known role word; before, the model
+    # chose the outlet named in the paragraph before ("according to Pop Daily")
+    paras = [
+        "“Han Yu-jin will headline the festival,” promoter Oh Dae-sung said, according to Pop Daily.",
+        "“Wrong. She has never signed anything,” Han Yu-jin’s publicist retorted.",
+    ]
+    assert speakers(paras)[-1][1] == "Han Yu-jin’s publicist"
+
+
+def test_the_manager_of_a_star_does_not_speak_for_the_star():
+    # "Kim's manager said" is the manager: the manager named in the article, else the
+    # description with the star's full name, never the star herself
+    paras = [
+        "Singer Lee Ha-na skipped the awards show on Sunday.",
+        "“She has a bad cold and needs rest,” Lee’s manager said.",
+    ]
+    assert speakers(paras)[-1][1] == "Lee Ha-na’s manager"
+    paras.insert(1, "Her manager Park Ji-ho drove her home.")
+    assert speakers(paras)[-1][1] == "Park Ji-ho"

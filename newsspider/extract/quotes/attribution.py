@@ -36,6 +36,7 @@ from newsspider.extract.mentions.lexicon import (
     DOCUMENT_NOUNS,
     PLURAL_ROLES,
     ROLE_NOUNS,
+    SMALL_WORDS,
 )
 from newsspider.extract.mentions.registry import Entity, EntityRegistry
 from newsspider.extract.mentions.resolve import is_personlike
@@ -52,6 +53,9 @@ _PREPS = frozenset(
 _OBJECT_CUES = frozenset("told tells telling asked asks asking thanked thanks urged urges informed assured advised".split())
 _INDEFINITE = frozenset("a an one another several some two three".split())
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I)\b")
+_NOT_HEADS = SMALL_WORDS | frozenset(
+    "who which that what whom whose one other others same first last latter former report reports".split()
+)
 _DETERMINERS = frozenset("the a an one another his her their its several some two three".split())
 _TOKEN = re.compile(r"[\w’'\-]+")
 _STOP_CHARS = frozenset(".;:!?“”\"")
@@ -100,9 +104,43 @@ class Para:
                     if not inside and not any(c in ",.;:!?“”\"" for c in text[a:b]):
                         found.append(Mention(para, a, b, "role", text[a:b]))
                     break
+        found += self._described_speakers(text, names, {m.end for m in found if m.kind == "role"})
         found.sort(key=lambda x: x.start)
         self.mentions = found
         self.mention_starts = [m.start for m in found]
+
+    def _described_speakers(self, text: str, names: list[int], taken: set[int]) -> list[Mention]:
+        """A noun the lexicon does not know, standing right before a speech verb after a
+        determiner or a possessive, is a description of the speaker ("the man said", "the
+        airline said", "Kim's publicist retorted")."""
+        out: list[Mention] = []
+        words = self.words
+        for c in self.cue_at:
+            i = c - 1
+            while i >= 0 and words[i] in _ADVS:
+                i -= 1
+            if i < 1 or self.ends[i] in taken or not words[i].isalpha() or words[i] in _NOT_HEADS:
+                continue
+            if not text[self.starts[i]].islower() or any(ch in _STOP_CHARS or ch == "," for ch in text[self.ends[i] : self.starts[c]]):
+                continue
+            for k in range(i - 1, max(-1, i - 4), -1):
+                w = words[k]
+                if w in _DETERMINERS or w.endswith(("’s", "'s")):
+                    a, b = self.starts[k], self.ends[i]
+                    if w.endswith(("’s", "'s")) and text[a].isupper():
+                        # the owner's whole name: "Lee Ha-na's publicist"
+                        while k > 0 and self.ends[k - 1] + 1 == self.starts[k] and text[self.starts[k - 1]].isupper():
+                            k -= 1
+                        a = self.starts[k]
+                        inside = bisect.bisect_left(names, self.ends[i] - len(words[i]) - 2) < bisect.bisect_left(names, b)
+                    else:
+                        inside = bisect.bisect_left(names, a) < bisect.bisect_left(names, b)
+                    if not inside and not any(ch in ",.;:!?“”\"" for ch in text[a:b]):
+                        out.append(Mention(self.para, a, b, "role", text[a:b]))
+                    break
+                if not w.isalpha() or w in _NOT_HEADS:
+                    break
+        return out
 
     def token_index(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""

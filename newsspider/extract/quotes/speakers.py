@@ -21,6 +21,7 @@ from newsspider.extract.mentions.resolve import (
     agency_short_form,
     describe_source,
     is_personlike,
+    latest_before,
     latest_subject_before,
     resolve_typed,
 )
@@ -193,8 +194,25 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
             if head in DOCUMENT_NOUNS or head in INSTITUTION_NOUNS:
                 c.speaker = describe_source(reg, raw, head, pos)
                 continue
+            owner = _OWNER.match(raw)
+            if owner is not None and not indefinite:
+                c.speaker = _owned(reg, owner, head, pos, index)
+                continue
             ent = None if etype == "unknown" or indefinite else _reference(doc, reg, head, etype, pos, index)
             c.speaker = ent.name if ent else raw
+
+
+_OWNER = re.compile(r"(?P<owner>[A-Z][^’']*?)(?P<poss>’s|'s)\s+(?P<rest>.+)")
+
+
+def _owned(reg: EntityRegistry, owner: re.Match, head: str, pos: int, index: Index) -> str:
+    """"Kim's manager said": the manager, never Kim. Someone the article names with that
+    title ("manager Park Ji-ho"), else the description with the owner's full name."""
+    o = reg.lookup(owner.group("owner"), pos)
+    titled = [e for e in index.candidates(pos) if head in e.titles and e is not o]
+    if titled:
+        return max(titled, key=lambda e: latest_before(e, pos)).name
+    return f"{o.name if o is not None else owner.group('owner')}{owner.group('poss')} {owner.group('rest')}"
 
 
 
