@@ -132,3 +132,18 @@ def test_the_manager_of_a_star_does_not_speak_for_the_star():
     assert speakers(paras)[-1][1] == "Lee Ha-na’s manager"
     paras.insert(1, "Her manager Park Ji-ho drove her home.")
     assert speakers(paras)[-1][1] == "Park Ji-ho"
+
+
+def test_she_is_not_the_firm_that_carries_her_surname():
+    # company names ending in a business word ("… Research", "… Capital", "… Solutions")
+    # are organisations: "she" never goes to them, nor does her bare surname
+    paras = [
+        "Analyst Mira Stone of Stone Research expects the shares to rise.",
+        "Stone also said the new chief had picked a good team.",
+        "“They will not fail,” she said.",
+    ]
+    (_t, speaker, stype), = speakers(paras)
+    assert speaker in ("Mira Stone", "Stone") and stype == "person"
+    from newsspider.extract.mentions import type_of
+
+    assert type_of("Stone Research") == type_of("Avenue Capital") == "organisation"

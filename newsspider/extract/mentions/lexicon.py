@@ -100,6 +100,8 @@ ORG_SUFFIXES = ORG_SUFFIXES | frozenset(
     Nations Energy Service Services Bureau Board Administration Army Navy Force Forces Review
     Caller Coalition Alliance Organization Organisation Federation Authority Commission
     Police Project Trust Holdings Airlines Motors Systems Technologies Labs Partners Reuters
+    Research Capital Associates Strategies Consulting Analytics Advisors Advisers Securities
+    Investments Insights Solutions Enterprises Industries Ventures Communications Pharmaceuticals
     """.split()
 )
 
