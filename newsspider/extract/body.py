@@ -39,6 +39,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from newsspider.extract.bodylist import item_title
 from newsspider.extract.page import Page, css_select, jsonld_types
 from newsspider.extract.text import clean_text, fold, normalize_ws, word_tokens
 from newsspider.urls import safe_urljoin as urljoin
@@ -902,7 +903,7 @@ def _select_blocks(blocks: list[Block], container: Any, title: str | None) -> li
     cta_marked = _HAS_CTA_MARK(container.getroottree())
     started = False
     lead = True  # before the first real paragraph: dates, bylines, kickers live here
-    for b in blocks:
+    for i, b in enumerate(blocks):
         if chosen and lead and chosen[-1].kind == "p" and len(chosen[-1].text) >= 100:
             lead = False
         if not _inside(b.owner, container):
@@ -927,8 +928,9 @@ def _select_blocks(blocks: list[Block], container: Any, title: str | None) -> li
             continue
         if len(text) <= 120 and _EMAIL.search(text):
             continue  # "Jane Doe, reporter jane@paper.example": a contact line, not text
-        if b.link_density > 0.5 and not (b.kind == "h" and b.link_density < 1):
-            continue
+        if b.link_density > 0.5 and not (b.kind == "h" and (b.link_density < 1
+                                                             or item_title(blocks, i))):
+            continue  # links, except headings naming the text under them (list items)
         if b.kind == "li" and b.link_density > 0.3:
             continue
         chosen.append(b)
