@@ -39,7 +39,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from newsspider.extract.bodylist import item_title
+from newsspider.extract.bodylist import CTA_MARK, continuation, item_title
 from newsspider.extract.page import Page, css_select, jsonld_types
 from newsspider.extract.text import clean_text, fold, normalize_ws, word_tokens
 from newsspider.urls import safe_urljoin as urljoin
@@ -179,9 +179,12 @@ def _extract_from(root: Any, url: str, title: str | None, selectors: dict[str, A
             found = css_select(work, selectors["body"])
             container = found[0] if found else None
         blocks = _blocks(work, url)
+        more: list[Any] = []
         if container is None:
             container = _pick_container(blocks, work, title)
-        chosen = _select_blocks(blocks, container, title)
+            # list items (or the rest of the text) in boxes after the container
+            more = continuation(container, blocks, work, _chrome_head, _story_head)
+        chosen = _select_blocks(blocks, container, title, more)
         attempt = _assemble(chosen)
         if not result or len(attempt["body"]) > len(result["body"]):
             result = attempt
@@ -417,7 +420,7 @@ def _ident_kind(ident: str) -> tuple[bool, bool]:
 _BUTTON_CLS = re.compile(r"(?:^|[-_\s])(?:button|btn|cta)(?:$|[-_\s])", re.IGNORECASE)
 
 
-_CTA_MARK = "data-x-cta"
+_CTA_MARK = CTA_MARK
 _HAS_CTA_MARK = etree.XPath(f"boolean(//*[@{_CTA_MARK}])")
 _CLASSED_LINKS = etree.XPath("descendant::a[@class or @role]")
 
@@ -892,7 +895,18 @@ def _inside(el: Any, container: Any) -> bool:
     return False
 
 
-def _select_blocks(blocks: list[Block], container: Any, title: str | None) -> list[Block]:
+def _chrome_head(text: str) -> bool:
+    """A line that opens a box of other things than the text ("Related", "Read more")."""
+    return bool(_BOILER_LINE.match(text) or _CTA_LINE.match(text))
+
+
+def _story_head(text: str) -> bool:
+    """A date or byline line: the header of a story (another one, after ours)."""
+    return _date_line(text) or (len(text) <= 90 and _BYLINE_LINE.match(text) is not None)
+
+
+def _select_blocks(blocks: list[Block], container: Any, title: str | None,
+                   more: list[Any] | None = None) -> list[Block]:
     title_key = fold(title) if title else ""
     chosen: list[Block] = []
     # the lead image usually sits above the text container, in the article header
@@ -906,7 +920,8 @@ def _select_blocks(blocks: list[Block], container: Any, title: str | None) -> li
     for i, b in enumerate(blocks):
         if chosen and lead and chosen[-1].kind == "p" and len(chosen[-1].text) >= 100:
             lead = False
-        if not _inside(b.owner, container):
+        if not _inside(b.owner, container) and not (more and any(_inside(b.owner, m)
+                                                                 for m in more)):
             if (not started and b.kind == "image" and scope is not None
                     and _inside(b.owner, scope)):
                 chosen.append(b)
@@ -1130,10 +1145,15 @@ _CTA_ANY = re.compile(
 )
 
 
+def _date_line(text: str) -> bool:
+    """Nothing but date/time words ("Published 3 March 2026, 10:05 | 3 min read")."""
+    return len(text) <= 80 and any(c.isdigit() for c in text) and not _DATE_TOKEN.sub(
+        " ", _DIGIT_EDGE.sub(" ", text)).split()
+
+
 def _chrome_line(text: str, lead: bool) -> bool:
     n = len(text)
-    if n <= 80 and any(c.isdigit() for c in text) and not _DATE_TOKEN.sub(
-            " ", _DIGIT_EDGE.sub(" ", text)).split():
+    if _date_line(text):
         # nothing but date/time words: keep bare dates deeper in the text (live-blog days)
         if lead or _TIME_OR_META.search(text):
             return True

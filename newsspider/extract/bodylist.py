@@ -1,25 +1,40 @@
-"""List articles (used by `body`).
+"""List articles and text that continues past its container (used by `body`).
 
 A list article ("A Complete List of X's Solo Projects") is a short intro followed by items: a
-heading, an image or video and paragraphs each. When each item's heading is a link to the
-work's own page (``<h2><a href="/works/1">Dreamers (2022)</a></h2>``), the heading is wholly a
-link and looks like a teaser headline, but prose follows it: `item_title` keeps it.
+heading, an image or video and paragraphs each. Two layouts lose the items when the text
+container is picked like for an ordinary article:
 
-Related-post cards also put a linked headline over a teaser paragraph; a linked heading whose
-address is linked again in its box (the card's image) is a card's headline and stays out.
-Pure functions over the blocks built by `body`.
+- **Linked item titles**: each item's heading is a link to the work's own page
+  (``<h2><a href="/works/1">Dreamers (2022)</a></h2>``). A heading that is wholly a link looks
+  like a teaser headline, but here prose follows it: `item_title` keeps it.
+- **Items after the container**: the intro sits in the ``<article>`` (or its text ``<div>``),
+  the items in a sibling container after it. `continuation` finds the siblings that go on
+  with the same kind of text: prose paragraphs (optionally under headings) with few links.
+
+What must not come in through either door: related-post grids (headlines as links over short
+teasers), "read more" link lists, tag clouds, comment threads, footers, prompts and the next
+story of an infinite-scroll page. A linked heading whose address is linked again in its box
+(the card's image) is a card's headline. A continuation stops at a box with many links, with
+headings that are mostly links, with short lines between the paragraphs (names, dates and
+"Reply" of comments), with a button, opening with a "Related" / "More from" line, with a
+byline or date line above its first paragraph, or holding an ``<article>`` or ``<h1>``
+(another story).
+Pure functions over the blocks and the cleaned tree built by `body`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["item_title"]
+from lxml import etree
+
+__all__ = ["CTA_MARK", "continuation", "item_title"]
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_TEXT = ("p", "blockquote", "pre", "li", "h")
 
 
 def _prose(b: Any) -> bool:
@@ -64,3 +79,93 @@ def _card_headline(h: Any, parent: Any) -> bool:
                                            for c in parent) == 1:
         box = box.getparent()  # the heading sits in the card's text part
     return any(a.get("href") in hrefs and a not in own for a in box.iter("a"))
+
+
+def _owned_by(el: Any, blocks: Sequence[Any]) -> list[Any]:
+    members = set(el.iter())
+    return [b for b in blocks if b.owner is not None and b.owner in members]
+
+
+# attribute `body` sets on boxes built around a button link (its ``_mark_cta_boxes``)
+CTA_MARK = "data-x-cta"
+_HAS_MARK = etree.XPath(f"boolean(descendant-or-self::*[@{CTA_MARK}])")
+_CONT_MIN_PROSE = 0.6  # share of the box's text in prose paragraphs
+_CONT_MAX_LINKS = 0.2  # share of the box's text in links
+
+
+def _continues(el: Any, blocks: Sequence[Any], chrome: Callable[[str], bool],
+               story_head: Callable[[str], bool], prose_tags: set[str]) -> bool | None:
+    """Does the box `el` after the text container go on with the text? None: it holds no text
+    (an image, an emptied ad slot), so it neither continues nor ends the text.
+
+    It must hold the same kind of paragraphs as the container (elements of the same tag: a
+    <p> text is not continued by the <div> lines of an app or push-notification prompt), at
+    least two of them or a heading over one (an item), and little else: few links, few short
+    lines (a comment thread has a name and a date line per comment), no button."""
+    own = _owned_by(el, blocks)
+    text = [b for b in own if b.kind in _TEXT]
+    if not text:
+        return None
+    if el.tag == "article" or next(el.iter("article", "h1"), None) is not None:
+        return False  # another story (infinite scroll, a teaser card)
+    if _HAS_MARK(el):
+        return False  # a prompt built around a button ("Turn on notifications")
+    total = sum(len(b.text) for b in text)
+    links = sum(b.link_chars for b in text)
+    prose = [b for b in text if _prose(b) and b.owner.tag in prose_tags]
+    heads = [b for b in text if b.kind == "h"]
+    if links > _CONT_MAX_LINKS * total or sum(len(b.text) for b in prose) < _CONT_MIN_PROSE * total:
+        return False
+    if len(prose) < 2 and not (heads and prose):
+        return False
+    # lines that are neither: names, dates, "Reply" (a comment thread), captions, credits
+    lines = sum(b.kind not in ("h", "li") and not _prose(b) for b in text)
+    if lines > max(1, len(prose) // 4):
+        return False
+    if heads and 2 * sum(b.link_density >= 0.5 for b in heads) >= len(heads):
+        return False  # headlines as links over teasers: a grid of other stories
+    for b in text:
+        if b.kind == "h":
+            continue
+        if _prose(b):
+            break
+        if story_head(b.text):
+            return False  # a byline or date line over the text: the next story
+    return not chrome(text[0].text)  # "Related", "More from the author", "Comments"
+
+
+def continuation(container: Any, blocks: Sequence[Any], root: Any,
+                 chrome: Callable[[str], bool], story_head: Callable[[str], bool],
+                 levels: int = 3) -> list[Any]:
+    """Boxes after `container` that continue its text (see module doc), in document order.
+
+    Walks the following siblings of the container, then of its ancestors (up to `levels`
+    levels, never past `root`), and stops at the first box holding text that does not
+    continue it. Boxes without text between two continuing boxes come along (item images).
+    `chrome` tells a line opening a box of other things ("Related"), `story_head` a byline
+    or date line (a story's header)."""
+    if container is root:
+        return []
+    prose_tags = {b.owner.tag for b in _owned_by(container, blocks) if _prose(b)}
+    if not prose_tags:
+        return []
+    out: list[Any] = []
+    pending: list[Any] = []
+    node = container
+    for _ in range(levels):
+        if node is root or node.getparent() is None:
+            break
+        for sib in node.itersiblings():
+            if not isinstance(sib.tag, str):
+                continue
+            verdict = _continues(sib, blocks, chrome, story_head, prose_tags)
+            if verdict is None:
+                pending.append(sib)
+            elif verdict:
+                out.extend(pending)
+                out.append(sib)
+                pending = []
+            else:
+                return out
+        node = node.getparent()
+    return out
