@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,7 +14,8 @@ from scrapy.http import Response
 from scrapy.utils.request import RequestFingerprinter
 
 from newsspider.ledger import ledger_of
-from newsspider.store import SqlStore, open_store
+from newsspider.store import SqlStore
+from newsspider.store.thread import StoreThread
 from newsspider.urls import strip_tracking
 
 logger = logging.getLogger(__name__)
@@ -52,36 +53,29 @@ class SeenFilterMiddleware:
         self.enabled = s.getbool("NEWSSPIDER_SKIP_SEEN", True) and bool(s.get("NEWSSPIDER_STATE"))
         self.stop_after = s.getint("NEWSSPIDER_STOP_AFTER_SEEN", 20)
         self.stats = crawler.stats
-        self.store: SqlStore | None = open_store(s["NEWSSPIDER_STATE"]) if self.enabled else None
+        # the store is read in a thread of its own, never on the reactor (newsspider.store.thread)
+        self.reads: StoreThread | None = StoreThread.of(crawler) if self.enabled else None
         self.consecutive_known = 0
-        self._closed = False
-        from scrapy import signals
-
-        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SeenFilterMiddleware:
         return cls(crawler)
 
-    def spider_closed(self) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
-
-    def _filter(self, objs: list[Any]) -> list[Any]:
-        """One store query for all the article requests of one callback's output."""
-        if self.store is None:
-            return objs
+    async def _lookup(self, objs: list[Any]) -> tuple[set[str], dict[str, str | None]]:
+        """The article URLs of one callback's output already exported, and the export time of
+        those with a sitemap/feed date: one trip to the store's thread."""
         urls = [o.url for o in objs if isinstance(o, Request) and o.meta.get("article")]
-        known = self.store.known_urls(urls) if urls else set()
-        return [o for o in objs if self._keep(o, known)]
+        if self.reads is None or not urls:
+            return set(), {}
+        dated = {o.url for o in objs if isinstance(o, Request) and o.meta.get("article") and o.meta.get("lastmod")}
+        return await self.reads.call(_known_and_exported, urls, dated)
 
-    def _keep(self, obj: Any, known: set[str]) -> bool:
-        if self.store is None or not isinstance(obj, Request):
+    def _keep(self, obj: Any, known: set[str], exported: dict[str, str | None]) -> bool:
+        if self.reads is None or not isinstance(obj, Request):
             return True
         if obj.meta.get("article"):
             if obj.url in known:
-                if self._modified_since_export(obj):
+                if _modified_since(obj.meta.get("lastmod"), exported.get(obj.url)):
                     self.stats.inc_value("newsspider/refetch_modified")
                     return True
                 self.consecutive_known += 1
@@ -97,26 +91,30 @@ class SeenFilterMiddleware:
             return False
         return True
 
-    def _modified_since_export(self, request: Request) -> bool:
-        """A sitemap/feed date later than our export means the article may have changed."""
-        lastmod = request.meta.get("lastmod")
-        exported = self.store.exported_at(request.url) if (lastmod and self.store) else None
-        if not lastmod or not exported:
-            return False
-        try:
-            return datetime.fromisoformat(lastmod) > datetime.fromisoformat(exported)
-        except (TypeError, ValueError):
-            return False
-
-    def process_spider_output(self, response: Response, result: Iterable[Any], spider: Spider | None = None) -> Iterable[Any]:
-        return iter(self._filter(list(result)))
-
-    async def process_spider_output_async(
+    async def process_spider_output(
         self, response: Response, result: AsyncIterator[Any], spider: Spider | None = None
     ) -> AsyncIterator[Any]:
         objs = [obj async for obj in result]
-        for obj in self._filter(objs):
-            yield obj
+        known, exported = await self._lookup(objs)
+        for obj in objs:
+            if self._keep(obj, known, exported):
+                yield obj
+
+
+def _known_and_exported(store: SqlStore, urls: list[str], dated: set[str]) -> tuple[set[str], dict[str, str | None]]:
+    """In the store's thread: which of `urls` are known, and when the dated known ones were exported."""
+    known = store.known_urls(urls)
+    return known, {u: store.exported_at(u) for u in dated & known}
+
+
+def _modified_since(lastmod: Any, exported: str | None) -> bool:
+    """A sitemap/feed date later than our export means the article may have changed."""
+    if not lastmod or not exported:
+        return False
+    try:
+        return datetime.fromisoformat(lastmod) > datetime.fromisoformat(exported)
+    except (TypeError, ValueError):
+        return False
 
 
 class MirrorMiddleware:
@@ -161,21 +159,17 @@ class ConditionalRequestMiddleware:
     """
 
     def __init__(self, crawler: Crawler):
-        path = crawler.settings.get("NEWSSPIDER_STATE")
         self.crawler = crawler
-        self.store: SqlStore | None = open_store(path) if path else None
-        from scrapy import signals
-
-        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+        self.reads: StoreThread | None = StoreThread.of(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ConditionalRequestMiddleware:
         return cls(crawler)
 
-    def process_request(self, request: Request, spider: Spider | None = None) -> None:
-        if self.store is None or not request.meta.get("conditional"):
+    async def process_request(self, request: Request, spider: Spider | None = None) -> None:
+        if self.reads is None or not request.meta.get("conditional"):
             return None
-        etag, modified = self.store.validators(request.url)
+        etag, modified = await self.reads.call(_validators, request.url)
         if etag:
             request.headers.setdefault(b"If-None-Match", etag.encode("latin-1"))
         if modified:
@@ -183,7 +177,7 @@ class ConditionalRequestMiddleware:
         return None
 
     def process_response(self, request: Request, response: Response, spider: Spider | None = None) -> Response:
-        if self.store is not None and request.meta.get("conditional") and response.status == 200:
+        if self.reads is not None and request.meta.get("conditional") and response.status == 200:
             etag = response.headers.get(b"ETag")
             modified = response.headers.get(b"Last-Modified")
             if etag or modified:
@@ -194,7 +188,6 @@ class ConditionalRequestMiddleware:
                 )
         return response
 
-    def spider_closed(self, reason: str) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+
+def _validators(store: SqlStore, url: str) -> tuple[str | None, str | None]:
+    return store.validators(url)
