@@ -108,6 +108,20 @@ def test_numbered_items_in_sections_with_captioned_images() -> None:
     assert [i["caption"] for i in body["images"]] == [f"Cover of {h}" for h, _ in ITEMS]
 
 
+@pytest.mark.parametrize("number", ["{n}. ", "#{n} ", "No. {n}: "])
+def test_numbered_items_without_an_intro_keep_the_first_title(number: str) -> None:
+    # a countdown straight under the headline: the first item title is not a kicker
+    n = len(ITEMS)
+    titles = [number.format(n=n - i) + h for i, (h, _) in enumerate(ITEMS)]
+    items = "".join(f'<h3>{t}</h3><img src="/i{i}.jpg"><p>{ITEMS[i][1]}</p>'
+                    for i, t in enumerate(titles))
+    html = (f"<html><head><title>Jae Min's Solo Projects, Ranked</title></head><body><article>"
+            f"<h1>Jae Min's Solo Projects, Ranked</h1>{items}</article></body></html>")
+    page = Page.from_text(html, "https://fans.example/list")
+    body = extract_body(page, extract_metadata(page))
+    assert body["paragraphs"] == [x for i, t in enumerate(titles) for x in (t, ITEMS[i][1])]
+
+
 def test_wordpress_block_group_per_item_after_the_post_text() -> None:
     groups = "".join(
         f'<div class="wp-block-group"><div class="wp-block-group__inner-container">'

@@ -39,7 +39,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from newsspider.extract.bodylist import CTA_MARK, continuation, item_title
+from newsspider.extract.bodylist import CTA_MARK, continuation, first_item, item_title
 from newsspider.extract.page import Page, css_select, jsonld_types
 from newsspider.extract.text import clean_text, fold, normalize_ws, word_tokens
 from newsspider.urls import safe_urljoin as urljoin
@@ -937,7 +937,8 @@ def _select_blocks(blocks: list[Block], container: Any, title: str | None,
             continue
         text = b.text
         if b.kind == "h" and (b.heading_level == 1 or _is_title(fold(text), title_key, lead)
-                              or _kicker_heading(text, chosen)):
+                              or (_kicker_heading(text, chosen)
+                                  and not first_item(blocks, i))):
             continue
         if _BOILER_LINE.match(text) or _PLACEHOLDER.match(text) or _chrome_line(text, lead):
             continue

@@ -10,6 +10,8 @@ container is picked like for an ordinary article:
 - **Items after the container**: the intro sits in the ``<article>`` (or its text ``<div>``),
   the items in a sibling container after it. `continuation` finds the siblings that go on
   with the same kind of text: prose paragraphs (optionally under headings) with few links.
+- **No intro**: the first item title sits right under the headline, where a short heading
+  passes for a kicker. `first_item` keeps it when it opens a numbered series of sections.
 
 What must not come in through either door: related-post grids (headlines as links over short
 teasers), "read more" link lists, tag clouds, comment threads, footers, prompts and the next
@@ -30,7 +32,7 @@ from typing import Any
 
 from lxml import etree
 
-__all__ = ["CTA_MARK", "continuation", "item_title"]
+__all__ = ["CTA_MARK", "continuation", "first_item", "item_title"]
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -64,6 +66,46 @@ def item_title(blocks: Sequence[Any], i: int) -> bool:
             return False
         p_parent = b.owner.getparent()
         return p_parent is parent or (p_parent is not None and p_parent.getparent() is parent)
+    return False
+
+
+def _titles_prose(blocks: Sequence[Any], i: int) -> bool:
+    """Is the next text block after ``blocks[i]`` (past images and embeds) prose?"""
+    for b in blocks[i + 1:i + 6]:
+        if b.kind not in ("image", "embed"):
+            return _prose(b)
+    return False
+
+
+# "1.", "1)", "#1", "No. 1", "1 -": the number of a list item at the start of its title
+_ITEM_NUMBER = re.compile(r"^\s*(?:(?:#|no\.\s*)(\d{1,3})\b|(\d{1,3})\s*(?:[.):](?!\d)|\||\s?[-–—]\s))",
+                          re.IGNORECASE)
+
+
+def first_item(blocks: Sequence[Any], i: int, items: int = 3) -> bool:
+    """True when heading ``blocks[i]`` opens a numbered list of at least `items` sections: it
+    and the next headings of its level carry consecutive numbers (counting up or down) and
+    each stands over prose. A list article without an intro, whose first item title would
+    otherwise pass for a kicker above the text; an unnumbered heading there stays a kicker
+    (a headline variant over a standfirst and a sectioned text has the same shape)."""
+    level = blocks[i].heading_level
+    m = _ITEM_NUMBER.match(blocks[i].text)
+    if m is None or not _titles_prose(blocks, i):
+        return False
+    numbers = [int(m[1] or m[2])]
+    for j in range(i + 1, len(blocks)):
+        b = blocks[j]
+        if b.kind != "h" or b.heading_level > level:
+            continue
+        m = _ITEM_NUMBER.match(b.text)
+        if b.heading_level < level or m is None or not _titles_prose(blocks, j):
+            return False
+        numbers.append(int(m[1] or m[2]))
+        step = numbers[1] - numbers[0]
+        if step not in (1, -1) or numbers[-1] - numbers[-2] != step:
+            return False
+        if len(numbers) >= items:
+            return True
     return False
 
 
