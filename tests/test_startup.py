@@ -1,0 +1,58 @@
+"""Start-up cost of the commands (issue #13): what a one-off command must not import."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from urllib.parse import urlsplit
+
+from crawl_helpers import demo_labels
+
+from newsspider.demo.server import DemoServer
+from newsspider.runner import DisabledComponentsAddon, project_settings
+
+HEAVY = ("aiohttp", "tldextract", "scrapy.extensions.remote_control", "scrapy.downloadermiddlewares.cookies")
+
+# run the CLI in a child, then report which of HEAVY it imported
+PROBE = f"""
+import json, sys
+from newsspider.cli import main
+status = main(sys.argv[1:])
+print(json.dumps({{"status": status, "loaded": [m for m in {HEAVY!r} if m in sys.modules]}}), file=sys.stderr)
+"""
+
+
+def _probe(tmp_path, *args: str) -> tuple[dict, str]:
+    proc = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    return json.loads(proc.stderr.strip().splitlines()[-1]), proc.stdout
+
+
+def test_fetch_does_not_import_components_whose_setting_is_off(tmp_path):
+    lab = next(x for x in demo_labels() if x["quotes"])
+    with DemoServer() as srv:
+        # by address, as the start-up benchmark does (a name would need tldextract for its domain)
+        url = srv.base_url + urlsplit(lab["url"]).path
+        report, out = _probe(tmp_path, "fetch", url, "--allow-private")
+    assert report["status"] == 0
+    assert json.loads(out)["title"] == lab["title"]
+    # cookies and remote control are off in settings.py: never imported (nor aiohttp, tldextract)
+    assert report["loaded"] == []
+
+
+def _components(settings, group: str) -> set[str]:
+    DisabledComponentsAddon().update_settings(settings)
+    return set(settings.get_component_priority_dict_with_base(group))
+
+
+def test_a_component_whose_setting_is_on_is_still_loaded():
+    cookies = "scrapy.downloadermiddlewares.cookies.CookiesMiddleware"
+    remote = "scrapy.extensions.remote_control.RemoteControl"
+    assert cookies not in _components(project_settings(), "DOWNLOADER_MIDDLEWARES")
+    assert remote not in _components(project_settings(), "EXTENSIONS")
+    assert cookies in _components(project_settings(COOKIES_ENABLED=True), "DOWNLOADER_MIDDLEWARES")
+    assert remote in _components(project_settings(REMOTE_CONTROL_ENABLED=True), "EXTENSIONS")
+    # listed by the project itself: left as listed
+    listed = project_settings(DOWNLOADER_MIDDLEWARES={cookies: 700})
+    assert cookies in _components(listed, "DOWNLOADER_MIDDLEWARES")
