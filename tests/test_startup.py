@@ -56,3 +56,30 @@ def test_a_component_whose_setting_is_on_is_still_loaded():
     # listed by the project itself: left as listed
     listed = project_settings(DOWNLOADER_MIDDLEWARES={cookies: 700})
     assert cookies in _components(listed, "DOWNLOADER_MIDDLEWARES")
+
+
+def test_a_lazy_pattern_compiles_on_first_use_and_then_is_the_compiled_pattern():
+    import re
+
+    from newsspider.extract.lazyre import LazyPattern, lazy
+
+    rx = lazy(r"\b(?:album|single)s?\b", re.IGNORECASE)
+    assert isinstance(rx, LazyPattern) and rx._compiled is None
+    assert rx.pattern == r"\b(?:album|single)s?\b" and rx._compiled is None  # no compile for .pattern
+    ref = re.compile(rx.pattern, re.IGNORECASE)
+    text = "Two Albums and a SINGLE, then singles."
+    assert rx.findall(text) == ref.findall(text)
+    assert rx.sub("X", text) == ref.sub("X", text)
+    assert [m.span() for m in rx.finditer(text)] == [m.span() for m in ref.finditer(text)]
+    assert rx.flags == ref.flags and rx.groups == ref.groups
+    assert rx.search is rx.search  # bound once, then a plain attribute
+    assert rx._compiled is ref  # re's own cache: the same compiled object
+
+
+def test_word_tokens_without_cjk_skip_the_cjk_pattern():
+    from newsspider.extract import text
+
+    assert text.word_tokens("Don't STOP, it's 2026!") == ["don", "t", "stop", "it", "s", "2026"]
+    assert text.word_tokens("") == []
+    assert text.word_tokens("BTS 방탄소년단 の新曲") == ["bts", "방탄소년단", "の", "新", "曲"]
+    assert text.word_tokens("emoji 🎤 mic") == ["emoji", "mic"]  # above U+3040: the full pattern

@@ -40,8 +40,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsspider.extract.bodylist import CTA_MARK, continuation, first_item, item_title
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.page import Page, css_select, jsonld_types
-from newsspider.extract.text import clean_text, fold, normalize_ws, word_tokens
+from newsspider.extract.text import clean_text, fold, has_cjk, normalize_ws, word_tokens
 from newsspider.urls import safe_urljoin as urljoin
 
 __all__ = ["extract_body"]
@@ -80,21 +81,21 @@ _WEAK_WORDS = (
 )
 # a word may carry a number ("ad-3", "promo2") but not be the start of a hash ("ad6ed79d-...")
 _END = r"(?:$|[-_\s]|\d+(?:$|[-_\s]))"
-_STRONG = re.compile(rf"(?:^|[-_\s])(?:{_STRONG_WORDS}){_END}", re.IGNORECASE)
-_BOILER = re.compile(rf"(?:^|[-_\s])(?:{_STRONG_WORDS}|{_WEAK_WORDS}){_END}", re.IGNORECASE)
+_STRONG = lazy(rf"(?:^|[-_\s])(?:{_STRONG_WORDS}){_END}", re.IGNORECASE)
+_BOILER = lazy(rf"(?:^|[-_\s])(?:{_STRONG_WORDS}|{_WEAK_WORDS}){_END}", re.IGNORECASE)
 # tokens that mark an element as article content even if a boilerplate word is also present
-_CONTENT = re.compile(
+_CONTENT = lazy(
     r"(?:^|[-_\s])(?:article|articlebody|article-body|body|content|entry|main|story|"
     r"post|text|richtext|prose|paragraph|copy|blog)(?:$|[-_\s]|\d+(?:$|[-_\s]))",
     re.IGNORECASE,
 )
-_POSITIVE = re.compile(r"article|body|content|entry|main|story|post|text|prose|paragraph", re.IGNORECASE)
-_NEGATIVE = re.compile(
+_POSITIVE = lazy(r"article|body|content|entry|main|story|post|text|prose|paragraph", re.IGNORECASE)
+_NEGATIVE = lazy(
     r"comment|sidebar|footer|related|recommend|teaser|promo|share|social|widget|nav|menu|"
     r"header|newsletter|banner|sponsor|advert|popular|trending|meta|byline",
     re.IGNORECASE,
 )
-_BOILER_LINE = re.compile(
+_BOILER_LINE = lazy(
     r"^(?:advertisement|anzeige|werbung|publicité|publicidad|pubblicità|annonse|annons|reklame|"
     r"sponsored|ad|ads|share|share this|share this article|share on \w+|teilen|tweet|"
     r"read more|weiterlesen|mehr lesen|mehr zum thema|see also|related|related articles?|"
@@ -108,8 +109,8 @@ _BOILER_LINE = re.compile(
 )
 
 # unexpanded template markers ("$$ARTICLEAD$$", "{{ad_slot}}", "%%AD%%")
-_PLACEHOLDER = re.compile(r"^(?:\$\$[\w-]+\$\$|\{\{[^{}]*\}\}|%%[\w-]+%%|\[\[[\w-]+\]\])$")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_PLACEHOLDER = lazy(r"^(?:\$\$[\w-]+\$\$|\{\{[^{}]*\}\}|%%[\w-]+%%|\[\[[\w-]+\]\])$")
+_EMAIL = lazy(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 
 _EMBED_HOSTS = (
     ("twitter.com", "tweet"), ("x.com", "tweet"), ("instagram.com", "instagram"),
@@ -193,7 +194,7 @@ def _extract_from(root: Any, url: str, title: str | None, selectors: dict[str, A
     return result
 
 
-_FLIGHT = re.compile(r"^\s*self\.__next_f\.push\((\[.*\])\)\s*;?\s*$", re.DOTALL)
+_FLIGHT = lazy(r"^\s*self\.__next_f\.push\((\[.*\])\)\s*;?\s*$", re.DOTALL)
 
 
 def _flight_html(page: Page) -> Any:
@@ -260,7 +261,7 @@ _HIDDEN_CLASSES = {"hidden", "is-hidden", "d-none", "hide", "visually-hidden", "
                    "visuallyhidden", "screen-reader-text", "u-hidden"}
 
 
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDDEN_STYLE = lazy(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
 def _is_hidden(el: Any) -> bool:
@@ -417,7 +418,7 @@ def _ident_kind(ident: str) -> tuple[bool, bool]:
             _BOILER.search(ident) is not None and _CONTENT.search(ident) is None)
 
 
-_BUTTON_CLS = re.compile(r"(?:^|[-_\s])(?:button|btn|cta)(?:$|[-_\s])", re.IGNORECASE)
+_BUTTON_CLS = lazy(r"(?:^|[-_\s])(?:button|btn|cta)(?:$|[-_\s])", re.IGNORECASE)
 
 
 _CTA_MARK = CTA_MARK
@@ -526,7 +527,7 @@ def _embed_of(el: Any, base_url: str) -> dict[str, Any] | None:
     return None
 
 
-_CREDIT_CLS = re.compile(r"credit|copyright|source|photographer|byline|quelle|fotograf|rights|"
+_CREDIT_CLS = lazy(r"credit|copyright|source|photographer|byline|quelle|fotograf|rights|"
                          r"(?:^|[\W_])src(?:$|[\W_])", re.IGNORECASE)
 
 
@@ -543,8 +544,8 @@ def _img_url(img: Any, base_url: str) -> str | None:
     return None
 
 
-_PHOTO_BOX_CLS = re.compile(r"photo|image|img|figure|picture|pic\b|media|thumb", re.IGNORECASE)
-_CAPTION_CLS = re.compile(r"cap|caption|desc|legend|beschriftung|legende", re.IGNORECASE)
+_PHOTO_BOX_CLS = lazy(r"photo|image|img|figure|picture|pic\b|media|thumb", re.IGNORECASE)
+_CAPTION_CLS = lazy(r"cap|caption|desc|legend|beschriftung|legende", re.IGNORECASE)
 
 
 def _is_photo_box(el: Any) -> bool:
@@ -821,11 +822,10 @@ class _TextSizes:
 def _is_good(b: Block) -> bool:
     n = len(b.text)
     return b.kind in ("p", "blockquote", "li", "pre") and b.link_density <= 0.3 and (
-        n >= 40 or (n >= 15 and _CJK.search(b.text) is not None)
+        n >= 40 or (n >= 15 and has_cjk(b.text))
     )
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _foreign_article(node: Any, stop: Any, own: Any) -> bool:
@@ -977,14 +977,14 @@ def _kicker_heading(text: str, chosen: list[Block]) -> bool:
 
     Long headings there are standfirsts, and summary-box heads are handled with their box.
     """
-    limit = 30 if _CJK.search(text) else 90
+    limit = 30 if has_cjk(text) else 90
     return (len(text) <= limit and not _SUMMARY_HEAD.match(text)
             and not any(c.kind in _TEXT_KINDS for c in chosen))
 
 
 # "— Name" closing a block quote: repeated when one person is quoted in several blocks, and
 # never chrome (the quote extractor takes its speaker from it)
-_ATTRIBUTION_LINE = re.compile(r"^\s*(?:[—–―~]|-{1,2})\s*\w")
+_ATTRIBUTION_LINE = lazy(r"^\s*(?:[—–―~]|-{1,2})\s*\w")
 
 
 def _drop_repeats(blocks: list[Block]) -> list[Block]:
@@ -1009,7 +1009,7 @@ def _drop_repeats(blocks: list[Block]) -> list[Block]:
 
 
 # "Key points", "In brief": an editorial summary box above the text (its points repeat it)
-_SUMMARY_HEAD = re.compile(
+_SUMMARY_HEAD = lazy(
     r"^(?:key points|key takeaways|highlights|at a glance|in brief|summary|the big picture|"
     r"das wichtigste in kürze|in kürze|auf einen blick|zusammenfassung|kurz gesagt|"
     r"kort fortalt|kortversjonen|kortversionen|kort sagt|en bref|l'essentiel|en resumen|"
@@ -1038,7 +1038,7 @@ def _drop_summary_box(blocks: list[Block]) -> list[Block]:
 
 
 # "About the author" at the end of the text: a bio box, not the article
-_BIO_HEAD = re.compile(
+_BIO_HEAD = lazy(
     r"^(?:about the authors?|the authors?|die autorin|der autor|die autoren|über (?:den|die) "
     r"autor(?:in|en)?|zur person|sobre (?:la firma|el autor|la autora)|l'auteur|à propos de "
     r"l'auteur|sull'autore|om forfatteren|om skribenten)\s*:?$",
@@ -1090,31 +1090,31 @@ _DATE_WORDS = (
     r"gepubliceerd|bijgewerkt|publikacja|aktualizacja|giriş|güncelleme|"
     r"minuti|di|lettura|lectura|leitura|lecture"
 )
-_DATE_TOKEN = re.compile(
+_DATE_TOKEN = lazy(
     rf"\b(?:{_MONTHS})\b\.?|\b(?:{_DATE_WORDS})\b\.?|\d+(?:[.:/h]\d*)*|[|/,·•:\-–—()]|"
     r"[年月日時分]|更新|입력|수정",
     re.IGNORECASE,
 )
-_TIME_OR_META = re.compile(
+_TIME_OR_META = lazy(
     r"\d{1,2}[:.h時]\s?\d{2}|\b(?:uhr|min|mins|minuten|minutes?|lesezeit|lesedauer|read|stand|"
     r"publiziert|veröffentlicht|aktualisiert|erschienen|geschrieben|updated?|published|posted|"
     r"publié|actualizado|publicado|aggiornato|pubblicato|publicerad|uppdaterad|publisert|"
     r"oppdatert|publikacja|aktualizacja|giriş|güncelleme|ago)\b|更新|입력",
     re.IGNORECASE,
 )
-_DIGIT_EDGE = re.compile(r"(?<=\d)(?=[^\W\d])|(?<=[^\W\d])(?=\d)")
-_CREDIT_LINE = re.compile(
+_DIGIT_EDGE = lazy(r"(?<=\d)(?=[^\W\d])|(?<=[^\W\d])(?=\d)")
+_CREDIT_LINE = lazy(
     r"^(?:bildrechte|bildquelle|fotos?|photos?|bild|image|credit|quelle|source|copyright|"
     r"fotocredit|picture)\s*[:©]|^(?:©|\(c\)\s|copyright\s+©)|"
     r"(?:bildrechte|foto|photo|credit)\s*:\s*[^.!?:]{2,60}$|\|\s*getty images$",
     re.IGNORECASE,
 )
-_BYLINE_LINE = re.compile(
+_BYLINE_LINE = lazy(
     r"^(?:von|by|par|por|di|door|av|af|autor|autorin|author)\s*:?\s+"
     r"[A-ZÄÖÜÉ][\w'.-]+(?:[\s,]+(?:und|and|et|y|e|og|och|von|van|de|der|den|la|le|di|da|"
     r"[A-ZÄÖÜÉ][\w'.-]*))*\s*[,.]?\s*$"
 )
-_CTA_LINE = re.compile(
+_CTA_LINE = lazy(
     r"^(?:mehr zum thema|mehr zu[mr]?\b|lesen sie (?:auch|mehr)|weitere informationen|"
     r"dieses thema im programm|fehler gefunden|got a story|for more stories|follow [\w.]+ on|"
     r"sign up (?:to|for)|subscribe to|related:|read more:|read also|see also|also read|"
@@ -1136,7 +1136,7 @@ _CTA_LINE = re.compile(
 
 # "Watch <show> on <service> below!", "This article first appeared on ... and is republished
 # with permission"
-_CTA_ANY = re.compile(
+_CTA_ANY = lazy(
     r"^(?:watch|listen to|stream|check out|schauen sie|sehen sie|hören sie)\b.{0,120}"
     r"\b(?:below|here|above|unten|hier)\s*[.!:]?$|"
     r"\b(?:republished|reproduced|reprinted) (?:here )?with (?:the )?(?:kind )?permission\b|"

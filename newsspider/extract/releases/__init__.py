@@ -57,6 +57,7 @@ from newsspider.extract.dates import (
     find_time,
     sentence_spans,
 )
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.releases.artists import (
     _Artists,
     _names_in,
@@ -209,7 +210,7 @@ def extract_releases(
     return _merge(events, when)
 
 
-_LATER = re.compile(
+_LATER = lazy(
     r"\b(?:(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>day|week)s?"
     r"\s+(?P<dir>later|earlier|afterwards?|after\s+that|before\s+that)"
     r"|the\s+(?P<nx>next|following|previous)\s+(?P<unit2>day|week))\b",
@@ -257,24 +258,24 @@ def _anchor_relative(para: str, dates: list[DateMatch]) -> list[DateMatch]:
 
 
 # a release noun set off by a comma or dash, or "titled/called X": an unquoted title may follow
-_UNQUOTED_CUE = re.compile(
+_UNQUOTED_CUE = lazy(
     r"(?i:album|single|\bEP|\bOST|soundtrack|record|\bLP|mixtape)\s*(?:,|--|—|–)\s*(?:also\s+)?"
     r"(?:(?i:titled|called|named|dubbed)\s+)?[A-Z0-9]|(?i:titled|called|named|dubbed)\s+[A-Z0-9]"
 )
-_OST_WORD = re.compile(r"\b(?:OSTs?|soundtracks?)\b")
+_OST_WORD = lazy(r"\b(?:OSTs?|soundtracks?)\b")
 
 
-_HEADING_TOPIC = re.compile(
+_HEADING_TOPIC = lazy(
     r"^\s*(?P<artist>[^“”\"‘:–—|]{1,50}?)\s*(?:[–—:|]|\s-)\s*[“\"‘'](?P<title>[^“”\"]{1,80})[”\"’']\s*$"
 )
 
 
 # "Dreamers (2022)", "Closer (2024, single)", "“Dreamers” (album, 2022)"
-_YEAR_HEADING = re.compile(
+_YEAR_HEADING = lazy(
     r"^\s*(?P<title>[^()\[\]]{1,60}?)\s*[(\[](?P<info>[^()\[\]]{0,30}?)\b(?P<year>(?:19|20)\d\d)\b"
     r"[^()\[\]]{0,20}[)\]]\s*$"
 )
-_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_HAS_YEAR = lazy(r"\b(?:19|20)\d\d\b")
 
 
 def _in_year(d: DateMatch, year: int) -> DateMatch:
@@ -285,7 +286,7 @@ def _in_year(d: DateMatch, year: int) -> DateMatch:
 
 
 # a roundup line "LUMEN – “Afterglow” MV", "Kim Ha-na – “Winter Letter” (Snow Garden OST Part 3)"
-_ROUNDUP_ITEM = re.compile(
+_ROUNDUP_ITEM = lazy(
     r"^\s*(?P<artist>[^“”\"‘:–—|]{1,50}?)\s*(?:[–—:|]|\s-)\s*[“\"‘'](?P<title>[^“”\"]{1,80})[”\"’']"
     r"\s*(?P<info>(?:\(?[^()]{0,60}\)?)?)\s*$"
 )
@@ -353,14 +354,14 @@ def _heading_artist(raw: str, artists: _Artists) -> str | None:
     return name
 
 
-_PREVIEW = re.compile(
+_PREVIEW = lazy(
     r"\b(?:(?:this|next|the\s+coming)\s+week(?:end)?|upcoming|to\s+watch|coming\s+(?:up|soon)|"
     r"preview|what\s+to\s+expect)\b",
     re.I,
 )
 
 
-_RECAP = re.compile(
+_RECAP = lazy(
     r"\b(?:last\s+week(?:end)?|(?:the\s+)?past\s+week|recap|looking\s+back|round-?up\s+of\s+last)\b",
     re.I,
 )
@@ -380,7 +381,7 @@ def _add_hints(titles: list[_Title], hints: dict[str, str]) -> None:
             hints.setdefault(title_key(t.text), t.kind)
 
 
-_DESCRIBED_HEAD = re.compile(
+_DESCRIBED_HEAD = lazy(
     r"\b(?:band|group|singer|rapper|soloist|duo|unit|singer-songwriter|idol|star)\s+[A-Z(]", re.I
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.mentions import Mentions, Referent
 from newsspider.extract.releases.vocab import (
     _DESCRIPTOR_WORDS,
@@ -110,11 +111,11 @@ def _valid_artist(name: str) -> bool:
     return not re.fullmatch(r"[\d\W]+|\d+-[a-z]+", name)
 
 
-_HEADLINE_OPENER = re.compile(
+_HEADLINE_OPENER = lazy(
     r"^\s*(?:Why|How|What|When|Where|Who|Whose|Inside|Watch|Listen(?:\s+to)?|Meet|"
     r"Here(?:[’']s|\s+[Ii]s|\s+[Aa]re))\s+"
 )
-_LIST_HEADLINE = re.compile(
+_LIST_HEADLINE = lazy(
     r"^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"top\s+\d+|the\s+\d+)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]*[a-z]s\b",
     re.I,
@@ -244,12 +245,12 @@ def _names_in(span: str, artists: _Artists) -> list[tuple[int, int, str]]:
     return out
 
 
-_POSSESSIVE = re.compile(
+_POSSESSIVE = lazy(
     r"(?P<n>(?:\([A-Z]\))?[\w][\w&\-]*(?:\.[A-Z][\w&\-]*)?(?:\s+[\w][\w&\-]*){0,3})(?:[’']s|(?<=[sS])[’'])\s"
 )
 
 
-_GAP_VERB = re.compile(
+_GAP_VERB = lazy(
     r"\b(?:will|would|is|are|was|were|has|have|had|to|release[sd]?|drops?|dropped|returns?|"
     r"debuts|debuted|came|comes|said|says|and|with)\b",
     re.I,
@@ -319,20 +320,20 @@ def _artist_for(sent: str, ts: int, t: _Title, voice: str, artists: _Artists) ->
     return artists.current
 
 
-_LEADING_PHRASE = re.compile(
+_LEADING_PHRASE = lazy(
     r"^\s*(?:(?:On|In|At|By|After|Before|Since|Following|Formed|Founded|According|Speaking|"
     r"Earlier|Later|Last|This|Next|Meanwhile|However|Also|Then)\b[^,;]{0,80},\s+)+"
     r"(?=(?:the|The|he|He|she|She|they|They|it|It|[A-Z]))"
 )
 
 
-_GROUP_POSSESSIVE = re.compile(
+_GROUP_POSSESSIVE = lazy(
     r"\b(?:the|The)\s+(?:(?:boy|girl|rookie|co-ed|[\w-]+-member)\s+)*(?:group|band|duo|trio|quartet|unit)"
     r"[’']s\s+(?:[\w-]+,?\s+){0,5}$"
 )
 
 
-_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’")
+_QUOTED = lazy(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’")
 
 
 def _mask_quotes(text: str) -> str:

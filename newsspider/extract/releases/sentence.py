@@ -10,6 +10,7 @@ from newsspider.extract.dates import (
     find_time,
     is_habitual_or_past,
 )
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.releases.artists import _artist_for, _Artists
 from newsspider.extract.releases.titles import (
     _anaphoric_title,
@@ -60,13 +61,13 @@ def _attributed(sent: str, d: DateMatch) -> bool:
     return d.start < 25 and bool(_REPORTED_AFTER.match(sent[d.end : d.end + 60]))
 
 
-_REPORTED_BEFORE = re.compile(
+_REPORTED_BEFORE = lazy(
     _REPORTING.pattern + r"\s+(?:\w+\s+){0,2}?(?:on\s+|in\s+|early\s+|late\s+|this\s+|last\s+)?$",
     re.I,
 )
 
 
-_REPORTED_AFTER = re.compile(
+_REPORTED_AFTER = lazy(
     r",\s+(?:[\w’'&.-]+\s+){0,4}?" + _REPORTING.pattern + r"(?:\s+that)?", re.I
 )
 
@@ -283,28 +284,28 @@ def _sentence_events(
 
 # a noun phrase right after the verb that is not a release: the verb acts on something else
 # ("dropped the suit", "released a statement", "followed by a wider release in theaters")
-_OBJECT_NP = re.compile(
+_OBJECT_NP = lazy(
     r"\s+(?:by\s+)?(?:the|a|an|his|her|their|its|this|that|all|some|any)\s+((?:[\w’'-]+\s+){0,4}[\w’'-]+)",
     re.I,
 )
-_RELEASE_NOUN = re.compile(
+_RELEASE_NOUN = lazy(
     r"^(?:albums?|singles?|EPs?|songs?|tracks?|records?|mixtapes?|OSTs?|soundtracks?|videos?|MVs?|"
     r"repackages?|collaborations?|remix(?:es)?|ballads?|anthems?|versions?|editions?|duets?)$",
     re.I,
 )
 
 
-_SUBJECT_THEN_PAREN = re.compile(
+_SUBJECT_THEN_PAREN = lazy(
     r"\s*(?P<np>(?:The|Its|Their|His|Her)\s+(?:[\w-]+\s+){0,2}?(?:album|EP|mini\s+album|record|"
     r"single|song|repackage))\s*,"
 )
 
 
-_OTHER_WORK = re.compile(r"\b(?:single|song|track|b-side|video|MV|OST|featuring|with)\b", re.I)
+_OTHER_WORK = lazy(r"\b(?:single|song|track|b-side|video|MV|OST|featuring|with)\b", re.I)
 
 
 # a common noun right before a participle: "poll released Thursday", "report released on"
-_NOUN_RELEASED = re.compile(
+_NOUN_RELEASED = lazy(
     r"\b(?!(?:album|single|EP|song|track|record|mixtape|OST|soundtrack|video|MV|repackage|"
     r"collaboration|remix|ballad|version|edition|first|originally|digitally|officially|was|were|"
     r"is|are|be|been|being|get|gets|got|had|has|have|just|finally|recently|already|also|and|"
@@ -397,14 +398,14 @@ def _tense_word(clause: str) -> str | None:
 
 
 # a present-tense release verb: "“X” comes out / drops / arrives / hits shelves / is out ..."
-_SCHEDULE_TRIGGER = re.compile(
+_SCHEDULE_TRIGGER = lazy(
     r"(?:comes?\s+out|drops|arrives|lands|releases|debuts|returns|launches|unveils|"
     r"hits?\s+(?:shelves|stores|streaming)|(?:is|are)\s+(?:\w+\s+)?(?:out|available))\b",
     re.I,
 )
 
 
-_AUX_BEFORE = re.compile(
+_AUX_BEFORE = lazy(
     r"\b(?:to|not|never|did|does|do|will|would|can|could|may|might|must|should|have|has|had|"
     r"\w+n[’']t)\s+$",
     re.I,

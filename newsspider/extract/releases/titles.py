@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.releases.artists import _Artists, _strip_descriptors, _valid_artist
 from newsspider.extract.releases.unquoted import find_unquoted_titles
 from newsspider.extract.releases.vocab import (
@@ -74,8 +75,8 @@ def _find_titles(sent: str) -> list[_Title]:
     return out
 
 
-_NAMED_BY = re.compile(r"\b(?P<noun>[\w-]+)\s*,?\s+(?:titled|called|named|dubbed|entitled)\s*$", re.I)
-_RELEASE_HEAD = re.compile(
+_NAMED_BY = lazy(r"\b(?P<noun>[\w-]+)\s*,?\s+(?:titled|called|named|dubbed|entitled)\s*$", re.I)
+_RELEASE_HEAD = lazy(
     r"(?:albums?|singles?|EPs?|songs?|tracks?|records?|mixtapes?|OSTs?|soundtracks?|videos?|MVs?|"
     r"repackages?|collaborations?|ballads?|anthems?|duets?|remix(?:es)?|cuts?|numbers?|tunes?|one)$",
     re.I,
@@ -130,21 +131,21 @@ def _kind_before(before: str) -> tuple[str | None, bool]:
     return None, False
 
 
-_PART_OF = re.compile(
+_PART_OF = lazy(
     r"\b(?P<h>(?:(?:lead|title|first|second|pre-release|new|focus|debut)\s+)?(?:single|song|track|OST))"
     r"\s+(?:of|from|off)\s+(?:[^“”\"]{0,60}?)$",
     re.I,
 )
-_MV_WORD = re.compile(r"music\s+videos?\b|\bMVs?\b|\bM/Vs?\b", re.I)
+_MV_WORD = lazy(r"music\s+videos?\b|\bMVs?\b|\bM/Vs?\b", re.I)
 
 
-_REPACKAGE_WORD = re.compile(r"\brepackage(?:d)?\b", re.I)
+_REPACKAGE_WORD = lazy(r"\brepackage(?:d)?\b", re.I)
 
 
-_LEADS_UP = re.compile(r"[\s,]*(?:(?:titled|called|named|,|the|of|for)\s*)*", re.I)
+_LEADS_UP = lazy(r"[\s,]*(?:(?:titled|called|named|,|the|of|for)\s*)*", re.I)
 
 
-_OTHER_PARTY = re.compile(r"\b(?:and|with|by|featuring|feat)\b", re.I)
+_OTHER_PARTY = lazy(r"\b(?:and|with|by|featuring|feat)\b", re.I)
 
 
 def _kind_near(before: str) -> bool:
@@ -194,7 +195,7 @@ _ANAPHOR_NOUN = (
 )
 
 
-_ANAPHOR = re.compile(
+_ANAPHOR = lazy(
     r"\s*(?:(?:Meanwhile|Now|Also|And|So|But),?\s+)?(?P<np>[Ii]t|[Tt]hey|"
     r"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|(?P<owner>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:[’']s|(?<=s)[’']))\s+"
     r"(?:(?P<of>album|single|song|track|title\s+track|EP|record)[’']s\s+(?P<mv>music\s+video|video|MV)"

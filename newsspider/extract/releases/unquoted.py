@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.releases.vocab import _Title
 
 _KIND_NOUN = (
@@ -22,23 +23,23 @@ _KIND_NOUN = (
 _SMALL = r"(?:of|the|a|an|in|on|to|and|for|with|my|your|me|you|is|at|by|from|or|no|not|&)"
 _WORD = r"(?:[A-Z0-9][\w’'&!?.-]*)"
 _RUN = rf"(?P<t>{_WORD}(?:\s+(?:{_WORD}|{_SMALL}))*?(?:\s+{_WORD})?)"
-_APPOSITIVE = re.compile(
+_APPOSITIVE = lazy(
     rf"\b{_KIND_NOUN}\s*(?P<open>,|--|—|–)\s*(?:also\s+)?(?i:(?:titled|called|named|dubbed)\s+)?"
     rf"{_RUN}\s*(?P<close>,|--|—|–)",
 )
-_INTRODUCED = re.compile(
+_INTRODUCED = lazy(
     rf"\b{_KIND_NOUN}\s*,?\s+(?i:(?:which\s+is\s+|that\s+is\s+)?(?:titled|called|named|dubbed))\s+"
     rf"{_RUN}(?=\s*(?:[,.;:!?]|--|—|–|\s+(?:is|was|will|on|out|drops|arrives|comes|came|"
     rf"hits|lands|dropped|arrived|released|and|in|next|this|later)\b|$))",
 )
-_NOT_TITLE = re.compile(
+_NOT_TITLE = lazy(
     r"^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday|The|This|That|These|Those|It|Its|Their|His|Her|Which|"
     r"Who|And|But|Or|According|Although|While|Meanwhile|However|Next|Last|Later|Earlier|"
     r"Now|Then|Also|Today|Tomorrow|Yesterday)\b"
 )
-_CAP = re.compile(r"^[A-Z0-9]")
+_CAP = lazy(r"^[A-Z0-9]")
 
 
 def find_unquoted_titles(sent: str) -> list[_Title]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from newsspider.extract.dates import (
     NUM_WORDS,
 )
+from newsspider.extract.lazyre import lazy
 
 RELEASE_KINDS = ("album", "mini_album", "single", "digital_single", "ep", "ost", "mv", "repackage")
 
@@ -16,7 +17,7 @@ RELEASE_KINDS = ("album", "mini_album", "single", "digital_single", "ep", "ost",
 _Q_OPEN = '“"‘'
 
 
-_TITLE_RE = re.compile(
+_TITLE_RE = lazy(
     r"“(?P<d>[^“”\n]{1,80}?)”"
     r"|(?<![\w])\"(?P<s>[^\"\n]{1,80}?)\"(?!\w)"
     r"|(?<![\w’'])‘(?P<q>(?:[^‘’\n]|’(?=\w)){1,80}?)’(?![\w])"
@@ -44,13 +45,13 @@ _KIND_PATTERNS: list[tuple[str, str]] = [
 ]
 
 
-_KIND_RE = [(re.compile(p, re.I if k != "mini_album|ep" else 0), k) for p, k in _KIND_PATTERNS]
+_KIND_RE = [(lazy(p, re.I if k != "mini_album|ep" else 0), k) for p, k in _KIND_PATTERNS]
 
 
-_EP_RE = re.compile(r"\bEPs?\b|extended\s+play", re.I)
+_EP_RE = lazy(r"\bEPs?\b|extended\s+play", re.I)
 
 
-_TRACK_BEFORE = re.compile(
+_TRACK_BEFORE = lazy(
     r"(?:title\s+track|lead\s+track|b-sides?|focus\s+track|tracks?|songs?|tracks?\s+including|including)"
     r"(?:,)?\s*(?:titled|called|named)?\s*$",
     re.I,
@@ -58,7 +59,7 @@ _TRACK_BEFORE = re.compile(
 
 
 # words that make the next title a work that is not a release (drama, film, show, ...)
-_WORK_BEFORE = re.compile(
+_WORK_BEFORE = lazy(
     r"\b(?:drama|k-drama|series|film|movie|show|program(?:me)?|webtoon|novel|musical|documentary|"
     r"romance|thriller|comedy|sitcom|variety|reality|game|anime|webtoon|tour|concert|fan\s*meeting|"
     r"festival|campaign|brand|event|episode|exhibition|book|photobook|magazine|hit|slogan|nickname|"
@@ -68,7 +69,7 @@ _WORK_BEFORE = re.compile(
 
 
 # words after a title that make it a film, a show or a book
-_WORK_AFTER = re.compile(
+_WORK_AFTER = lazy(
     r"\b(?:(?:opens?|opened|hits?|premieres?|screens?|plays?|arrives?)\s+(?:in\s+)?(?:\w+\s+)?"
     r"(?:theaters|theatres|cinemas)|in\s+(?:theaters|theatres|cinemas)|as\s+an?\s+(?:[\w-]+\s+){0,2}?(?:film|movie|"
     r"documentary|series|drama|show|book|novel|musical|special)|(?:box\s+office|film|movie|series|"
@@ -77,7 +78,7 @@ _WORK_AFTER = re.compile(
 )
 
 # release triggers
-_ACTIVE_WITH = re.compile(
+_ACTIVE_WITH = lazy(
     r"\b(?:return(?:s|ed|ing)?|comes?\s+back|came\s+back|coming\s+back|is\s+back|are\s+back|"
     r"(?:make|makes|made|making)\s+(?:\S+\s+){0,3}?(?:debut|comeback|return)|debut(?:s|ed|ing)?|"
     r"kick(?:s|ed|ing)?\s+(?:\S+\s+){0,2}?off|close(?:s|d)?\s+out|wrap(?:s|ped)?\s+up|"
@@ -87,14 +88,14 @@ _ACTIVE_WITH = re.compile(
 )
 
 
-_ACTIVE = re.compile(
+_ACTIVE = lazy(
     r"\b(?:release\s+of|release[sd]?|releasing|drop(?:s|ped|ping)?|unveil(?:s|ed|ing)?|put(?:s|ting)?\s+out|push(?:es|ed|ing)?\s+out(?!\s+of)|"
     r"launch(?:es|ed|ing)?|(?:surprise|pre)-releas(?:es|ed|ing))\b",
     re.I,
 )
 
 
-_PASSIVE = re.compile(
+_PASSIVE = lazy(
     r"\b(?:(?:be|been|being|is|are|was|were|gets?|got)\s+(?:\w+\s+)?(?:released|dropped|unveiled)|"
     r"came\s+out|comes?\s+out|coming\s+out|"
     r"(?:is|are|will\s+be|be)\s+(?:(?:due|finally|now|officially|already)\s+)?out\b|"
@@ -111,7 +112,7 @@ _PASSIVE = re.compile(
 )
 
 
-_SAME_TIME = re.compile(
+_SAME_TIME = lazy(
     r"\b(?:at\s+the\s+same\s+time|simultaneously|alongside\s+(?:it|the\s+album)|on\s+the\s+same\s+day|"
     r"the\s+same\s+day|(?:on\s+)?release\s+day|the\s+day\s+of\s+(?:the\s+|its\s+|their\s+)?release)\b",
     re.I,
@@ -119,7 +120,7 @@ _SAME_TIME = re.compile(
 
 
 # "“X” gets a music video on May 4": a video for the title named before
-_MV_TRIGGER = re.compile(
+_MV_TRIGGER = lazy(
     r"\b(?:gets?|got|getting|receives?|received|will\s+get)\s+(?:a|an|its|her|his|their)\s+(?:own\s+)?"
     r"(?:music\s+video|MV|video)\b",
     re.I,
@@ -127,11 +128,11 @@ _MV_TRIGGER = re.compile(
 
 
 # "“A” will be preceded by a single, “B,” on Nov. 20": the title after
-_PRECEDED = re.compile(r"\b(?:preceded|followed)\s+by\b", re.I)
+_PRECEDED = lazy(r"\b(?:preceded|followed)\s+by\b", re.I)
 
 
 # "drops on Nov. 5 with a music video": a video for the same title on the same date
-_WITH_MV = re.compile(
+_WITH_MV = lazy(
     r"\b(?:with|alongside|along\s+with|together\s+with|plus)\s+(?:a|an|its|the|their|his|her)\s+"
     r"(?:new\s+|official\s+)?(?:music\s+video|MV)\b(?!\s+(?:for|of|to)\b)",
     re.I,
@@ -139,7 +140,7 @@ _WITH_MV = re.compile(
 
 
 # "... together with the music video for the title track, “Y”": Y's video on the same date
-_MV_FOR_BEFORE = re.compile(
+_MV_FOR_BEFORE = lazy(
     r"\b(?:with|alongside|along\s+with|together\s+with|plus|and)\s+(?:a|an|its|the|their|his|her)\s+"
     r"(?:new\s+|official\s+)?(?:music\s+video|MV|video)\s+(?:for|of)\s+[^“”\";]{0,40}$",
     re.I,
@@ -150,14 +151,14 @@ _MV_FOR_BEFORE = re.compile(
 _NUMBER_WORDS = {**{w: n for w, n in NUM_WORDS.items() if n}, "the": 1}
 
 
-_OFFSET = re.compile(
+_OFFSET = lazy(
     r"\b(?P<n>\d{1,2}|a|an|the|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<unit>day|week)s?\s+(?P<dir>after|before|later|earlier|afterwards?)\b",
     re.I,
 )
 
 
-_NOUN_BEFORE_RELEASE = re.compile(
+_NOUN_BEFORE_RELEASE = lazy(
     r"\b(?:the|a|an|its|their|his|her|this|that|first|new|latest|previous|last|next|group|solo|debut|"
     r"korean|japanese|english|physical|digital|album|single|upcoming|official|whose|of|press|news)\s+$"
     r"|\w[’']s?\s+$",  # a possessive: "the album’s release"
@@ -166,7 +167,7 @@ _NOUN_BEFORE_RELEASE = re.compile(
 
 
 # clause-level distractors: if one of these governs the date, it is not a release date
-_NEGATIVE = re.compile(
+_NEGATIVE = lazy(
     r"\b(?:pre-?orders?|preorders?|pre-?sales?|teasers?|concept\s+(?:photos?|films?|clips?|images?)|"
     r"posters?|track\s?list|tracklist|highlight\s+medley|spoilers?|showcase|concerts?|fan\s?meet(?:ing)?s?|"
     r"fan\s?con|fan\s+sign|tour|livestream|live\s+stream|broadcast|episode|premiere[sd]?|airs?|aired|"
@@ -178,7 +179,7 @@ _NEGATIVE = re.compile(
 )
 
 
-_OBJECT_OF_NEGATIVE = re.compile(
+_OBJECT_OF_NEGATIVE = lazy(
     _NEGATIVE.pattern
     + r"\s+(?:[\w-]+\s+){0,2}?(?:for|of|from|to|with)\s+(?:(?:the|their|its|his|her|a|an)\s+)?"
     r"(?:[\w-]+\s+){0,3}?[,\s]*$",
@@ -186,17 +187,17 @@ _OBJECT_OF_NEGATIVE = re.compile(
 )
 
 
-_REPORTING = re.compile(
+_REPORTING = lazy(
     r"\b(?:said|says|announced|announces|confirmed|confirms|revealed|reveals|told|reported|noted|"
     r"added|explained|shared|posted|wrote|stated|according\s+to)\b",
     re.I,
 )
 
 
-_CLAUSE_SPLIT = re.compile(r";|\s[–—]\s|,\s(?:and|but|while|whereas|although|though)\s|:\s")
+_CLAUSE_SPLIT = lazy(r";|\s[–—]\s|,\s(?:and|but|while|whereas|although|though)\s|:\s")
 
 
-_DEBUT_ONLY = re.compile(r"\bdebut(?:ed|s)?\s+(?:on|in)\b", re.I)
+_DEBUT_ONLY = lazy(r"\bdebut(?:ed|s)?\s+(?:on|in)\b", re.I)
 
 
 # artist descriptors and roles
@@ -207,21 +208,21 @@ _DESCRIPTOR_WORDS = frozenset(
 )
 
 
-_ROLE_AFTER = re.compile(
+_ROLE_AFTER = lazy(
     r"^[’']?s?\s*(?:leader|member|members|maknae|vocalist|main\s+vocalist|rapper|dancer|producer|"
     r"fandom|fans|agency|label|company|camp|side|music|star|singer|idol|boy|girl|unit|sub-unit)\b",
     re.I,
 )
 
 
-_ORG_WORDS = re.compile(
+_ORG_WORDS = lazy(
     r"\b(?:Entertainment|Music|Records|Label|Labels|Corporation|Corp|Company|Agency|Media|Studios?|"
     r"Inc|Ltd|Network|Broadcasting|News|Times|Daily|Magazine|TV|Billboard|Spotify|YouTube|"
     r"Instagram|Twitter|Weverse|Hanteo|Circle|Gaon|Melon|University|Hall|Dome|Stadium|Arena|Station)\b"
 )
 
 
-_NAME_RUN = re.compile(
+_NAME_RUN = lazy(
     r"(?:\([A-Z]\))?[A-Z0-9][\w&\-]*(?:[’'.][A-Z][\w\-]*)?(?:\s+(?:\([A-Z]\))?[A-Z0-9][\w&\-]*)*"
 )
 
