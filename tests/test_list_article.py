@@ -67,17 +67,33 @@ INTRO2 = [INTRO, "He wrote, produced and arranged most of it himself, often late
           "and he said so in every interview he gave."]
 
 
-def intro_only_article(after: str) -> str:
-    items = "".join(f'<div class="item"><h2>{h}</h2><img src="/i{i}.jpg"><p>{t}</p></div>'
-                    for i, (h, t) in enumerate(ITEMS))
+def boxed_item(i: int, head: str, text: str) -> str:
+    return f'<div class="item"><h2>{head}</h2><img src="/i{i}.jpg"><p>{text}</p></div>'
+
+
+def intro_only_article(after: str, item=boxed_item) -> str:
+    items = "".join(item(i, h, t) for i, (h, t) in enumerate(ITEMS))
+    if item is ordered_item:
+        items = f"<ol>{items}</ol>"
     return (f"<html><head><title>A Complete List of Jae Min's Solo Projects</title></head><body>"
             f"<article><h1>A Complete List of Jae Min's Solo Projects</h1>"
             f'<div class="entry-content">{"".join(f"<p>{p}</p>" for p in INTRO2)}</div></article>'
             f'<div class="list-content">{items}</div>{after}</body></html>')
 
 
-def test_items_after_an_intro_only_article_element_stay_in_the_body() -> None:
-    page = Page.from_text(intro_only_article(""), "https://fans.example/list")
+def ordered_item(i: int, head: str, text: str) -> str:
+    return f'<li><h3>{head}</h3><figure><img src="/i{i}.jpg"></figure><p>{text}</p></li>'
+
+
+def bold_item(i: int, head: str, text: str) -> str:
+    # a bold paragraph set as the item title, a captioned image, the text
+    return (f'<p><strong>{head}</strong></p><figure><img src="/i{i}.jpg"><figcaption>Photo: '
+            f"Agency</figcaption></figure><p>{text}</p>")
+
+
+@pytest.mark.parametrize("item", [boxed_item, ordered_item, bold_item])
+def test_items_after_an_intro_only_article_element_stay_in_the_body(item) -> None:
+    page = Page.from_text(intro_only_article("", item), "https://fans.example/list")
     body = extract_body(page, extract_metadata(page))
     assert body["paragraphs"] == INTRO2 + [x for h, t in ITEMS for x in (h, t)]
     assert [i["url"] for i in body["images"]] == [f"https://fans.example/i{i}.jpg" for i in range(3)]

@@ -39,11 +39,29 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TEXT = ("p", "blockquote", "pre", "li", "h")
 
 
-def _prose(b: Any) -> bool:
-    """A paragraph of running text: long enough, few links."""
+def _prose(b: Any, kinds: tuple[str, ...] = ("p", "blockquote")) -> bool:
+    """A paragraph of running text: long enough, few links.
+
+    Text in list items (kind "li") is prose only where a whole box is judged: under a linked
+    heading, it is the teaser of a card in a list of related stories far more often than the
+    text of a list-article item."""
     n = len(b.text)
-    return b.kind in ("p", "blockquote") and b.link_density <= 0.3 and (
+    return b.kind in kinds and b.link_density <= 0.3 and (
         n >= 40 or (n >= 15 and _CJK.search(b.text) is not None))
+
+
+_BOX_PROSE = ("p", "blockquote", "li")
+
+
+def _bold_line(b: Any) -> bool:
+    """A short paragraph that is all bold (``<p><strong>Dreamers (2022)</strong></p>``): set
+    as a heading."""
+    el = b.owner
+    if b.kind != "p" or el is None or len(b.text) > 120 or len(el) != 1:
+        return False
+    c = el[0]
+    return (c.tag in ("strong", "b") and not (el.text or "").strip()
+            and not (c.tail or "").strip())
 
 
 def item_title(blocks: Sequence[Any], i: int) -> bool:
@@ -154,14 +172,15 @@ def _continues(el: Any, blocks: Sequence[Any], chrome: Callable[[str], bool],
         return False  # a prompt built around a button ("Turn on notifications")
     total = sum(len(b.text) for b in text)
     links = sum(b.link_chars for b in text)
-    prose = [b for b in text if _prose(b) and b.owner.tag in prose_tags]
-    heads = [b for b in text if b.kind == "h"]
+    prose = [b for b in text if _prose(b, _BOX_PROSE) and b.owner.tag in prose_tags]
+    heads = [b for b in text if b.kind == "h" or _bold_line(b)]
     if links > _CONT_MAX_LINKS * total or sum(len(b.text) for b in prose) < _CONT_MIN_PROSE * total:
         return False
     if len(prose) < 2 and not (heads and prose):
         return False
     # lines that are neither: names, dates, "Reply" (a comment thread), captions, credits
-    lines = sum(b.kind not in ("h", "li") and not _prose(b) for b in text)
+    lines = sum(b.kind not in ("h", "li") and not _prose(b, _BOX_PROSE) for b in text) - sum(
+        b.kind != "h" for b in heads)
     if lines > max(1, len(prose) // 4):
         return False
     if heads and 2 * sum(b.link_density >= 0.5 for b in heads) >= len(heads):
@@ -169,7 +188,7 @@ def _continues(el: Any, blocks: Sequence[Any], chrome: Callable[[str], bool],
     for b in text:
         if b.kind == "h":
             continue
-        if _prose(b):
+        if _prose(b, _BOX_PROSE):
             break
         if story_head(b.text):
             return False  # a byline or date line over the text: the next story
@@ -188,7 +207,7 @@ def continuation(container: Any, blocks: Sequence[Any], root: Any,
     or date line (a story's header)."""
     if container is root:
         return []
-    prose_tags = {b.owner.tag for b in _owned_by(container, blocks) if _prose(b)}
+    prose_tags = {b.owner.tag for b in _owned_by(container, blocks) if _prose(b, _BOX_PROSE)}
     if not prose_tags:
         return []
     out: list[Any] = []
