@@ -124,6 +124,29 @@ def test_numbered_items_in_sections_with_captioned_images() -> None:
     assert [i["caption"] for i in body["images"]] == [f"Cover of {h}" for h, _ in ITEMS]
 
 
+def test_items_each_in_their_own_article_inside_the_text() -> None:
+    items = "".join(f'<article class="list-item"><h2>{h}</h2><img src="/i{i}.jpg"><p>{t}</p>'
+                    f"</article>" for i, (h, t) in enumerate(ITEMS))
+    html = (f"<html><head><title>A Complete List of Jae Min's Solo Projects</title></head><body>"
+            f"<article><h1>A Complete List of Jae Min's Solo Projects</h1><p>{INTRO}</p>{items}"
+            f"</article></body></html>")
+    page = Page.from_text(html, "https://fans.example/list")
+    body = extract_body(page, extract_metadata(page))
+    assert body["paragraphs"] == [INTRO] + [x for h, t in ITEMS for x in (h, t)]
+
+
+def test_teaser_card_articles_between_the_paragraphs_stay_out() -> None:
+    # two cards for other stories inside the text: linked headlines, or one card alone
+    linked = "".join(f'<article class="card"><h3><a href="/story/{i}">{h}</a></h3><p>{t}</p>'
+                     f"</article>" for i, (h, t) in enumerate(TEASERS[:2]))
+    alone = f'<article class="card"><h3>{TEASERS[2][0]}</h3><p>{TEASERS[2][1]}</p></article>'
+    for cards_html in (linked, alone):
+        html = (f"<html><body><article><h1>Jae Min</h1><p>{INTRO}</p>{cards_html}"
+                f"<p>{ITEMS[0][1]}</p><p>{ITEMS[1][1]}</p></article></body></html>")
+        paragraphs = extract_body(Page.from_text(html, "https://fans.example/a"))["paragraphs"]
+        assert paragraphs == [INTRO, ITEMS[0][1], ITEMS[1][1]]
+
+
 @pytest.mark.parametrize("number", ["{n}. ", "#{n} ", "No. {n}: "])
 def test_numbered_items_without_an_intro_keep_the_first_title(number: str) -> None:
     # a countdown straight under the headline: the first item title is not a kicker

@@ -39,7 +39,13 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from newsspider.extract.bodylist import CTA_MARK, continuation, first_item, item_title
+from newsspider.extract.bodylist import (
+    CTA_MARK,
+    continuation,
+    first_item,
+    item_articles,
+    item_title,
+)
 from newsspider.extract.lazyre import lazy
 from newsspider.extract.page import Page, css_select, jsonld_types
 from newsspider.extract.text import clean_text, fold, has_cjk, normalize_ws, word_tokens
@@ -969,7 +975,8 @@ def _teaser_cards(container: Any) -> list[Any]:
     if not nested:
         return []
     total = _text_len(container)
-    return [a for a in nested if _text_len(a) < 0.3 * total]
+    items = item_articles(nested)  # a list article's items, each an <article>
+    return [a for a in nested if _text_len(a) < 0.3 * total and a not in items]
 
 
 def _kicker_heading(text: str, chosen: list[Block]) -> bool:

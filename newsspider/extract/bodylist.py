@@ -10,6 +10,8 @@ container is picked like for an ordinary article:
 - **Items after the container**: the intro sits in the ``<article>`` (or its text ``<div>``),
   the items in a sibling container after it. `continuation` finds the siblings that go on
   with the same kind of text: prose paragraphs (optionally under headings) with few links.
+- **Items as <article>s** inside the text container: not teaser cards when at least two are
+  built like items (an unlinked heading over prose), `item_articles`.
 - **No intro**: the first item title sits right under the headline, where a short heading
   passes for a kicker. `first_item` keeps it when it opens a numbered series of sections.
 
@@ -32,7 +34,7 @@ from typing import Any
 
 from lxml import etree
 
-__all__ = ["CTA_MARK", "continuation", "first_item", "item_title"]
+__all__ = ["CTA_MARK", "continuation", "first_item", "item_articles", "item_title"]
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -125,6 +127,35 @@ def first_item(blocks: Sequence[Any], i: int, items: int = 3) -> bool:
         if len(numbers) >= items:
             return True
     return False
+
+
+def _link_len(el: Any) -> int:
+    return sum(len((a.text_content() or "").strip()) for a in el.iter("a"))
+
+
+def _item_article(a: Any) -> bool:
+    """An <article> built like a list item: a section heading that is not mostly a link, and a
+    paragraph of prose (>= 40 characters, few links) that is in no link."""
+    head = next(a.iter("h2", "h3", "h4"), None)
+    if head is None:
+        return False
+    text = (head.text_content() or "").strip()
+    if not text or _link_len(head) >= 0.5 * len(text):
+        return False
+    for p in a.iter("p"):
+        t = (p.text_content() or "").strip()
+        if len(t) >= 40 and _link_len(p) <= 0.3 * len(t) and not any(
+                x.tag == "a" for x in p.iterancestors()):
+            return True
+    return False
+
+
+def item_articles(nested: Sequence[Any]) -> set[Any]:
+    """The <article>s among `nested` (inside the text container) that are the items of a list
+    article, not teaser cards: each built like an item (see `_item_article`), two at least.
+    A teaser card's headline is a link, or it stands alone between the paragraphs."""
+    items = {a for a in nested if _item_article(a)}
+    return items if len(items) >= 2 else set()
 
 
 def _card_headline(h: Any, parent: Any) -> bool:
