@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.mentions.text import (
     Doc,
     sentence_start,
@@ -45,7 +46,7 @@ def _parse_attrib_line(line: str) -> tuple[str, str | None] | None:
     return None
 
 
-_INTRO_CUE = re.compile(
+_INTRO_CUE = lazy(
     rf"(?:\b(?:{_CUE_ALT}|message|statement|letter|note|post|caption|tweet|posting|thank|"
     r"following|reads?|as follows)\b)[^:]*:\s*$",
     re.IGNORECASE,

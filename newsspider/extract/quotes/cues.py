@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.mentions.lexicon import (
     ADVERBS as _ADVERBS,
 )
@@ -36,7 +37,7 @@ from newsspider.extract.quotes.subjects import (
 _CUE_SET = frozenset(CUE_VERBS)
 _CUE_ALT = "|".join(sorted(_CUE_SET, key=len, reverse=True))
 _ADV_ALT = "|".join(_ADVERBS)
-_CUE_RE = re.compile(rf"\b(?:(?:{_ADV_ALT})\s+)*(?P<cue>{_CUE_ALT})\b(?:\s+(?:out|up|on))?", re.IGNORECASE)
+_CUE_RE = lazy(rf"\b(?:(?:{_ADV_ALT})\s+)*(?P<cue>{_CUE_ALT})\b(?:\s+(?:out|up|on))?", re.IGNORECASE)
 
 
 def _attribution_after(text: str, pos: int) -> tuple[Subject, str, int] | None:
@@ -140,17 +141,17 @@ def _attribution_after_long(text: str, p: int) -> tuple[Subject, str, int] | Non
 
 _PAREN = re.compile(r"\s*\([^()]{1,30}\)")
 _AS_PUT_IT = re.compile(r"as\s+(?=\S)")
-_PUT_IT_AT = re.compile(rf"\s+(?:(?:{_ADV_ALT})\s+)*(?P<cue>put it|{_CUE_ALT})\b", re.IGNORECASE)
+_PUT_IT_AT = lazy(rf"\s+(?:(?:{_ADV_ALT})\s+)*(?P<cue>put it|{_CUE_ALT})\b", re.IGNORECASE)
 _PP_AFTER_NAME = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w.&’'\-]*\s?){1,5}(?=\s)")
 _PP_AFTER_ROLE = re.compile(r"\s+(?:in|of|from|at|on|for|with)\s+(?:[\w’'\-]+\s+){0,3}[\w’'\-]+(?=\s)")
-_BEFORE_RE = re.compile(
+_BEFORE_RE = lazy(
     rf"(?P<cue>{_CUE_ALT})\b(?P<tail>[^“”\"]{{0,70}}?)[,:]\s*$", re.IGNORECASE
 )
 _WS = re.compile(r"\s*")
 _AFTER_LEAD = re.compile(r"[\s,]*(?P<dash>[—–―]\s*)?")
-_CUE_AT = re.compile(rf"(?:(?:{_ADV_ALT})\s+)*(?P<cue>{_CUE_ALT})\b", re.IGNORECASE)
-_WS_CUE_AT = re.compile(rf"\s+(?:(?:{_ADV_ALT})\s+)*(?P<cue>{_CUE_ALT})\b", re.IGNORECASE)
-_TAIL_CUE = re.compile(rf"\s+(?:(?:{_ADV_ALT})\s+)*(?P<cue>{_CUE_ALT})\b[^,;]*$", re.IGNORECASE)
+_CUE_AT = lazy(rf"(?:(?:{_ADV_ALT})\s+)*(?P<cue>{_CUE_ALT})\b", re.IGNORECASE)
+_WS_CUE_AT = lazy(rf"\s+(?:(?:{_ADV_ALT})\s+)*(?P<cue>{_CUE_ALT})\b", re.IGNORECASE)
+_TAIL_CUE = lazy(rf"\s+(?:(?:{_ADV_ALT})\s+)*(?P<cue>{_CUE_ALT})\b[^,;]*$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r",[^,“”\"!?]{1,100},")
 _WORD = re.compile(r"[A-Za-z]+")
 _ADV_SET = frozenset(_ADVERBS)
@@ -286,7 +287,7 @@ def _attribution_stance(
     return subj, hit.group(), subj.start
 
 
-_SUBORDINATE = re.compile(
+_SUBORDINATE = lazy(
     r"\b(?:after|before|because|when|while|since|although|though|until|once)\s+"
     r"(?P<who>he|she|they|(?:[A-Z][\w’'\-.]*\s+){0,2}[A-Z][\w’'\-]*)\s+(?:also\s+|had\s+|has\s+)?"
     r"(?P<verb>[a-z]+(?:ed|s))\b"

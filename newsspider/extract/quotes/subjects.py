@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.mentions.lexicon import (
     PLURAL_ROLES,
     ROLE_NOUNS,
@@ -24,7 +25,7 @@ _ROLE_NP_FWD = re.compile(
     rf"(?P<np>(?:{_DET})\s+(?:[\w’'\-]+\s+){{0,3}}?(?:{_ROLE_ALT}))\b", re.IGNORECASE
 )
 _NOT_PREP = r"(?!(?:of|in|on|at|for|from|with|by|to)\b)"
-_ROLE_NP_BACK = re.compile(
+_ROLE_NP_BACK = lazy(
     rf"(?P<np>\b(?:{_DET})\s+(?:(?:[A-Z]\.){{2,}}\s+|{_NOT_PREP}[\w’'\-]+\s+){{0,5}}?(?:{_ROLE_ALT}))\s*$",
     re.IGNORECASE,
 )
