@@ -34,10 +34,12 @@ from typing import Any
 
 from lxml import etree
 
+from newsspider.extract.lazyre import lazy
+from newsspider.extract.text import has_cjk
+
 __all__ = ["CTA_MARK", "continuation", "first_item", "item_articles", "item_title"]
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _TEXT = ("p", "blockquote", "pre", "li", "h")
 
 
@@ -49,7 +51,7 @@ def _prose(b: Any, kinds: tuple[str, ...] = ("p", "blockquote")) -> bool:
     text of a list-article item."""
     n = len(b.text)
     return b.kind in kinds and b.link_density <= 0.3 and (
-        n >= 40 or (n >= 15 and _CJK.search(b.text) is not None))
+        n >= 40 or (n >= 15 and has_cjk(b.text)))
 
 
 _BOX_PROSE = ("p", "blockquote", "li")
@@ -98,8 +100,8 @@ def _titles_prose(blocks: Sequence[Any], i: int) -> bool:
 
 
 # "1.", "1)", "#1", "No. 1", "1 -": the number of a list item at the start of its title
-_ITEM_NUMBER = re.compile(r"^\s*(?:(?:#|no\.\s*)(\d{1,3})\b|(\d{1,3})\s*(?:[.):](?!\d)|\||\s?[-–—]\s))",
-                          re.IGNORECASE)
+_ITEM_NUMBER = lazy(r"^\s*(?:(?:#|no\.\s*)(\d{1,3})\b|(\d{1,3})\s*(?:[.):](?!\d)|\||\s?[-–—]\s))",
+                     re.IGNORECASE)
 
 
 def first_item(blocks: Sequence[Any], i: int, items: int = 3) -> bool:
