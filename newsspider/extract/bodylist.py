@@ -1,8 +1,8 @@
 """List articles and text that continues past its container (used by `body`).
 
 A list article ("A Complete List of X's Solo Projects") is a short intro followed by items: a
-heading, an image or video and paragraphs each. Two layouts lose the items when the text
-container is picked like for an ordinary article:
+heading, an image or video and paragraphs each. These layouts lost items when the text was
+taken like that of an ordinary article:
 
 - **Linked item titles**: each item's heading is a link to the work's own page
   (``<h2><a href="/works/1">Dreamers (2022)</a></h2>``). A heading that is wholly a link looks
@@ -15,7 +15,7 @@ container is picked like for an ordinary article:
 - **No intro**: the first item title sits right under the headline, where a short heading
   passes for a kicker. `first_item` keeps it when it opens a numbered series of sections.
 
-What must not come in through either door: related-post grids (headlines as links over short
+What must not come in through any of these doors: related-post grids (headlines as links over short
 teasers), "read more" link lists, tag clouds, comment threads, footers, prompts and the next
 story of an infinite-scroll page. A linked heading whose address is linked again in its box
 (the card's image) is a card's headline. A continuation stops at a box with many links, with
