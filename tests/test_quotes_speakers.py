@@ -147,3 +147,18 @@ def test_she_is_not_the_firm_that_carries_her_surname():
     from newsspider.extract.mentions import type_of
 
     assert type_of("Stone Research") == type_of("Avenue Capital") == "organisation"
+
+
+def test_a_party_whip_is_a_title_not_a_name():
+    # "Majority Whip X" is X (before, the whole run "Senate Majority Whip X" was the name, and a
+    # lone "Whip" was an entity "he" could go to)
+    paras = [
+        "Minister Daniel Marsh wants tougher exams.",
+        "The Chief Whip told colleagues to support the plan, and Majority Whip Tom Reyes agreed.",
+        "Marsh spoke on Tuesday.",
+        "“Standards have slipped for years,” he said.",
+    ]
+    assert speakers(paras)[-1][1] == "Daniel Marsh"
+    from newsspider.extract.mentions.runs import name_runs
+
+    assert [r.text for r in name_runs("Senate Majority Whip Tom Reyes said so.")] == ["Tom Reyes"]

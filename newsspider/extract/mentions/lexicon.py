@@ -68,7 +68,7 @@ ROLE_TITLES = frozenset(
     economist strategist adviser advisor aide consultant expert scientist researcher
     historian pollster lawmaker legislator activist organizer ambassador diplomat
     commentator correspondent anchorwoman anchorman surgeon doctor nurse pastor reverend
-    police sheriff deputy prosecutor widow veteran developer businessman businesswoman
+    police sheriff deputy prosecutor widow veteran developer businessman businesswoman whip
     """.split()
 )
 
@@ -76,7 +76,7 @@ _INNER_TITLES = frozenset(
     "gov. governor sen. senator rep. representative leader secretary chairman chairwoman "
     "president director minister mayor speaker chief spokesman spokeswoman spokesperson "
     "judge justice general gen. attorney commissioner ambassador ceo host critic "
-    "columnist analyst producer composer member vocalist rapper singer maknae widow".split()
+    "columnist analyst producer composer member vocalist rapper singer maknae widow whip".split()
 )
 HONORIFICS = frozenset(
     # also without the full stop, as British usage writes them ("Mr Addison")
