@@ -20,7 +20,9 @@ A page's figure is its median over the repetitions; the table gives the median, 
 those over the pages, and ours / trafilatura. ``--stages`` adds ours by stage. ``--startup``
 times ``newsspider extract FILE``, ``newsspider fetch URL`` (a page served on 127.0.0.1) and
 trafilatura's CLI on the same file and URL, start to exit (wall) and CPU (user+sys), median of
-``--startup-runs``, interleaved. Times are CPU time on a shared machine: read the ratios.
+``--startup-runs``, interleaved; ``--startup-against DIR`` adds the newsspider commands run
+with another checkout's package (before/after in one run). Times are CPU time on a shared
+machine: read the ratios.
 """
 
 from __future__ import annotations
@@ -230,13 +232,14 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 _ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def run_cmd(argv: list[str], stdin: Path | None = None) -> tuple[float, float, int]:
-    """(wall ms, CPU ms of the child, exit status)."""
+def run_cmd(argv: list[str], stdin: Path | None = None, tree: str | None = None) -> tuple[float, float, int]:
+    """(wall ms, CPU ms of the child, exit status); `tree`: import newsspider from that checkout."""
+    env = dict(_ENV, PYTHONPATH=tree) if tree else _ENV
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     with open(stdin or os.devnull, "rb") as fh:
         proc = subprocess.run(argv, stdin=fh, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              check=False, env=_ENV)
+                              check=False, env=env)
     wall = (time.perf_counter() - t0) * 1000
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000
@@ -245,7 +248,7 @@ def run_cmd(argv: list[str], stdin: Path | None = None) -> tuple[float, float, i
     return wall, cpu, proc.returncode
 
 
-def startup(pages: list[tuple[str, str, bytes]], runs: int) -> str:
+def startup(pages: list[tuple[str, str, bytes]], runs: int, against: str | None = None) -> str:
     bindir = Path(sys.executable).parent
     ns = str(bindir / "newsspider")
     traf = shutil.which("trafilatura", path=str(bindir)) or shutil.which("trafilatura")
@@ -258,22 +261,25 @@ def startup(pages: list[tuple[str, str, bytes]], runs: int) -> str:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}/page.html"
-        cmds: dict[str, tuple[list[str], Path | None]] = {
-            "python -c pass (interpreter alone)": ([sys.executable, "-c", "pass"], None),
-            "newsspider extract FILE": ([ns, "extract", str(page)], None),
-            "newsspider fetch URL": ([ns, "fetch", url, "--allow-private"], None),
+        cmds: dict[str, tuple[list[str], Path | None, str | None]] = {
+            "python -c pass (interpreter alone)": ([sys.executable, "-c", "pass"], None, None),
+            "newsspider extract FILE": ([ns, "extract", str(page)], None, None),
+            "newsspider fetch URL": ([ns, "fetch", url, "--allow-private"], None, None),
         }
+        if against:  # the same commands with another checkout's newsspider, interleaved
+            for k in ("newsspider extract FILE", "newsspider fetch URL"):
+                cmds[f"{k} ({against})"] = (cmds[k][0], None, against)
         # trafilatura's CLI reads one page from standard input (--input-file is a list of URLs);
         # its -u URL refuses 127.0.0.1 (SSRF protection), so it has no local fetch row
         if traf:
-            cmds["trafilatura --json --with-metadata < FILE"] = ([traf, "--json", "--with-metadata"], page)
+            cmds["trafilatura --json --with-metadata < FILE"] = ([traf, "--json", "--with-metadata"], page, None)
         res: dict[str, list[tuple[float, float]]] = {k: [] for k in cmds}
         try:
-            for argv, stdin in cmds.values():  # warm the file and bytecode caches
-                run_cmd(argv, stdin)
+            for argv, stdin, tree in cmds.values():  # warm the file and bytecode caches
+                run_cmd(argv, stdin, tree)
             for _ in range(runs):
-                for k, (argv, stdin) in cmds.items():
-                    wall, cpu, _ = run_cmd(argv, stdin)
+                for k, (argv, stdin, tree) in cmds.items():
+                    wall, cpu, _ = run_cmd(argv, stdin, tree)
                     res[k].append((wall, cpu))
         finally:
             server.shutdown()
@@ -296,6 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--startup", action="store_true", help="also start-up of the CLIs")
     ap.add_argument("--startup-only", action="store_true")
     ap.add_argument("--startup-runs", type=int, default=9)
+    ap.add_argument("--startup-against", metavar="DIR",
+                    help="also time the commands with the newsspider package of another checkout "
+                         "(DIR holds newsspider/; e.g. `git archive REV newsspider | tar -x -C DIR`)")
     ap.add_argument("--profile", action="store_true", help="cProfile ours over the sets, print top")
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--dump", metavar="OUT.jsonl", help="write ours' records (for before/after diffs)")
@@ -329,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(stage_table(pages, args.reps))
             print()
     if args.startup or args.startup_only:
-        print(startup(next(iter(sets.values())), args.startup_runs))
+        print(startup(next(iter(sets.values())), args.startup_runs, args.startup_against))
     return 0
 
 
