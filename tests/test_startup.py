@@ -41,6 +41,19 @@ def test_fetch_does_not_import_components_whose_setting_is_off(tmp_path):
     assert report["loaded"] == []
 
 
+def test_extract_of_a_saved_page_reads_no_site_profile(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>A Story</title></head><body><article><h1>A Story</h1>"
+                    + "<p>Some words of a story that goes on for a while here.</p>" * 5
+                    + "</article></body></html>", encoding="utf-8")
+    probe = PROBE.replace(repr(HEAVY), repr(("newsspider.profiles", "tomllib")))
+    proc = subprocess.run([sys.executable, "-c", probe, "extract", str(page)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    report = json.loads(proc.stderr.strip().splitlines()[-1])
+    assert report == {"status": 0, "loaded": []}
+    assert json.loads(proc.stdout)["site"] == "generic"
+
+
 def _components(settings, group: str) -> set[str]:
     DisabledComponentsAddon().update_settings(settings)
     return set(settings.get_component_priority_dict_with_base(group))

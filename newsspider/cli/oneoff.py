@@ -84,13 +84,26 @@ def _read_stdin(max_size: int = MAX_INPUT) -> bytes:
     return data
 
 
+def _profile_of(url: str) -> tuple[str, dict[str, Any] | None]:
+    """(site name, ``page.profile``) of a page's URL. A URL without a host (a saved page given
+    without --url: ``file:``, ``stdin:``) belongs to no site profile: generic, without reading the
+    profiles (their module and TOML parser are ~5 ms of start-up)."""
+    from newsspider.urls import host_of
+
+    if not host_of(url):
+        return "generic", None
+    from newsspider.profiles import profile_for_url
+
+    profile = profile_for_url(url)
+    return profile.name, (profile.as_dict() if profile.name != "generic" else None)
+
+
 def extract_files(items: Iterable[tuple[str, str | None]], base_dir: Path | None = None,
                   max_size: int = MAX_INPUT) -> Iterable[dict[str, Any]]:
     """One record per (file, url) in order; duplicates among them get `duplicate_of`."""
     from newsspider.dedup import LshIndex, signature
     from newsspider.extract import Page, extract_article
     from newsspider.extract.inputcheck import NotHTML, check_html
-    from newsspider.profiles import profile_for_url
     from newsspider.provenance import new_run_id
 
     # the first record of each canonical URL / body hash, and an LSH index of signatures:
@@ -117,11 +130,10 @@ def extract_files(items: Iterable[tuple[str, str | None]], base_dir: Path | None
             yield {"source_file": file, "error": f"{'stdin' if file == '-' else file}: {exc}"}
             continue
         page_url = url or ("stdin:" if file == "-" else path.resolve().as_uri())
-        profile = profile_for_url(page_url)
-        page = Page.from_bytes(body, page_url, fetched_at=now,
-                               profile=profile.as_dict() if profile.name != "generic" else None)
+        site, profile = _profile_of(page_url)
+        page = Page.from_bytes(body, page_url, fetched_at=now, profile=profile)
         try:
-            record = extract_article(page, site=profile.name)
+            record = extract_article(page, site=site)
         except Exception as exc:  # noqa: BLE001 - one bad page never stops the batch
             yield {"source_file": file, "error": f"extraction failed: {exc.__class__.__name__}: {exc}"}
             continue
