@@ -45,7 +45,7 @@ def test_every_item_of_a_list_article_is_in_the_body(item) -> None:
 
 # Two layouts found on 2026-12-03 (invented pages) in which the items were lost: a heading that
 # is wholly a link was dropped, and items after an <article> holding only the intro were outside
-# the chosen container (newsspider/extract/bodylist.py now handles both).
+# the chosen container (newsspider/extract/body/lists.py now handles both).
 
 
 def linked_heading(i: int, head: str, text: str) -> str:

@@ -3,7 +3,7 @@
 The four steps, in the order the item pipelines run them:
 
 1. `metadata_fields(page)`      title, authors, dates, canonical URL… (`metadata.py`)
-2. `body_fields(page, meta)`    main text, simplified HTML, images, embeds (`body.py`)
+2. `body_fields(page, meta)`    main text, simplified HTML, images, embeds (`body/`)
 3. `quote_fields(body)`         quotes with speakers (`quotes/`, `mentions/`)
 4. `release_fields(body, …)`    album/single/video release events (`releases.py`)
 

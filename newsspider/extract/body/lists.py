@@ -1,4 +1,5 @@
-"""List articles and text that continues past its container (used by `body`).
+"""List articles and text that continues past its container (used by `select` and
+`extract_body`).
 
 A list article ("A Complete List of X's Solo Projects") is a short intro followed by items: a
 heading, an image or video and paragraphs each. These layouts lost items when the text was
@@ -23,7 +24,7 @@ headings that are mostly links, with short lines between the paragraphs (names, 
 "Reply" of comments), with a button, opening with a "Related" / "More from" line, with a
 byline or date line above its first paragraph, or holding an ``<article>`` or ``<h1>``
 (another story).
-Pure functions over the blocks and the cleaned tree built by `body`.
+Pure functions over the blocks and the cleaned tree built by `clean` and `blocks`.
 """
 
 from __future__ import annotations
@@ -179,7 +180,7 @@ def _owned_by(el: Any, blocks: Sequence[Any]) -> list[Any]:
     return [b for b in blocks if b.owner is not None and b.owner in members]
 
 
-# attribute `body` sets on boxes built around a button link (its ``_mark_cta_boxes``)
+# attribute `clean` sets on boxes built around a button link (its ``_mark_cta_boxes``)
 CTA_MARK = "data-x-cta"
 _HAS_MARK = etree.XPath(f"boolean(descendant-or-self::*[@{CTA_MARK}])")
 _CONT_MIN_PROSE = 0.6  # share of the box's text in prose paragraphs

@@ -1,0 +1,80 @@
+"""What the parts of `body` share: the `Block` record and small tree helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Block:
+    """One unit of the linear document: text, an image or an embed."""
+
+    kind: str  # p | h | li | blockquote | pre | embed | image
+    text: str = ""
+    owner: Any = None  # element the text belongs to (for container membership)
+    link_chars: int = 0
+    group: Any = None  # list / blockquote element the block belongs to (for body_html)
+    list_tag: str = "ul"
+    heading_level: int = 2
+    image: dict[str, Any] | None = None
+    embed: dict[str, Any] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+def _drop(el: Any) -> None:
+    """Remove `el` but keep its tail text."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _ident(el: Any) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
+def _text_len(el: Any, enough: float | None = None) -> int:
+    """Characters of text under `el` (each piece stripped); with `enough`, counting stops as
+    soon as the sum reaches it (callers compare with a threshold: same answer, bounded cost)."""
+    if enough is None:
+        return sum(map(len, map(str.strip, el.itertext())))
+    n = 0
+    for t in el.itertext():
+        n += len(t.strip())
+        if n >= enough:
+            break
+    return n
+
+
+def _long_paragraphs(el: Any, limit: int = 2) -> int:
+    n = 0
+    for p in el.iter("p"):
+        text = p.text_content()
+        if len(text) >= 120:
+            links = sum(len(a.text_content()) for a in p.iter("a"))
+            if links < 0.3 * len(text):
+                n += 1
+                if n >= limit:
+                    break
+    return n
+
+
+def _inside(el: Any, container: Any) -> bool:
+    if el is container:
+        return True
+    for anc in el.iterancestors():
+        if anc is container:
+            return True
+    return False

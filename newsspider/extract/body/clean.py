@@ -1,0 +1,235 @@
+"""Pass 1 of `body`: drop non-content markup from the private copy of the tree, in place.
+
+Scripts, forms, navigation, hidden elements and subtrees whose class/id name boilerplate (share
+bars, newsletter boxes, related lists, ads, comments...) go; embeds and figures are turned into
+placeholders first (`media`); small boxes built around a button link are marked. Wrappers that
+hold most of the text are not boilerplate even when their markup says so (an ASP.NET page-wide
+``<form>``, an unclosed ``<aside>``, React's hidden streaming ``<div>``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+from lxml import etree
+
+from newsspider.extract.body.base import _drop, _ident, _long_paragraphs, _text_len
+from newsspider.extract.body.lists import CTA_MARK
+from newsspider.extract.body.media import _as_figure, _embed_of, _is_photo_box, _replace_figure
+from newsspider.extract.lazyre import lazy
+from newsspider.extract.page import css_select
+
+DROP_TAGS = ("script", "style", "noscript", "template", "svg", "button", "input", "select",
+             "textarea", "form", "nav", "iframe", "object", "embed", "canvas", "dialog", "map",
+             "link", "meta", "head", "audio", "video", "source", "menu", "label", "option")
+
+# class/id words of boilerplate containers, matched against whole `-`/`_`-separated words.
+# "strong" words name boilerplate even next to a content word ("related-content");
+# "weak" ones only when no content word is present.
+_STRONG_WORDS = (
+    "share|sharing|shares|social|socials|newsletter|newsletters|subscribe|subscription|related|"
+    "recommended|recommendations|recommendation|recirculation|outbrain|taboola|comments?|"
+    "commenting|disqus|advert|advertisement|advertising|ads|ad|adslot|adunit|sponsor|sponsored|"
+    "breadcrumbs?|cookie|cookies|consent|popup|modal|signup|tagcloud|taglist|"
+    "copyright|backtotop|mostread|readmore|moreon|werbung|anzeige|sr|screenreader|"
+    "wp-block-query|post-picker|"
+    "offscreen|visually|visuallyhidden|sronly|caption|credit|credits|byline|bylines|dateline"
+)
+_WEAK_WORDS = (
+    "promo|promotion|banner|overlay|sidebar|widget|toolbar|tags|keywords|pagination|pager|"
+    "print|author|authors|meta|timestamp|footer|masthead|navigation|nav|menu|skip|jump|"
+    "scroll|topics|teaser|teasers|trending|popular|most|more|also|next|prev|previous|rating|"
+    "reactions|feedback|survey|donate|membership|bio|autor|hidden|lightbox|date|time|info|"
+    "tools|actions|links|excerpt|excerpts"
+)
+# a word may carry a number ("ad-3", "promo2") but not be the start of a hash ("ad6ed79d-...")
+_END = r"(?:$|[-_\s]|\d+(?:$|[-_\s]))"
+_STRONG = lazy(rf"(?:^|[-_\s])(?:{_STRONG_WORDS}){_END}", re.IGNORECASE)
+_BOILER = lazy(rf"(?:^|[-_\s])(?:{_STRONG_WORDS}|{_WEAK_WORDS}){_END}", re.IGNORECASE)
+# tokens that mark an element as article content even if a boilerplate word is also present
+_CONTENT = lazy(
+    r"(?:^|[-_\s])(?:article|articlebody|article-body|body|content|entry|main|story|"
+    r"post|text|richtext|prose|paragraph|copy|blog)(?:$|[-_\s]|\d+(?:$|[-_\s]))",
+    re.IGNORECASE,
+)
+
+
+def _drop_selected(root: Any, selector: Any) -> None:
+    for el in css_select(root, selector):
+        _drop(el)
+
+_HIDDEN_CLASSES = {"hidden", "is-hidden", "d-none", "hide", "visually-hidden", "sr-only",
+                   "visuallyhidden", "screen-reader-text", "u-hidden"}
+
+
+_HIDDEN_STYLE = lazy(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _is_hidden(el: Any) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    cls = el.get("class")
+    if cls and not _HIDDEN_CLASSES.isdisjoint(cls.split()):
+        return True
+    style = el.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    return False
+
+
+def _holds_article(el: Any, total: int) -> bool:
+    """True when `el` holds most of the page's text in real paragraphs.
+
+    Broken markup puts the article inside an unclosed <aside>, ASP.NET wraps the page in a
+    <form>, React streaming SSR parks the rendered article in a hidden ``<div id="S:1">``
+    that a script moves into place: none of these is boilerplate.
+    """
+    return total > 0 and _text_len(el, 0.4 * total) >= 0.4 * total and _long_paragraphs(el, 3) >= 3
+
+
+def _clean(root: Any, base_url: str, level: int = 2) -> None:
+    """Drop non-content markup in place; `level` 2 = all class rules, 1 = strong only, 0 = none."""
+    # embeds and figures first: their markup (captions, "A post shared by") must not be judged
+    # as text, and an embed inside an iframe would be lost with the iframes below
+    for el in list(root.iter("blockquote", "iframe", "div", "amp-twitter", "amp-instagram",
+                             "amp-youtube", "lite-youtube")):
+        if el.getparent() is None and el is not root:
+            continue
+        emb = _embed_of(el, base_url)
+        if emb is not None:
+            ph = etree.Element("x-embed")
+            ph.tail = el.tail
+            ph.set("data-json", json.dumps(emb))
+            parent = el.getparent()
+            if parent is not None:
+                parent.replace(el, ph)
+    for el in list(root.iter("div")):
+        if el.getparent() is not None and _is_photo_box(el):
+            _as_figure(el)
+    for el in list(root.iter("figure", "picture")):
+        if el.getparent() is None:
+            continue
+        _replace_figure(el, base_url)
+    for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        _drop(el)
+    total: int | None = None
+    for el in list(root.iter(*DROP_TAGS)):
+        if el.getparent() is None:
+            continue
+        if el.tag == "form":
+            # ASP.NET pages wrap the whole page in one <form>: unwrap a form holding the text
+            if total is None:
+                total = _text_len(root)
+            if total > 0 and _text_len(el) >= 0.5 * total:
+                el.tag = "div"
+                continue
+        _drop(el)
+    _mark_cta_boxes(root)
+    total = None
+    # only elements the rules below can act on (C-level selection, in document order)
+    nodes = _MAYBE_BOILER(root)
+    i, end = 0, len(nodes)
+    while i < end:
+        el = nodes[i]
+        i += 1
+        if el.getparent() is None:
+            continue
+        if el.tag in ("x-embed", "x-image"):
+            continue
+        if el.tag in ("aside", "footer") or _is_hidden(el):
+            if total is None:
+                total = _text_len(root)
+            if not _holds_article(el, total):
+                i = _drop_subtree(el, i, nodes, total is None)
+            continue
+        if el.get("aria-hidden") == "true" and el.tag not in ("p", "span", "a", "em", "strong"):
+            i = _drop_subtree(el, i, nodes, total is None)
+            continue
+        role = el.get("role")
+        if role in ("navigation", "complementary", "contentinfo", "banner", "dialog", "search"):
+            i = _drop_subtree(el, i, nodes, total is None)
+            continue
+        ident = _ident(el)
+        if not ident or el.tag in ("body", "html", "main", "article"):
+            continue
+        strong, weak = _ident_kind(ident)
+        if level >= 1 and strong:
+            # never drop a container holding a large share of the page's text
+            if total is None:
+                total = _text_len(root)
+            if _text_len(el, 0.4 * total) < 0.4 * total:
+                i = _drop_subtree(el, i, nodes, total is None)
+        elif level >= 2 and weak:
+            # weak names ("widget", "meta", "next") also wrap whole articles: keep elements
+            # that hold real paragraphs
+            if _long_paragraphs(el) < 2:
+                i = _drop_subtree(el, i, nodes, total is None)
+
+
+# what `_clean`'s last pass looks at: aside/footer, hidden, aria-hidden, role, class/id names
+_BOILER_TEST = "self::aside or self::footer or @hidden or @class or @id or @style or @aria-hidden or @role"
+_MAYBE_BOILER = etree.XPath(f"descendant::*[{_BOILER_TEST}]")
+_COUNT_MAYBE_BOILER = etree.XPath(f"count(descendant::*[{_BOILER_TEST}])")
+
+
+def _drop_subtree(el: Any, i: int, nodes: list[Any], total_unknown: bool) -> int:
+    """`_drop(el)` in `_clean`'s pass over `nodes` (document order; `el` is ``nodes[i - 1]``):
+    returns the index past el's descendants, which no longer count.
+
+    The pass used to visit them (and measure their text, again and again inside large dropped
+    boxes); nothing it did there reached the document, except that the page's text length is
+    measured the first time it is needed. While that has not happened, the subtree is still
+    visited (its own nodes are dropped with it, so the pass gives the same result)."""
+    _drop(el)
+    if total_unknown:
+        return i
+    return i + int(_COUNT_MAYBE_BOILER(el))
+
+
+@lru_cache(maxsize=4096)
+def _ident_kind(ident: str) -> tuple[bool, bool]:
+    """(strong boilerplate name, weak boilerplate name without a content word) of a class/id."""
+    return (_STRONG.search(ident) is not None,
+            _BOILER.search(ident) is not None and _CONTENT.search(ident) is None)
+
+
+_BUTTON_CLS = lazy(r"(?:^|[-_\s])(?:button|btn|cta)(?:$|[-_\s])", re.IGNORECASE)
+
+
+_CTA_MARK = CTA_MARK
+_HAS_CTA_MARK = etree.XPath(f"boolean(//*[@{_CTA_MARK}])")
+_CLASSED_LINKS = etree.XPath("descendant::a[@class or @role]")
+
+
+@lru_cache(maxsize=4096)
+def _is_button_class(cls: str) -> bool:
+    return _BUTTON_CLS.search(cls) is not None
+
+
+def _mark_cta_boxes(root: Any) -> None:
+    """Mark small boxes built around a button-styled link ("Support us", "Subscribe now").
+
+    The box is the largest ancestor of the link (up to four levels) that stays short and
+    holds no more than one real paragraph; article text never carries buttons. Marked boxes
+    still count when the container is chosen (as the non-text they are) but never reach the
+    paragraphs.
+    """
+    total: int | None = None  # nothing here changes the text: measured once, when needed
+    for a in _CLASSED_LINKS(root):
+        if not (_is_button_class(a.get("class") or "") or a.get("role") == "button"):
+            continue
+        box, box_len = a, 0
+        for level, anc in enumerate(a.iterancestors()):
+            if level >= 4 or anc is root or anc.tag in ("body", "html", "article", "main"):
+                break
+            n = _text_len(anc, 601)  # only "over 600" matters: stop counting there
+            if n > 600 or _long_paragraphs(anc) >= 2:
+                break
+            box, box_len = anc, n
+        if box is not a:
+            if total is None:
+                total = _text_len(root)
+            if box_len < 0.2 * total:
+                box.set(_CTA_MARK, "1")
