@@ -22,6 +22,14 @@ __all__ = ["__version__", "extract_article"]
 # at import cost ~15-35 ms of every command's start-up (it imports the email package).
 __version__ = "0.1.0"
 
+# The version of the record layout (fields and their meaning); bumped when they change.
+# 2: url_key, description, section, word_count and the provenance fields; canonical_url as declared.
+# 3: titles (every title the page gives, by source); title is the headline as shown;
+#    releases[].paragraph (where the evidence is).
+# 4: extraction_errors (the stages extraction could not do on the page).
+# (newsspider.items re-exports it; here, a record's provenance needs no dataclasses: start-up.)
+SCHEMA_VERSION = "4"
+
 
 def extract_article(html: str | bytes, url: str | None = None, *, site: str | None = None,
                     fetched_at: datetime | None = None, content_type: str | None = None) -> dict[str, Any]:

@@ -14,12 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
-# The version of the record layout (fields and their meaning); bumped when they change.
-# 2: url_key, description, section, word_count and the provenance fields; canonical_url as declared.
-# 3: titles (every title the page gives, by source); title is the headline as shown;
-#    releases[].paragraph (where the evidence is).
-# 4: extraction_errors (the stages extraction could not do on the page).
-SCHEMA_VERSION = "4"
+# The version of the record layout, re-exported: defined (with its history) in newsspider/__init__.py
+# beside __version__, so the provenance fields of every record do not build these dataclasses.
+from newsspider import SCHEMA_VERSION  # noqa: F401
 
 
 @dataclass

@@ -15,8 +15,7 @@ def new_run_id() -> str:
 def provenance(url: str, http_status: int | None = None, run_id: str | None = None) -> dict[str, Any]:
     """The site's domain, the HTTP status, the run that wrote the record, and the versions of the
     record schema and of the extractor (the package version)."""
-    from newsspider import __version__
-    from newsspider.items import SCHEMA_VERSION
+    from newsspider import SCHEMA_VERSION, __version__
     from newsspider.urls import host_of
 
     return {"domain": host_of(url) or None, "http_status": http_status, "run_id": run_id,

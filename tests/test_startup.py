@@ -96,3 +96,14 @@ def test_word_tokens_without_cjk_skip_the_cjk_pattern():
     assert text.word_tokens("") == []
     assert text.word_tokens("BTS 방탄소년단 の新曲") == ["bts", "방탄소년단", "の", "新", "曲"]
     assert text.word_tokens("emoji 🎤 mic") == ["emoji", "mic"]  # above U+3040: the full pattern
+
+
+def test_the_provenance_fields_do_not_build_the_record_dataclasses():
+    probe = ("import sys; from newsspider.provenance import provenance; "
+             "from newsspider import SCHEMA_VERSION; import newsspider.items as items; "
+             "print(provenance('https://a.example/x')['schema_version'] == SCHEMA_VERSION == items.SCHEMA_VERSION)")
+    first = ("import sys; from newsspider.provenance import provenance; provenance('https://a.example/x'); "
+             "print('newsspider.items' in sys.modules)")
+    out = [subprocess.run([sys.executable, "-c", c], capture_output=True, text=True, timeout=60).stdout.strip()
+           for c in (probe, first)]
+    assert out == ["True", "False"]
