@@ -107,3 +107,17 @@ def test_the_provenance_fields_do_not_build_the_record_dataclasses():
     out = [subprocess.run([sys.executable, "-c", c], capture_output=True, text=True, timeout=60).stdout.strip()
            for c in (probe, first)]
     assert out == ["True", "False"]
+
+
+def test_unquoted_titles_of_a_sentence_without_a_release_noun_compile_nothing():
+    code = ("from newsspider.extract.releases import unquoted as u; "
+            "a = u.find_unquoted_titles('Doctors say the pain lasted for weeks, Health Ministry said.'); "
+            "b = u.find_unquoted_titles('Her new album, Quiet Room, is out on May 24.'); "
+            "print(a == [], [t.text for t in b], u._INTRODUCED._compiled is not None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["True", "['Quiet", "Room']", "True"], out.stderr
+    first = ("from newsspider.extract.releases import unquoted as u; "
+             "u.find_unquoted_titles('Doctors say the pain lasted for weeks.'); "
+             "print(u._APPOSITIVE._compiled, u._INTRODUCED._compiled)")
+    out = subprocess.run([sys.executable, "-c", first], capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["None", "None"], out.stderr
