@@ -237,6 +237,9 @@ def measure(args: argparse.Namespace, out: Any = _print) -> dict[str, list[Resul
                                            "NEWSSPIDER_RUNS": str(d / "runs.jsonl")})],
                               d, base_env, d / "stats.json", d / "log.txt")
                     res.records = _lines(d / "articles.jsonl")
+                if res.pages == 0:  # a table of ratios over zero pages says nothing: show why instead
+                    raise SystemExit(f"{c}: fetched no page in round {r + 1}; its log ends:\n"
+                                     f"{(d / 'log.txt').read_text(errors='replace')[-3000:]}")
                 results[c].append(res)
                 if args.verbose:
                     out(f"  round {r + 1}: {c}: {res.pages} pages, {res.records} records, {res.wall:.1f} s, "
