@@ -15,6 +15,7 @@ from newsspider.extract.dates.vocab import (
     WEEKDAYS,
     Tense,
 )
+from newsspider.extract.lazyre import lazy
 
 
 def _as_date(base: dt.date | dt.datetime) -> dt.date:
@@ -94,7 +95,7 @@ def _weekday_date(wd: int, base: dt.date, modifier: str, tense: Tense | None) ->
     return base - dt.timedelta(days=delta_back)
 
 
-_TIME_RE = re.compile(rf"(?<![\w:]){_TIME}")
+_TIME_RE = lazy(rf"(?<![\w:]){_TIME}")
 
 
 def find_time(text: str, *, zoned: bool = True) -> str | None:

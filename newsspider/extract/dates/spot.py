@@ -15,6 +15,7 @@ from newsspider.extract.dates.vocab import (
     _WEEKDAY,
     DateMatch,
 )
+from newsspider.extract.lazyre import lazy
 
 _WD_MOD = (
     r"(?:(?P<wmod>next|this coming|the coming|coming|this past|this|last|the previous|previous"
@@ -33,7 +34,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Friday, May 24, 2024 at 1 p.m. KST", "May 24 at 1 p.m.", "Aug. 7", "June 14th, 2024"
     (
         "md",
-        re.compile(
+        lazy(
             rf"(?:{_WD_MOD}(?P<wd>{_WEEKDAY}),?\s)?(?:the\s)?(?P<month>{_MONTH})\s(?:the\s)?{_DAYNUM}(?![\d/]|:\d)"
             rf"(?:,?\s{_YEAR}(?!\d)|\s(?:of\s)?(?P<rely>last|next|this)\syear)?(?:{_TIME_AFTER})?"
         ),
@@ -41,7 +42,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "14 June 2024", "the 14th of June"
     (
         "dm",
-        re.compile(
+        lazy(
             rf"(?:(?P<wd>{_WEEKDAY}),?\s)?(?:the\s)?{_DAYNUM}\s(?:of\s)?(?P<month>{_MONTH})"
             rf"(?:,?\s{_YEAR}(?!\d))?(?:{_TIME_AFTER})?"
         ),
@@ -49,7 +50,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "March eighth", "March the eighth"
     (
         "mdword",
-        re.compile(
+        lazy(
             rf"(?:{_WD_MOD}(?P<wd>{_WEEKDAY}),?\s)?(?P<month>{_MONTH})\s(?:the\s)?(?P<dayw>{_ORD_WORD_RE})\b"
             rf"(?:,?\s{_YEAR}(?!\d))?"
         ),
@@ -57,7 +58,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ISO and dotted: 2024-05-27, 2024.05.27, 2024/05/27
     (
         "iso",
-        re.compile(
+        lazy(
             r"(?<![\d.])(?P<year>(?:19|20)\d\d)([-./])(?P<month>0?[1-9]|1[0-2])\2(?P<day>[0-3]?\d)(?![\d])"
             rf"(?:{_TIME_AFTER})?"
         ),
@@ -65,7 +66,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # US numeric month/day(/year): 6/14, 6/14/2024
     (
         "numeric",
-        re.compile(
+        lazy(
             r"(?<![\d/.,$])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])"
             r"(?:/(?P<year>(?:19|20)?\d\d))?(?![\d/%])"
             rf"(?:{_TIME_AFTER})?"
@@ -75,7 +76,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "May last year", "mid-July"
     (
         "month",
-        re.compile(
+        lazy(
             rf"(?:(?P<mmod>last|next|this|Last|Next|This)\s)?"
             rf"(?:(?P<part>early|mid|late|Early|Mid|Late|the\send\sof|the\sbeginning\sof|the\smiddle\sof)[-\s])?"
             rf"(?P<month>{_MONTH})(?!\s[0-3]?\d(?!\d))"
@@ -85,12 +86,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # weekdays: "next Friday", "on Friday", "Monday evening", "Friday at noon"
     (
         "weekday",
-        re.compile(rf"{_WD_MOD}(?P<wd>{_WEEKDAY})(?!s\b)(?:{_PART_OF_DAY})?(?:{_TIME_AFTER})?"),
+        lazy(rf"{_WD_MOD}(?P<wd>{_WEEKDAY})(?!s\b)(?:{_PART_OF_DAY})?(?:{_TIME_AFTER})?"),
     ),
     # today / tonight / tomorrow / yesterday (+ "the day before yesterday")
     (
         "relative",
-        re.compile(
+        lazy(
             r"(?i:(?:(?:early|late|earlier|later)\s)?(?P<rel>the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
             r"|today|tonight|tomorrow|yesterday))\b(?:" + _PART_OF_DAY + r")?"
             rf"(?:{_TIME_AFTER})?"
@@ -99,7 +100,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "two weeks ago", "3 days ago", "a year ago", "a week from now"
     (
         "ago",
-        re.compile(
+        lazy(
             r"(?i:\b(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
             r"\s(?P<unit>day|week|month|year)s?\s(?:or\sso\s)?(?P<dir>ago|from\snow|earlier))\b"
         ),
@@ -107,7 +108,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "this month", "next month", "later this month", "earlier this month", "the end of the month"
     (
         "relmonth",
-        re.compile(
+        lazy(
             r"(?i:\b(?:(?:later|earlier|early|late)\s)?(?P<rm>this|next|last)\smonth)\b"
             r"|(?i:the\s(?P<rmend>end|beginning)\sof\s(?:the|this)\smonth)"
         ),
@@ -115,15 +116,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "next week", "later this week": the month when the whole week lies in one month
     (
         "relweek",
-        re.compile(r"(?i:\b(?:(?P<wpart>later|earlier|early|late)\s)?(?P<rw>this|next|last)\sweek)\b(?!end)"),
+        lazy(r"(?i:\b(?:(?P<wpart>later|earlier|early|late)\s)?(?P<rw>this|next|last)\sweek)\b(?!end)"),
     ),
     (
         "yearend",
-        re.compile(r"(?i:\b(?P<ye>year-end|year's\send|the\send\sof\s(?:the|this)\syear))\b"),
+        lazy(r"(?i:\b(?P<ye>year-end|year's\send|the\send\sof\s(?:the|this)\syear))\b"),
     ),
     (
         "holiday",
-        re.compile(
+        lazy(
             r"(?:New\sYear[’']?s\s(?P<hol1>Eve|Day)|Christmas\s(?P<hol2>Eve|Day)|(?P<hol3>Christmas|Halloween)"
             r"|Valentine[’']?s\sDay(?P<hol4>))\b"
         ),
@@ -140,7 +141,7 @@ _MONTH_NAME_AFTER = re.compile(r"\s(?!(?:KST|UTC|GMT)\b)[A-Z][a-z]")
 
 
 # leftovers: a month name that none of the patterns took -> dateparser on a small window
-_LEFTOVER = re.compile(rf"(?P<month>{_MONTH}),?\s(?:the\s)?[\w-]+(?:\s(?:of\s)?[\w-]+)?")
+_LEFTOVER = lazy(rf"(?P<month>{_MONTH}),?\s(?:the\s)?[\w-]+(?:\s(?:of\s)?[\w-]+)?")
 
 
 def _reject(kind: str, m: re.Match[str], text: str) -> bool:

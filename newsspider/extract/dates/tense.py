@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from newsspider.extract.dates.vocab import Tense
+from newsspider.extract.lazyre import lazy
 
 _ABBREV_BEFORE_DOT = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|"
@@ -38,7 +39,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
+_WORD = lazy(r"[A-Za-z][A-Za-z’']*")
 
 
 _PAST_IRREGULAR = frozenset(
@@ -70,7 +71,7 @@ _DETERMINERS = frozenset(
 )
 
 
-_CLAUSE_BREAK = re.compile(r";|:\s|\s[–—-]\s|,\s(?:and|but|while|whereas)\s|\sand\s(?:on|in)\s")
+_CLAUSE_BREAK = lazy(r";|:\s|\s[–—-]\s|,\s(?:and|but|while|whereas)\s|\sand\s(?:on|in)\s")
 
 
 _STRONG_PAST = frozenset(
@@ -220,7 +221,7 @@ _NOT_FINITE_BEFORE = frozenset(
 )
 
 
-_HABITUAL_OR_PAST = re.compile(
+_HABITUAL_OR_PAST = lazy(
     r"\b(?:usually|always|often|typically|traditionally|normally|generally|regularly|annually|"
     r"customarily|habitually|whenever|every|each\s+(?:year|month|week|season|time)|"
     r"once\s+a\s+(?:year|month|week)|ago|last\s+year|back\s+(?:in|then)|at\s+the\s+time|"
@@ -272,7 +273,7 @@ def is_habitual_or_past(text: str) -> bool:
     return _HABITUAL_OR_PAST.search(text) is not None
 
 
-_SHORT_QUOTE = re.compile(r"“[^“”]{1,60}”|‘[^‘’]{1,60}’(?!\w)|\"[^\"]{1,60}\"")
+_SHORT_QUOTE = lazy(r"“[^“”]{1,60}”|‘[^‘’]{1,60}’(?!\w)|\"[^\"]{1,60}\"")
 
 
 def _mask_titles(text: str) -> str:

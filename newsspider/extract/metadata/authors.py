@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.metadata.common import (
     ORG_TYPES,
     _is_site_part,
@@ -13,7 +14,7 @@ from newsspider.extract.metadata.common import (
     _site_tokens,
 )
 from newsspider.extract.page import Page, css_select, jsonld_types
-from newsspider.extract.text import clean_text, fold, normalize_ws
+from newsspider.extract.text import clean_text, fold, has_cjk, normalize_ws
 
 AUTHOR_META = (
     "author", "article:author", "og:article:author", "parsely-author", "sailthru.author",
@@ -151,11 +152,15 @@ def _authors(page: Page, art: dict[str, Any], site_name: str | None, selector: A
 
 
 
+# its ranges take ~1 ms to compile: only for names holding kana, hanzi or hangul (has_cjk)
+_CJK_NAME = lazy(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,5}")
+
+
 def _looks_like_person(name: str) -> bool:
     """'Jane Doe', 'Kim Min-ji', '김태연': two to five capitalised words, or a CJK name."""
     if re.search(r"[\d:@()/]", name):
         return False
-    if re.fullmatch(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,5}", name):
+    if has_cjk(name) and _CJK_NAME.fullmatch(name):
         return True
     words = name.split()
     caps = [w for w in words if w[:1].isupper()]
