@@ -121,3 +121,24 @@ def test_unquoted_titles_of_a_sentence_without_a_release_noun_compile_nothing():
              "print(u._APPOSITIVE._compiled, u._INTRODUCED._compiled)")
     out = subprocess.run([sys.executable, "-c", first], capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["None", "None"], out.stderr
+
+
+def test_role_phrases_after_a_cue_are_found_without_compiling_the_role_pattern():
+    code = (
+        "import re; from newsspider.extract.quotes import subjects as s; "
+        "texts = ['the longtime spokesman said', 'a former co-host of the show', "
+        "'The company\\'s statement', 'their manager, who', 'his  lawyer-turned-judge', "
+        "'one of the fans', 'Kim’s agency said', 'the lead singer2 said', 'an official_x', "
+        "'the very tired old lazy spokeswoman said', 'the group’s leader Kim Na-yeon']; "
+        "ends = [s._role_np_forward(t) for t in texts]; "
+        "print(s._ROLE_NP_FWD._compiled is None, [t[:e] for t, e in zip(texts, ends) if e is not None]); "
+        "old = re.compile(s._ROLE_NP_FWD.pattern, re.I); "
+        "print(all((m.end() if (m := old.match(t)) else None) == e for t, e in zip(texts, ends)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    first, second = out.stdout.strip().splitlines()
+    assert first.startswith("True ") and second == "True", out.stderr
+    found = first[len("True "):]
+    assert "'the longtime spokesman'" in found and "'a former co-host'" in found
+    assert "the lead singer2" not in found  # no word boundary after the role noun
+    assert "spokeswoman" not in found  # four words before the role noun: too many
