@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from newsspider.extract.body import extract_body
 from newsspider.extract.metadata import extract_metadata
 from newsspider.extract.page import Page
@@ -184,6 +186,54 @@ def test_article_parked_in_hidden_streaming_div_or_unclosed_aside() -> None:
     </article></aside><aside class="rail"><p>Popular now on the site</p></aside></body></html>"""
     assert extract_body(Page.from_text(aside, URL))["paragraphs"] == [P1, P2, P3]
 
+
+# an unclosed breadcrumb <nav> (broken markup): lxml puts the rest of the page inside it
+D1 = ("The final episode of the courtroom drama drew its highest ratings yet on Sunday night, "
+      "with viewers staying up past midnight to see how the long retrial would end.")
+D2 = ("The lead actress, who spent four months learning sign language for the role, thanked the "
+      "deaf consultants on set in a handwritten letter posted by the production company.")
+D3 = ("A special episode with outtakes and interviews with the cast will air next weekend, and "
+      "the scripts of all sixteen episodes are to be published as a book in the spring.")
+D4 = ("The writer said she had already started on a new story, this time about a family running "
+      "a small bakery on an island, but would not say which channel is going to air it.")
+
+
+@pytest.mark.parametrize("chrome", ['<nav class="crumbs">', '<div role="navigation">',
+                                    '<header role="banner">'])
+def test_unclosed_breadcrumb_bar_does_not_take_the_article_with_it(chrome: str) -> None:
+    # the bar's element and its breadcrumb <div> are never closed
+    html = f"""<html><head><title>Courtroom drama ends on a high | TV</title></head><body>
+<header class="site-header"><a href="/">Drama Daily</a></header>
+{chrome}<div class="breadcrumb"><a href="/">Home</a> &rsaquo; <a href="/tv">TV</a>
+<h1>Courtroom drama ends on a high</h1>
+<section itemprop="articleBody">
+ <div class="text"><p>{D1}</p></div>
+ <div class="image-box"><img src="/img/finale.jpg"><span class="caption">The cast at the wrap
+  party.</span></div>
+ <div class="text"><p>{D2}</p></div>
+ <div class="ad-box"><div id="ad-slot-2"></div><span>Advertisement</span></div>
+ <div class="text"><p>{D3}</p></div>
+ <div class="image-box"><img src="/img/writer.jpg"></div>
+ <div class="text"><p>{D4}</p></div>
+</section>
+<aside class="rail"><p>Most read this week on Drama Daily</p></aside>
+<footer><p>Copyright 2026 Drama Daily. All rights reserved.</p></footer>
+</body></html>"""
+    page = Page.from_text(html, URL)
+    body = extract_body(page, extract_metadata(page))
+    assert body["paragraphs"] == [D1, D2, D3, D4]
+    assert [i["url"] for i in body["images"]] == ["https://fans.example/img/finale.jpg",
+                                                  "https://fans.example/img/writer.jpg"]
+
+
+def test_closed_nav_and_landmarks_with_teasers_stay_out() -> None:
+    teaser = '<p><a href="/s/{0}">{1}</a> Read the full story on the site.</p>'
+    teasers = "".join(teaser.format(i, t) for i, t in enumerate((D1, D2, D3)))
+    html = f"""<html><body><nav class="more-stories">{teasers}</nav>
+    <div role="complementary"><p>{P4}</p></div>
+    <article><h1>Starlight announce a new single</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+    </body></html>"""
+    assert extract_body(Page.from_text(html, URL))["paragraphs"] == [P1, P2, P3]
 
 def test_hash_like_id_is_not_an_ad_and_paywall_article_is_text() -> None:
     html = f"""<html><body><div class="article-body">

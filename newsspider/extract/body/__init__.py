@@ -18,7 +18,8 @@ How it works, in three passes over a private copy of the lxml ``<body>``:
    repeated three times, an "about the author" box at the end.
 
 Wrappers that hold most of the text are not boilerplate even when their markup says so (an
-ASP.NET page-wide ``<form>``, an unclosed ``<aside>``, React's hidden streaming ``<div>``).
+ASP.NET page-wide ``<form>``, an unclosed ``<nav>`` or ``<aside>``, React's hidden streaming
+``<div>``).
 When the DOM gives almost nothing, the HTML carried in a Next.js flight payload
 (``self.__next_f.push``) is extracted instead.
 

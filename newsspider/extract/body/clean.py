@@ -4,7 +4,7 @@ Scripts, forms, navigation, hidden elements and subtrees whose class/id name boi
 bars, newsletter boxes, related lists, ads, comments...) go; embeds and figures are turned into
 placeholders first (`media`); small boxes built around a button link are marked. Wrappers that
 hold most of the text are not boilerplate even when their markup says so (an ASP.NET page-wide
-``<form>``, an unclosed ``<aside>``, React's hidden streaming ``<div>``)."""
+``<form>``, an unclosed ``<nav>`` or ``<aside>``, React's hidden streaming ``<div>``)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,12 @@ from newsspider.extract.page import css_select
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "button", "input", "select",
              "textarea", "form", "nav", "iframe", "object", "embed", "canvas", "dialog", "map",
              "link", "meta", "head", "audio", "video", "source", "menu", "label", "option")
+# page chrome (by tag or landmark role, besides hidden elements): dropped unless it holds the
+# article (`_holds_article`; broken markup puts the rest of the page inside an unclosed <nav>).
+# nav/menu/dialog go with the DROP_TAGS (early: menus are large), aside/footer in the last pass
+_CHROME_TAGS = ("aside", "footer", "nav", "menu", "dialog")
+_CHROME_ROLES = frozenset({"navigation", "complementary", "contentinfo", "banner", "dialog",
+                           "search"})
 
 # class/id words of boilerplate containers, matched against whole `-`/`_`-separated words.
 # "strong" words name boilerplate even next to a content word ("related-content");
@@ -82,9 +88,10 @@ def _is_hidden(el: Any) -> bool:
 def _holds_article(el: Any, total: int) -> bool:
     """True when `el` holds most of the page's text in real paragraphs.
 
-    Broken markup puts the article inside an unclosed <aside>, ASP.NET wraps the page in a
-    <form>, React streaming SSR parks the rendered article in a hidden ``<div id="S:1">``
-    that a script moves into place: none of these is boilerplate.
+    Broken markup puts the article inside an unclosed <aside> or <nav> (a breadcrumb bar),
+    React streaming SSR parks the rendered article in a hidden ``<div id="S:1">`` that a script
+    moves into place: none of these is boilerplate. Every chrome element (`_CHROME_TAGS`,
+    `_CHROME_ROLES`, hidden ones) is judged by this test before it is dropped.
     """
     return total > 0 and _text_len(el, 0.4 * total) >= 0.4 * total and _long_paragraphs(el, 3) >= 3
 
@@ -125,6 +132,12 @@ def _clean(root: Any, base_url: str, level: int = 2) -> None:
             if total > 0 and _text_len(el) >= 0.5 * total:
                 el.tag = "div"
                 continue
+        if el.tag in _CHROME_TAGS and _long_paragraphs(el, 3) >= 3:
+            # measured only when the element has real paragraphs (menus are many and small)
+            if total is None:
+                total = _text_len(root)
+            if _holds_article(el, total):
+                continue
         _drop(el)
     _mark_cta_boxes(root)
     total = None
@@ -138,18 +151,13 @@ def _clean(root: Any, base_url: str, level: int = 2) -> None:
             continue
         if el.tag in ("x-embed", "x-image"):
             continue
-        if el.tag in ("aside", "footer") or _is_hidden(el):
+        if (el.tag in ("aside", "footer") or _is_hidden(el) or el.get("role") in _CHROME_ROLES
+                or (el.get("aria-hidden") == "true"
+                    and el.tag not in ("p", "span", "a", "em", "strong"))):
             if total is None:
                 total = _text_len(root)
             if not _holds_article(el, total):
                 i = _drop_subtree(el, i, nodes, total is None)
-            continue
-        if el.get("aria-hidden") == "true" and el.tag not in ("p", "span", "a", "em", "strong"):
-            i = _drop_subtree(el, i, nodes, total is None)
-            continue
-        role = el.get("role")
-        if role in ("navigation", "complementary", "contentinfo", "banner", "dialog", "search"):
-            i = _drop_subtree(el, i, nodes, total is None)
             continue
         ident = _ident(el)
         if not ident or el.tag in ("body", "html", "main", "article"):
