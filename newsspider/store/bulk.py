@@ -57,10 +57,13 @@ def _copy_pg(store: SqlStore, ids: range, rows: list[Article], urls: list[tuple[
     tables (COPY has no ON CONFLICT), then move the identity sequence past the new ids."""
     db = store.db
     with db.cursor() as cur:
+        # saturated bands are left out of the arrays, as `PostgresStore._set_bands` does
+        bands = list({k for a in rows for k in band_keys(a.sig)})
+        saturated = {k for (k,) in cur.execute("SELECT k FROM saturated_bands WHERE k = ANY(%s::bigint[])", (bands,))}
         with cur.copy("COPY articles (id, canonical, body_hash, version, sig, exported_at, bands) FROM STDIN") as cp:
             for aid, a in zip(ids, rows, strict=True):
                 cp.write_row((aid, a.canonical, a.digest, a.version, a.sig or None, a.exported_at,
-                              list(dict.fromkeys(band_keys(a.sig)))))
+                              [k for k in dict.fromkeys(band_keys(a.sig)) if k not in saturated]))
         for table, keys in (("urls", urls), ("bodies", bodies)):
             cur.execute(f"CREATE TEMP TABLE bulk_{table} (k BIGINT, article BIGINT) ON COMMIT DROP")
             with cur.copy(f"COPY bulk_{table} (k, article) FROM STDIN") as cp:

@@ -26,6 +26,7 @@ def rebuild_sketches(store: Any, old_scheme: str) -> tuple[int, int]:
     """Recompute every signature the outputs allow; returns (rebuilt, articles)."""
     if store.kind == "postgresql":
         store._x("UPDATE articles SET sig=NULL, bands='{}'")
+        store._x("DELETE FROM saturated_bands")  # keys of the old scheme
     else:
         store._x("UPDATE articles SET sig=NULL")
         store._x("DELETE FROM bands")
