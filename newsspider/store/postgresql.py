@@ -18,15 +18,17 @@ switched when opened).
 Saturated bands: a GIN search is a bitmap scan, which reads a band's whole posting list before
 the lookup's ``LIMIT PER_BAND`` applies, so a band shared by thousands of boilerplate texts cost
 more with every article added to it (0.14 ms at 100k articles, 0.92 ms at 1M for a band of
-4,900). A lookup that finds ``PER_BAND`` articles in a band records the band in
-``saturated_bands`` with those articles (the candidates its LIMIT gave, and would go on giving:
-later articles come after them); from then on lookups of that band read this row, and articles
-added later leave the band out of their ``bands`` array, so its posting list stops growing.
-Only boilerplate bands (and clusters of near-copies) get there: the table stays small.
+4,900). A lookup whose candidates show ``PER_BAND`` articles sharing one of its bands records
+the band in ``saturated_bands``; articles added later (``add``, ``bulk_add``) leave a saturated
+band out of their ``bands`` array, so its posting list stays at the ``PER_BAND`` earliest
+articles, the candidates the LIMIT gave before (a list already longer, from a bulk load or a
+store made before the table, is cut to them when the band is recorded). The lookup itself is
+unchanged. Only boilerplate bands (and clusters of near-copies) get there: the table stays small.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -58,7 +60,7 @@ CREATE TABLE IF NOT EXISTS retries (
 CREATE INDEX IF NOT EXISTS retries_due ON retries (site, gave_up, next_at);
 """
 # added later: created alone in a store that has the rest (no lock on the other tables)
-SATURATED = "CREATE TABLE IF NOT EXISTS saturated_bands (k BIGINT PRIMARY KEY, articles BIGINT[] NOT NULL)"
+SATURATED = "CREATE TABLE IF NOT EXISTS saturated_bands (k BIGINT PRIMARY KEY)"
 TABLES = ("meta", "articles", "urls", "bodies", "outputs", "validators", "retries", "saturated_bands")
 _SCHEMA_LOCK = 0x6E657773  # advisory lock held while creating the tables ("news")
 
@@ -85,6 +87,8 @@ class PostgresStore(SqlStore):
         import psycopg  # only needed for this backend (extra "postgresql")
 
         self.url = url
+        self._saturated: set[int] = set()  # bands this process knows are in saturated_bands
+        self._new_saturated: set[int] = set()  # ... recorded by the transaction under way
         dsn, self.schema = split_url(url)
         self.errors = psycopg.errors
         self.db = psycopg.connect(dsn, autocommit=True)
@@ -148,39 +152,51 @@ class PostgresStore(SqlStore):
                 cur.executemany(self._q(sql), rows)
 
     def _set_bands(self, aid: int, old: list[int], new: list[int]) -> None:
-        # saturated bands left out: their lookups read saturated_bands, not the index
+        # saturated bands left out, unless the article is one of the band's indexed ones already
         self._x("UPDATE articles SET bands=ARRAY(SELECT u.k FROM unnest(?::bigint[]) WITH ORDINALITY AS u(k, n) "
-                "WHERE NOT EXISTS (SELECT 1 FROM saturated_bands s WHERE s.k = u.k) ORDER BY u.n) WHERE id=?",
-                (list(dict.fromkeys(new)), aid))
+                "WHERE u.k = ANY(articles.bands) OR NOT EXISTS (SELECT 1 FROM saturated_bands s WHERE s.k = u.k) "
+                "ORDER BY u.n) WHERE id=?", (list(dict.fromkeys(new)), aid))
 
     def near_duplicate(self, sig: bytes) -> str | None:
-        keys = list(dict.fromkeys(band_keys(sig)))
+        keys = band_keys(sig)
         if not keys:
             return None
         # PER_BAND articles of each band (a band shared by many boilerplate texts cannot crowd
-        # out the real near-copy): a saturated band's row, or else a GIN index search (skipped
-        # by a one-time filter when the band is saturated). One statement, one round trip.
-        gin = (f"(SELECT ?::bigint, false, id FROM articles WHERE bands @> ARRAY[?::bigint] "
-               f"AND NOT EXISTS (SELECT 1 FROM saturated_bands WHERE k = ?) LIMIT {PER_BAND})")
-        found = self._x(
-            "SELECT c.k, c.saturated, a.id, a.canonical, a.sig FROM ("
-            "SELECT k, true AS saturated, unnest(articles) AS id FROM saturated_bands WHERE k = ANY(?::bigint[])"
-            + "".join(" UNION ALL " + gin for _ in keys) + ") AS c(k, saturated, id) "
-            # one primary-key search per candidate (OFFSET 0: not flattened into a join that a
-            # small store would plan as a hash of the whole primary-key index)
-            "CROSS JOIN LATERAL (SELECT id, canonical, sig FROM articles WHERE id = c.id OFFSET 0) AS a",
-            [keys, *(k for k in keys for _ in range(3))]).fetchall()
-        rows: dict[Any, tuple[str, bytes]] = {}  # (best_match's candidates are typed str)
-        per_band: dict[int, list[int]] = {}
-        for k, saturated, aid, canonical, other in found:
-            rows[aid] = (canonical, bytes(other) if other is not None else b"")
-            if not saturated:
-                per_band.setdefault(k, []).append(aid)
-        full = sorted((k, sorted(ids)) for k, ids in per_band.items() if len(ids) >= PER_BAND)
-        if full:  # sorted: two transactions recording the same bands wait in one order
-            self._many("INSERT INTO saturated_bands(k, articles) VALUES (?,?) ON CONFLICT DO NOTHING", full)
+        # out the real near-copy), each a GIN index search
+        rows = {r[0]: (r[1], bytes(r[2]) if r[2] is not None else b"") for r in self._x(
+            "SELECT id, canonical, sig FROM articles WHERE id IN (" + " UNION ALL ".join(
+                [f"(SELECT id FROM articles WHERE bands @> ARRAY[?::bigint] LIMIT {PER_BAND})"] * len(keys)) + ")",
+            keys)}
+        if len(rows) >= PER_BAND:
+            self._saturate(keys, [r[1] for r in rows.values()])
         best = best_match(sig, sorted(rows), lambda i: rows[i][1])
         return rows[best][0] if best is not None else None
+
+    def _saturate(self, keys: list[int], sigs: list[bytes]) -> None:
+        """Record the bands of `keys` that `PER_BAND` of the candidates share (their signatures
+        tell) as saturated, once per band and process: the first time, the band's posting list
+        is also cut to its `PER_BAND` earliest articles (a store filled in bulk, or before this
+        table, has them all), which stay its candidates."""
+        wanted = set(keys) - self._saturated
+        if not wanted:
+            return
+        shared = Counter(k for other in sigs for k in band_keys(other) if k in wanted)
+        for k in sorted(k for k, n in shared.items() if n >= PER_BAND):  # sorted: one lock order
+            # one statement (atomic outside a transaction too); the cut only by whoever recorded it
+            self._x("WITH new AS (INSERT INTO saturated_bands(k) VALUES (?) ON CONFLICT DO NOTHING RETURNING k) "
+                    "UPDATE articles SET bands = array_remove(bands, ?::bigint) WHERE EXISTS (SELECT 1 FROM new) "
+                    "AND bands @> ARRAY[?::bigint] AND id NOT IN (SELECT id FROM articles WHERE bands @> "
+                    f"ARRAY[?::bigint] ORDER BY id LIMIT {PER_BAND})", (k, k, k, k))
+            (self._new_saturated if self._depth else self._saturated).add(k)
+
+    def _commit(self) -> None:
+        super()._commit()
+        self._saturated |= self._new_saturated
+        self._new_saturated.clear()
+
+    def _rollback(self) -> None:
+        self._new_saturated.clear()  # recorded in a transaction that did not commit: not known
+        super()._rollback()
 
     @staticmethod
     def reset(url: str) -> bool:
