@@ -152,10 +152,13 @@ class PostgresStore(SqlStore):
                 cur.executemany(self._q(sql), rows)
 
     def _set_bands(self, aid: int, old: list[int], new: list[int]) -> None:
-        # saturated bands left out, unless the article is one of the band's indexed ones already
-        self._x("UPDATE articles SET bands=ARRAY(SELECT u.k FROM unnest(?::bigint[]) WITH ORDINALITY AS u(k, n) "
-                "WHERE u.k = ANY(articles.bands) OR NOT EXISTS (SELECT 1 FROM saturated_bands s WHERE s.k = u.k) "
-                "ORDER BY u.n) WHERE id=?", (list(dict.fromkeys(new)), aid))
+        # saturated bands left out (unless the article had the band: one of its indexed ones).
+        # Known here without a query: judging the article looked its bands up, and a band with
+        # PER_BAND candidates is then known (`_saturate`). An article added unjudged (catch-up
+        # of an output file) may still add itself to a saturated band's list.
+        known = self._saturated | self._new_saturated
+        self._x("UPDATE articles SET bands=? WHERE id=?",
+                ([k for k in dict.fromkeys(new) if k not in known or k in old], aid))
 
     def near_duplicate(self, sig: bytes) -> str | None:
         keys = band_keys(sig)
