@@ -180,7 +180,7 @@ class PostgresStore(SqlStore):
         tell) as saturated, once per band and process: the first time, the band's posting list
         is also cut to its `PER_BAND` earliest articles (a store filled in bulk, or before this
         table, has them all), which stay its candidates."""
-        wanted = set(keys) - self._saturated
+        wanted = set(keys) - self._saturated - self._new_saturated
         if not wanted:
             return
         shared = Counter(k for other in sigs for k in band_keys(other) if k in wanted)
