@@ -21,7 +21,7 @@ LINE = re.compile(r"(\d+) pages fetched · (\d+) articles written · (\d+) dupli
 def test_live_progress_on_a_terminal(tmp_path):
     master, slave = pty.openpty()
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "200"}
-    proc = subprocess.Popen([sys.executable, "-m", "newsspider.cli", "demo", "--delay", "0.1"], cwd=tmp_path,
+    proc = subprocess.Popen([sys.executable, "-m", "newsspider.cli", "demo", "--delay", "0.5"], cwd=tmp_path,
                             stdout=slave, stderr=slave, env=env, close_fds=True)
     os.close(slave)
     out = b""
