@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +20,9 @@ from newsspider.items import Article, to_record
 from newsspider.ledger import ledger_of
 from newsspider.pipelines.base import WORK_ATTR, Step, work_of
 from newsspider.store import is_postgresql, open_store
+from newsspider.store.thread import OwnThread
 
 logger = logging.getLogger("newsspider.pipelines")  # one logger name for the package, as before the split
-
-
-def _daemon_thread(*args: Any, **kwargs: Any) -> threading.Thread:
-    return threading.Thread(*args, daemon=True, **kwargs)
 
 
 class DedupExportPipeline(Step):
@@ -64,8 +60,7 @@ class DedupExportPipeline(Step):
         self.export: GroupExport | None = None
         self.queue: list[tuple[Entry, Deferred, Article]] = []
         self._timer: Any = None
-        self._pool: Any = None
-        self._pool_trigger: Any = None
+        self._writer: OwnThread | None = None
         self.n_failed = 0
         crawler.signals.connect(self.open, signal=signals.spider_opened)
         crawler.signals.connect(self.idle, signal=signals.spider_idle)
@@ -73,8 +68,6 @@ class DedupExportPipeline(Step):
     def open(self) -> None:
         if getattr(self.crawler, BLOCKED_ATTR, False):  # another run of this site holds the lock
             return
-        from twisted.python.threadpool import ThreadPool
-
         shown = (self.state if is_postgresql(self.state) else Path(self.state).resolve()) if self.state \
             else "in memory (one-off run)"
         logger.info("seen-store: %s", shown)
@@ -92,32 +85,15 @@ class DedupExportPipeline(Step):
             self.stats.set_value("newsspider/output_repaired_bytes", repair.dropped_bytes)
         if export.catchup.corrupt_lines:
             self.stats.inc_value("newsspider/output_corrupt_lines", export.catchup.corrupt_lines)
-        self._pool = ThreadPool(1, 1, name="newsspider-export")
         # a daemon thread: a process stopped abruptly (a signal during start-up) must not hang
         # on it at exit; dying mid-group is a crash like kill -9, which loses nothing
-        self._pool.threadFactory = _daemon_thread
-        self._pool.start()
-        from twisted.internet import reactor
-
-        # a run stopped before close_spider (Ctrl-C twice) still stops the writer thread; a
-        # normal close removes this trigger (stopping a ThreadPool twice raises AlreadyQuit)
-        core: Any = reactor  # IReactorCore's stubs declare `self` as a parameter
-        self._pool_trigger = core.addSystemEventTrigger("during", "shutdown", self.stop_pool)
+        self._writer = OwnThread("newsspider-export")
 
     def stop_pool(self) -> None:
         """Stop the writer thread once, whichever of close_spider and reactor shutdown comes first."""
-        pool, self._pool = self._pool, None
-        if self._pool_trigger is not None:
-            from twisted.internet import reactor
-
-            core: Any = reactor
-            try:
-                core.removeSystemEventTrigger(self._pool_trigger)
-            except (KeyError, ValueError):  # already running (called by the trigger itself)
-                pass
-            self._pool_trigger = None
-        if pool is not None:
-            pool.stop()
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.stop()
 
     def fail_run(self, message: str) -> None:
         """Stop the crawl: nothing can be written."""
@@ -168,11 +144,11 @@ class DedupExportPipeline(Step):
         batch, self.queue = self.queue, []
         if not batch or self.export is None:
             return
-        from twisted.internet import reactor
-        from twisted.internet.threads import deferToThreadPool
-
-        export = self.export
-        d = deferToThreadPool(reactor, self._pool, export.export, [e for e, _, _ in batch])
+        export, writer = self.export, self._writer
+        if writer is None:  # the writer thread is stopped (reactor shutdown): write here
+            self.done(batch, export.export([e for e, _, _ in batch]))
+            return
+        d = writer.run(export.export, [e for e, _, _ in batch])
         d.addCallbacks(lambda err: self.done(batch, err), lambda f: self.done(batch, f.value))
 
     def done(self, batch: list[tuple[Entry, Deferred, Article]], error: BaseException | None) -> None:

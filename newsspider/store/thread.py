@@ -29,6 +29,46 @@ def _daemon_thread(*args: Any, **kwargs: Any) -> threading.Thread:
     return threading.Thread(*args, daemon=True, **kwargs)
 
 
+class OwnThread:
+    """A Twisted thread pool of one daemon thread, for work that must leave the reactor thread
+    but stay on one thread (a store connection, an output file). Stopped once: by `stop` or at
+    reactor shutdown (a run stopped before its close, Ctrl-C twice), whichever comes first;
+    stopping a ThreadPool twice raises AlreadyQuit."""
+
+    def __init__(self, name: str):
+        from twisted.internet import reactor
+        from twisted.python.threadpool import ThreadPool
+
+        pool: Any = ThreadPool(1, 1, name=name)
+        pool.threadFactory = _daemon_thread
+        pool.start()
+        self.pool: Any = pool
+        core: Any = reactor  # IReactorCore's stubs declare `self` as a parameter
+        self._trigger: Any = core.addSystemEventTrigger("during", "shutdown", self.stop)
+
+    def run(self, fn: Callable[..., T], *args: Any) -> Any:
+        """A Deferred of ``fn(*args)`` run on the thread, fired on the reactor."""
+        from twisted.internet import reactor
+        from twisted.internet.threads import deferToThreadPool
+
+        return deferToThreadPool(reactor, self.pool, fn, *args)  # type: ignore[arg-type]
+
+    def stop(self) -> None:
+        """Stop the thread (after the work in progress) and forget the shutdown trigger."""
+        pool, self.pool = self.pool, None
+        if self._trigger is not None:
+            from twisted.internet import reactor
+
+            core: Any = reactor
+            try:
+                core.removeSystemEventTrigger(self._trigger)
+            except (KeyError, ValueError):  # already running (called by the trigger itself)
+                pass
+            self._trigger = None
+        if pool is not None:
+            pool.stop()
+
+
 class StoreThread:
     """One store connection used from one thread of its own (see the module docstring)."""
 
@@ -36,8 +76,7 @@ class StoreThread:
         # opened here, at the crawl's start, so that a store that cannot be opened fails the
         # run before it fetches anything (as before the reads moved to the thread)
         self.store: SqlStore | None = open_store(spec)
-        self._pool: Any = None
-        self._trigger: Any = None
+        self._thread: OwnThread | None = None
 
     @classmethod
     def of(cls, crawler: Any) -> StoreThread | None:
@@ -55,43 +94,21 @@ class StoreThread:
         return reads
 
     def _start(self) -> Any:
-        from twisted.internet import reactor
-        from twisted.python.threadpool import ThreadPool
-
-        pool: Any = ThreadPool(1, 1, name="newsspider-store-reads")
-        pool.threadFactory = _daemon_thread
-        pool.start()
-        self._pool = pool
-        core: Any = reactor  # IReactorCore's stubs declare `self` as a parameter
-        # a run stopped before spider_closed (Ctrl-C twice) still stops the thread
-        self._trigger = core.addSystemEventTrigger("during", "shutdown", self._stop_pool)
-        return pool
-
+        self._thread = OwnThread("newsspider-store-reads")
+        return self._thread
     async def call(self, fn: Callable[..., T], *args: Any) -> T:
         """``fn(store, *args)`` in the store's thread; the caller resumes on the reactor."""
         from scrapy.utils.defer import maybe_deferred_to_future
-        from twisted.internet import reactor
-        from twisted.internet.threads import deferToThreadPool
 
         if self.store is None:
             raise RuntimeError("the seen-store is closed")
-        pool = self._pool or self._start()
-        return await maybe_deferred_to_future(
-            deferToThreadPool(reactor, pool, fn, self.store, *args))  # type: ignore[arg-type]
+        thread = self._thread or self._start()
+        return await maybe_deferred_to_future(thread.run(fn, self.store, *args))
 
     def _stop_pool(self) -> None:
-        pool, self._pool = self._pool, None
-        if self._trigger is not None:
-            from twisted.internet import reactor
-
-            core: Any = reactor
-            try:
-                core.removeSystemEventTrigger(self._trigger)
-            except (KeyError, ValueError):  # already running (called by the trigger itself)
-                pass
-            self._trigger = None
-        if pool is not None:
-            pool.stop()  # waits for a read in progress: the connection is closed after it
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.stop()  # waits for a read in progress: the connection is closed after it
 
     def close(self) -> None:
         self._stop_pool()
