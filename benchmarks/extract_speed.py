@@ -5,8 +5,9 @@
     .venv/bin/python benchmarks/extract_speed.py --dump OUT.jsonl [SET ...]  records, for diffs
 
 SET is a folder with a ``labels.jsonl`` (``file``, ``url``) or one of the names ``news-pages``,
-``real-news``, ``fan-news`` (under ../shared/dev) and ``demo`` (the bundled demo site's pages);
-default news-pages and real-news.
+``real-news``, ``fan-news`` (under ../shared/dev), ``demo`` (the bundled demo site's pages) and
+``realistic[:N]`` (the N articles, default 300, of crawl_speed.py's generated site: the crawl
+benchmark's extraction, without the crawl); default news-pages and real-news.
 
 Per page and repetition, in the same process and interleaved (ours, then trafilatura, page by
 page, so both see the same machine load): CPU time (``time.process_time``) of
@@ -50,7 +51,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if "--serve" not in sys.argv:  # a --against child imports newsspider from its PYTHONPATH
+    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 SHARED = ROOT.parent / "shared" / "dev"
 DEMO = ROOT / "newsspider" / "demo"
 FETCHED_AT = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)  # fixed: dumps must not depend on the day
@@ -66,6 +69,8 @@ def set_dir(name: str) -> Path:
 
 def load_set(name: str, limit: int | None = None) -> list[tuple[str, str, bytes]]:
     """(file, url, raw bytes) of every labelled page of a set."""
+    if name.startswith("realistic"):
+        return realistic_pages(name, limit)
     d = set_dir(name)
     labels = d / "labels.jsonl"
     if not labels.is_file():
@@ -84,6 +89,17 @@ def load_set(name: str, limit: int | None = None) -> list[tuple[str, str, bytes]
         if limit and len(out) >= limit:
             break
     return out
+
+
+def realistic_pages(name: str, limit: int | None = None) -> list[tuple[str, str, bytes]]:
+    """The articles of crawl_speed.py's generated site: ``realistic`` (300) or ``realistic:N``
+    (the first N articles of a site of N, seed 1): the pages the crawl benchmark extracts."""
+    from realistic_site import Site
+
+    n = int(name.partition(":")[2] or 300)
+    site = Site(articles=n, seed=1)
+    posts = site.posts[:limit] if limit else site.posts
+    return [(post.path, post.url, site.pages[post.path][0]) for post in posts]
 
 
 def ours() -> Callable[[bytes, str], Any]:
@@ -136,7 +152,43 @@ def trafilatura_fn() -> Callable[[bytes, str], Any] | None:
     return run
 
 
+class Child:
+    """Ours in a child process importing newsspider from `tree` (a checkout's root, or a folder
+    holding ``newsspider/``): pages go down a pipe, the child's CPU ms per page comes back. Two
+    of them, this checkout and another, measured page by page in turn: before/after in one run."""
+
+    def __init__(self, tree: str) -> None:
+        self.proc = subprocess.Popen([sys.executable, __file__, "--serve"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, env=dict(_ENV, PYTHONPATH=tree))
+
+    def __call__(self, raw: bytes, url: str) -> float:
+        assert self.proc.stdin and self.proc.stdout
+        u = url.encode()
+        self.proc.stdin.write(b"%d %d\n" % (len(u), len(raw)) + u + raw)
+        self.proc.stdin.flush()
+        return float(self.proc.stdout.readline())
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        self.proc.wait()
+
+
+def serve() -> int:
+    """The child's side of `Child`: extract each page sent, answer its CPU ms."""
+    fn = ours()
+    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    while line := inp.readline():
+        nu, nr = map(int, line.split())
+        url, raw = inp.read(nu).decode(), inp.read(nr)
+        out.write(b"%r\n" % cpu_ms(fn, raw, url))
+        out.flush()
+    return 0
+
+
 def cpu_ms(fn: Callable[[bytes, str], Any], raw: bytes, url: str) -> float:
+    if isinstance(fn, Child):
+        return fn(raw, url)
     t0 = time.process_time()
     fn(raw, url)
     return (time.process_time() - t0) * 1000
@@ -179,6 +231,13 @@ def table(name: str, pages: list[tuple[str, str, bytes]], per_page: dict[str, li
         per = sorted(x / y for x, y in zip(a, b, strict=True) if y > 0)
         rows.append(f"\nper-page ratio ours / trafilatura: median {statistics.median(per):.2f}, "
                     f"p90 {pct(per, 0.9):.2f}, worst {per[-1]:.2f}")
+    for n in names[1:]:
+        if n.startswith("newsspider ("):  # --against: this checkout over the other one
+            a, b = per_page["newsspider"], per_page[n]
+            per = sorted(x / y for x, y in zip(a, b, strict=True) if y > 0)
+            rows.append(f"\nthis checkout / {n}: median {statistics.median(a) / statistics.median(b):.3f}, "
+                        f"mean {statistics.fmean(a) / statistics.fmean(b):.3f}, total "
+                        f"{sum(a) / sum(b):.3f}; per-page ratio median {statistics.median(per):.3f}")
     return "\n".join(rows)
 
 
@@ -308,7 +367,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="cProfile ours over the sets, print top")
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--dump", metavar="OUT.jsonl", help="write ours' records (for before/after diffs)")
+    ap.add_argument("--against", metavar="DIR",
+                    help="before/after: ours with this checkout's newsspider and with DIR's (e.g. "
+                         "`git archive REV newsspider | tar -x -C DIR`), each in a child process, "
+                         "page by page in turn (trafilatura still in this process)")
+    ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.serve:
+        return serve()
     sets = {name: load_set(name, args.limit) for name in args.sets}
     sets = {k: v for k, v in sets.items() if v}
     if not sets:
@@ -327,7 +393,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, Python {platform.python_version()}; "
           f"CPU time (process_time), median of {args.reps} interleaved repetitions per page\n")
     if not args.startup_only:
-        tools = {"newsspider": ours()}
+        tools: dict[str, Callable[[bytes, str], Any]] = {"newsspider": ours()}
+        if args.against:
+            tools = {"newsspider": Child(str(ROOT)), f"newsspider ({args.against})": Child(args.against)}
         traf = None if args.no_trafilatura else trafilatura_fn()
         if traf:
             tools["trafilatura"] = traf
@@ -337,6 +405,9 @@ def main(argv: list[str] | None = None) -> int:
                 print()
                 print(stage_table(pages, args.reps))
             print()
+        for fn in tools.values():
+            if isinstance(fn, Child):
+                fn.close()
     if args.startup or args.startup_only:
         print(startup(next(iter(sets.values())), args.startup_runs, args.startup_against))
     return 0

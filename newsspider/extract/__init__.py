@@ -89,14 +89,20 @@ def page_kind(page: Page, meta: dict[str, Any], fields: dict[str, Any]) -> dict[
 
 
 def quote_fields(body: dict[str, Any], title: str | None = None) -> dict[str, Any]:
+    """The quotes. The mention index they built is left in ``body["mentions"]`` for
+    `release_fields` (one index per article)."""
     from newsspider.extract.quotes import extract_quotes
 
+    index: list[Any] = []
     quotes = extract_quotes(
         body.get("paragraphs", []),
         kinds=body.get("kinds"),
         embeds=body.get("embeds", ()),
         title=title,
+        mentions_out=index,
     )
+    if index:
+        body["mentions"] = index[0]
     return {"quotes": quotes}
 
 
@@ -106,7 +112,8 @@ def release_fields(
     from newsspider.extract.releases import extract_releases
 
     releases = extract_releases(
-        body.get("paragraphs", []), published, title=title, fetched_at=fetched_at
+        body.get("paragraphs", []), published, title=title, fetched_at=fetched_at,
+        mentions=body.get("mentions"),
     )
     return {"releases": releases}
 

@@ -83,6 +83,7 @@ def extract_quotes(
     model: Model | None | bool = True,
     trace: list[dict] | None = None,
     min_confidence: float | None = None,
+    mentions_out: list[Mentions] | None = None,
 ) -> list[dict]:
     """Direct quotes of an article body, in document order.
 
@@ -101,7 +102,9 @@ def extract_quotes(
     whose confidence is below it is withheld (``speaker`` None, type "unknown", confidence 0;
     ``speaker_raw`` keeps the words): a null is better than a wrong name. None: the threshold
     stored with the model (chosen by cross-validation on PolNeAR train, see
-    `newsspider.evaluate.speaker_model`), 0 without a model.
+    `newsspider.evaluate.speaker_model`), 0 without a model. `mentions_out`: a list that
+    receives the article's mention index when one is built (an article with no quote
+    candidate builds none), as the quotes left it, so that the release extractor reuses it.
     """
     if model is True:
         model = default_model()
@@ -132,7 +135,10 @@ def extract_quotes(
         for i, spans in spans_by_para.items()
     }
     skip = block_paras | {c.parts[0].para for c in embed_cands if c.parts}
-    registry = Mentions(doc.paras, kinds=doc.kinds, quoted=quoted, skip=skip).registry
+    mentions = Mentions(doc.paras, kinds=doc.kinds, quoted=quoted, skip=skip)
+    if mentions_out is not None:
+        mentions_out.append(mentions)
+    registry = mentions.registry
     choose_attributions(doc, inline_cands, spans_by_para, model, trace, registry)
     _resolve(doc, cands, registry)
 

@@ -58,6 +58,7 @@ from newsspider.extract.dates import (
     sentence_spans,
 )
 from newsspider.extract.lazyre import lazy
+from newsspider.extract.mentions import Mentions
 from newsspider.extract.releases.artists import (
     _Artists,
     _names_in,
@@ -105,11 +106,17 @@ def extract_releases(
     *,
     title: str | None = None,
     fetched_at: str | None = None,
+    mentions: Mentions | None = None,
 ) -> list[dict]:
-    """Release events mentioned in the article paragraphs (see module docstring)."""
+    """Release events mentioned in the article paragraphs (see module docstring).
+
+    `mentions`: the article's mention index when another extractor already built one over the
+    same paragraphs (the quote extractor's, `extract_quotes(mentions_out=...)`); else one is
+    built here if an artist needs resolving. One index per article instead of two: building
+    it is most of the cost of resolving names."""
     when = _parse_when(published, fetched_at)
     body = "\n".join(paragraphs)
-    artists = _Artists(title, body, paragraphs)
+    artists = _Artists(title, body, paragraphs, mentions)
     # a preview ("... to Watch This Week") reads a bare weekday forwards, a recap backwards
     doc_tense = _doc_tense(title or "")
     # kinds stated anywhere (the headline included) for titles named elsewhere without one

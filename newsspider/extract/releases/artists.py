@@ -24,11 +24,14 @@ _NOT_ARTIST = ("agency", "broadcaster", "organisation", "place")
 class _Artists:
     """Known artists of the article and the current one (for "the group", "he", "their")."""
 
-    def __init__(self, title: str | None, body: str, paragraphs: list[str] | None = None) -> None:
+    def __init__(self, title: str | None, body: str, paragraphs: list[str] | None = None,
+                 mentions: Mentions | None = None) -> None:
         self.known: list[str] = []
         self.current: str | None = None
         self.paragraphs = paragraphs if paragraphs is not None else body.split("\n")
-        self._mentions: Mentions | None = None
+        # an index of other paragraphs would place and type the names wrongly: not reused
+        same = mentions is not None and mentions.doc.paras == [p or "" for p in self.paragraphs]
+        self._mentions: Mentions | None = mentions if same else None
         self.main: str | None = _artist_from_title(title, body) if title else None
         if self.main:
             self.add(self.main)
@@ -36,7 +39,8 @@ class _Artists:
 
     @property
     def mentions(self) -> Mentions:
-        """The article's entities (shared mention resolution, built on first use)."""
+        """The article's entities (shared mention resolution): the quote extractor's index of the
+        same paragraphs when it built one, else built here on first use."""
         if self._mentions is None:
             self._mentions = Mentions(self.paragraphs)
         return self._mentions
