@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.mentions.chains import add_chains
 from newsspider.extract.mentions.lexicon import (
     ADVERBS,
@@ -161,7 +162,7 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
 _SUBJ_FOLLOW = re.compile(
     r"(?:\s*\([^()]{1,40}\))?(?:,\s[^,;]{1,120},|,)?\s+(?:[a-z]+ly\s+)?[a-z]"
 )
-_LEAD_ADVERBIAL = re.compile(r"^[\s“”\"‘(]*(?:[^,;]{1,60},\s+)?[\s“”\"‘(]*$")
+_LEAD_ADVERBIAL = lazy(r"^[\s“”\"‘(]*(?:[^,;]{1,60},\s+)?[\s“”\"‘(]*$")
 
 
 _LEAD_TOKENS = re.compile(r"[^\s“”\"‘(]+")

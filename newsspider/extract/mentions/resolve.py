@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.mentions.lexicon import (
     AGENCY_SUFFIXES,
     INSTITUTION_NOUNS,
@@ -68,7 +69,7 @@ def agency_short_form(reg: EntityRegistry, name: str):
     return hits[0] if len(hits) == 1 else None
 
 
-_COORD = re.compile(r"(?:,[^,.;“”\"]{1,60},)?,?\s+and\s+(?:[a-z]+\s+){0,2}")
+_COORD = lazy(r"(?:,[^,.;“”\"]{1,60},)?,?\s+and\s+(?:[a-z]+\s+){0,2}")
 
 
 def _drop_titles(name: str) -> str:

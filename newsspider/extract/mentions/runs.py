@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.mentions.lexicon import (
     _INNER_TITLES,
     APOS,
@@ -24,7 +25,7 @@ from newsspider.extract.mentions.lexicon import (
     EntityType,
 )
 
-_TOKEN_RE = re.compile(r"(?:\([A-Z]\))?[\w][\w\-'’.&*]*")
+_TOKEN_RE = lazy(r"(?:\([A-Z]\))?[\w][\w\-'’.&*]*")
 
 
 def first_name_gender(name: str) -> str | None:
@@ -233,7 +234,7 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
 
 _ADJ_SUFFIXES = ("-based", "-born", "-led", "-owned", "-backed", "-style", "-era")
 
-_PREP_BEFORE = re.compile(
+_PREP_BEFORE = lazy(
     r"\b(?:on|in|since|until|till|by|from|last|next|this|every|early|late|mid|of|through|"
     r"before|after)\s+$",
     re.IGNORECASE,

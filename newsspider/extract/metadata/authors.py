@@ -167,7 +167,7 @@ def _looks_like_person(name: str) -> bool:
     return 2 <= len(words) <= 5 and len(caps) >= 2
 
 
-_BYLINE_CLASS = re.compile(r"(?:^|[\s_-])(?:author|authors|byline|author-name|authorname)"
+_BYLINE_CLASS = lazy(r"(?:^|[\s_-])(?:author|authors|byline|author-name|authorname)"
                            r"(?:$|[\s_-])", re.IGNORECASE)
 _BIO_CLASS = re.compile(r"about|bio|box|card|avatar|image|img|photo", re.IGNORECASE)
 

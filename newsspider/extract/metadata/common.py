@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.page import Page, css_select, jsonld_types
 from newsspider.extract.text import clean_text, fold, normalize_ws
 from newsspider.urls import safe_urljoin as urljoin
@@ -186,7 +187,7 @@ def off_article_name(ident: str) -> bool:
 
 # "card" marks teasers, but also "vcard" bylines and a main "yog-card ... Main" container
 _CARD = re.compile(r"(?<![a-z])card(?!-main)", re.IGNORECASE)
-_MAIN = re.compile(r"(?<![a-z])(?:main|content)(?![a-z])", re.IGNORECASE)
+_MAIN = lazy(r"(?<![a-z])(?:main|content)(?![a-z])", re.IGNORECASE)
 
 
 

@@ -7,6 +7,7 @@ import warnings
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.metadata.common import _jsonld_str, _off_article, _parsely_page
 from newsspider.extract.metadata.dateline import Dateline, skipped, visible_dateline
 from newsspider.extract.page import Page, css_select
@@ -54,7 +55,7 @@ _MONTHS = {  # month names of common European languages -> English, for visible 
     "dezember": "December", "décembre": "December", "diciembre": "December", "dicembre": "December",
 }
 _MONTH_WORD = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
-_DATE_FILLER = re.compile(r"\b(?:um|uhr|à|a las|alle|ore|de|del)\b|(?<=\d)\.(?=\s)", re.IGNORECASE)
+_DATE_FILLER = lazy(r"\b(?:um|uhr|à|a las|alle|ore|de|del)\b|(?<=\d)\.(?=\s)", re.IGNORECASE)
 _DOTTED_DMY = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")  # European dotted dates are day-first
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from lxml import etree
 
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.metadata.common import (
     _as_text,
     _is_site_part,
@@ -179,8 +180,8 @@ def _cut_to_part(title: str, cands: list[str]) -> str:
     return title
 
 
-_SEP_END = re.compile(r"(?:\s[|\-–—:·»/•*]|[:|｜ㅣ])\s*$")
-_SEP_START = re.compile(r"^(?:\s*[|\-–—·»/•*｜ㅣ]|-)")
+_SEP_END = lazy(r"(?:\s[|\-–—:·»/•*]|[:|｜ㅣ])\s*$")
+_SEP_START = lazy(r"^(?:\s*[|\-–—·»/•*｜ㅣ]|-)")
 _QUOTE_CHARS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"',
                               "»": '"', "‹": "'", "›": "'"})
 

@@ -143,7 +143,7 @@ _PAREN = re.compile(r"\s*\([^()]{1,30}\)")
 _AS_PUT_IT = re.compile(r"as\s+(?=\S)")
 _PUT_IT_AT = lazy(rf"\s+(?:(?:{_ADV_ALT})\s+)*(?P<cue>put it|{_CUE_ALT})\b", re.IGNORECASE)
 _PP_AFTER_NAME = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w.&’'\-]*\s?){1,5}(?=\s)")
-_PP_AFTER_ROLE = re.compile(r"\s+(?:in|of|from|at|on|for|with)\s+(?:[\w’'\-]+\s+){0,3}[\w’'\-]+(?=\s)")
+_PP_AFTER_ROLE = lazy(r"\s+(?:in|of|from|at|on|for|with)\s+(?:[\w’'\-]+\s+){0,3}[\w’'\-]+(?=\s)")
 _BEFORE_RE = lazy(
     rf"(?P<cue>{_CUE_ALT})\b(?P<tail>[^“”\"]{{0,70}}?)[,:]\s*$", re.IGNORECASE
 )
@@ -158,7 +158,7 @@ _ADV_SET = frozenset(_ADVERBS)
 
 
 _MID_SENTENCE = re.compile(r"[\w,;]\s+$")
-_NOUN_POSITION = re.compile(
+_NOUN_POSITION = lazy(
     r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|of|these|those|some|many|\d+)|[’']s)\s+(?:[A-Z][a-z]+\s+)?$"
 )
 

@@ -75,7 +75,7 @@ _ROLE_NP_BACK = lazy(
     re.IGNORECASE,
 )
 _PAREN_END = re.compile(r"\s*\([^()]{1,30}\)$")
-_BARE_PLURAL_BACK = re.compile(r"(?:^|[.;:!?,]\s+|\b(?:and|but|while|as)\s+)(?P<np>[A-Za-z]+)$")
+_BARE_PLURAL_BACK = lazy(r"(?:^|[.;:!?,]\s+|\b(?:and|but|while|as)\s+)(?P<np>[A-Za-z]+)$")
 _PRON_FWD = re.compile(r"(?P<p>he|she|they|we|I|it)\b", re.IGNORECASE)
 _PRON_BACK = re.compile(r"\b(?P<p>he|she|they|we|I)\s*$", re.IGNORECASE)
 
