@@ -53,6 +53,7 @@ from newsspider.extract.dates.tense import (
     tense_at,
 )
 from newsspider.extract.dates.vocab import MONTHS, NUM_WORDS, WEEKDAYS, DateMatch, Tense
+from newsspider.extract.lazyre import lazy
 
 __all__ = [
     "MONTHS",
@@ -142,10 +143,10 @@ def find_date_matches(
     return out
 
 
-_RANGE_JOIN = re.compile(r"\s?[-–—]\s?|\s(?:and|to|through|until|till)\s")
+_RANGE_JOIN = lazy(r"\s?[-–—]\s?|\s(?:and|to|through|until|till)\s")
 
 
-_HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_HAS_YEAR = lazy(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _share_range_years(text: str, out: list[DateMatch]) -> None:

@@ -72,7 +72,7 @@ def _infer_year_month(m: int, base: dt.date, tense: Tense | None,
     return divmod(pick, 12)[0], divmod(pick, 12)[1] + 1
 
 
-_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+advance\s+of)\s+$", re.I)
+_AHEAD_OF = lazy(r"\b(?:ahead\s+of|in\s+advance\s+of)\s+$", re.I)
 
 
 def _weekday_date(wd: int, base: dt.date, modifier: str, tense: Tense | None) -> dt.date:

@@ -134,10 +134,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # A weekday followed by a capitalised non-date word is a name ("Sunday Parade", "Friday Night
 # Lights"); so is a month before a capitalised word ("May Queen") unless a day follows.
-_NAME_AFTER = re.compile(r"\s(?!(?:at|on|in|and|or|to|the|of|KST|UTC|GMT)\b)[A-Z][a-z]")
+_NAME_AFTER = lazy(r"\s(?!(?:at|on|in|and|or|to|the|of|KST|UTC|GMT)\b)[A-Z][a-z]")
 
 
-_MONTH_NAME_AFTER = re.compile(r"\s(?!(?:KST|UTC|GMT)\b)[A-Z][a-z]")
+_MONTH_NAME_AFTER = lazy(r"\s(?!(?:KST|UTC|GMT)\b)[A-Z][a-z]")
 
 
 # leftovers: a month name that none of the patterns took -> dateparser on a small window
