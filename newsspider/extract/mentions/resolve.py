@@ -188,9 +188,10 @@ def resolve_typed(
                 or cands
             )
         centre = word in ("he", "she")
-        if word not in ("he", "she", "i", "singer", "star", "artist", "member", "idol", "fan"):
+        if word not in ("he", "she", "i"):
             titled = [e for e in cands if word in e.titles]
-            # an office nobody in the article holds by name ("the Indiana governor"): the
+            # "the singer" is the one the article calls "singer X" / "X, a singer,"; an
+            # office nobody in the article holds by name ("the Indiana governor"): the
             # person the text is about, as for a pronoun
             centre = not titled
             cands = titled or cands

@@ -1,0 +1,41 @@
+"""Issue #10, speaker attribution in dialogue: role nouns through the role the article gives a
+name, the asker of a question against the one who answers, short answers after a colon.
+Invented examples (no text from the dev sets)."""
+
+from newsspider.extract.quotes import extract_quotes
+
+
+def _speakers(paras: list[str]) -> dict[str, str | None]:
+    return {q["text"]: q["speaker"] for q in extract_quotes(paras, min_confidence=0)}
+
+
+INTERVIEW = [
+    "On Tuesday's episode, host Dana Whitfield pressed singer Mira Solano about the breakup.",
+    "“Did you cry when you heard the news?”",
+    "“Every single night,” Solano said, laughing.",
+    "“And would you work with him again?” Whitfield pushed. Solano shook her head: “Never.”",
+    "When Whitfield asked whether a new album was coming, she said: “Maybe next spring.”",
+    "“Are you dating anyone?” the host asked. “That’s a secret,” the singer replied.",
+]
+
+
+def test_a_talk_show_hosts_questions_are_the_hosts_and_the_answers_the_guests():
+    got = _speakers(INTERVIEW)
+    assert got["Did you cry when you heard the news?"] == "Dana Whitfield"
+    assert got["Every single night"] == "Mira Solano"
+    assert got["And would you work with him again?"] == "Dana Whitfield"
+    assert got["Are you dating anyone?"] == "Dana Whitfield"
+
+
+def test_the_singer_is_the_one_the_article_introduced_as_singer():
+    # "the singer" after the host spoke last: not the nearest person, the one called "singer X"
+    assert _speakers(INTERVIEW)["That’s a secret"] == "Mira Solano"
+    got = _speakers(
+        [
+            "Singer Lena Park joined presenter Tom Reyes on the morning show.",
+            "“Tell us about the tour,” Reyes said. “It starts in May,” the singer said.",
+        ]
+    )
+    assert got["It starts in May"] == "Lena Park"
+
+
