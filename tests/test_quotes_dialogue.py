@@ -39,3 +39,14 @@ def test_the_singer_is_the_one_the_article_introduced_as_singer():
     assert got["It starts in May"] == "Lena Park"
 
 
+def test_the_asker_of_a_when_clause_is_not_the_pronoun_that_answers():
+    assert _speakers(INTERVIEW)["Maybe next spring."] == "Mira Solano"
+    got = _speakers(
+        [
+            "Interviewer Sarah Kent sat down with actress Julia Moss after the premiere.",
+            "Asked by Kent whether she would return for a sequel, she said: “Only if the script is right.”",
+        ]
+    )
+    assert got["Only if the script is right."] == "Julia Moss"
+
+

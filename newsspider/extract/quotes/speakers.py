@@ -6,6 +6,7 @@ import bisect
 import re
 
 from newsspider.extract.mentions.candidates import Index, compatible
+from newsspider.extract.mentions.dialogue import asker_before
 from newsspider.extract.mentions.lexicon import (
     DOCUMENT_NOUNS,
     INSTITUTION_NOUNS,
@@ -224,9 +225,13 @@ def _reference(
     agreeing candidates of a bounded window (`mentions.candidates`); "they" is the most
     recent group, organisation or pair of coordinated people ("A and B")."""
     done = reg.resolved.get(pos)
-    if done is not None:
+    asker = asker_before(doc, reg, pos) if word in ("he", "she") else None
+    if done is not None and (asker is None or done is not asker):
         return done  # resolved with its reference chain (`mentions.chains`)
     pool = index.candidates(pos)
+    if asker is not None:
+        # "When X asked …, she said": the one who asked is not the one who answers
+        pool = [e for e in pool if e is not asker]
     if word in ("he", "she", "it", "they"):
         return resolve_pronoun(doc, reg, word, pos, pool, reg.sentences or Sentences(doc))
     cands = compatible(word, pool)
