@@ -50,3 +50,12 @@ def test_the_asker_of_a_when_clause_is_not_the_pronoun_that_answers():
     assert got["Only if the script is right."] == "Julia Moss"
 
 
+def test_a_short_answer_after_a_colon_is_a_quote_of_the_clause_subject():
+    assert _speakers(INTERVIEW).get("Never.") == "Mira Solano"
+
+
+def test_a_title_after_a_colon_is_still_no_quote():
+    got = _speakers(["The band announced the name of its new single: “Moonrise.”"])
+    assert "Moonrise." not in got
+
+
