@@ -59,3 +59,23 @@ def test_a_title_after_a_colon_is_still_no_quote():
     assert "Moonrise." not in got
 
 
+def test_i_inside_an_interview_answer_is_the_one_who_answers():
+    got = _speakers(
+        [
+            "Singer Mira Solano talked to us about her new record and her old band.",
+            "Q: What did your old bandmates say about the album?",
+            "A: Honestly, I told them “Stay tuned, it is not what you expect.” They laughed.",
+        ]
+    )
+    assert got["Stay tuned, it is not what you expect."] == "Mira Solano"
+
+
+def test_i_after_a_transcript_label_is_the_person_with_those_initials():
+    got = _speakers(
+        [
+            "Actress Julia Moss and writer Omar Wells sat down with the magazine.",
+            "OW: I told her “Only if you star in it.”",
+        ]
+    )
+    assert got["Only if you star in it."] == "Omar Wells"
+

@@ -46,3 +46,51 @@ def asker_before(doc: Doc, reg: EntityRegistry, pos: int) -> Entity | None:
     name = m.group("a1") or m.group("a2")
     return reg.lookup(name, doc.g(para, s0 + m.start("a1" if m.group("a1") else "a2")))
 
+
+# Interviews in Q&A layout: "Q: …" / "A: …", or transcript lines opened by the speaker's
+# name or initials ("TAPPER: …", "OW: …", "Lee Ji-ho: …"). PolNeAR train has three such
+# interviews; its annotators give every "I" inside an answer to the answer's label ("A"),
+# never to the narrator.
+_QA_PREFIX = re.compile(
+    r"^[\s*]*(?P<who>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2})[\s*]*[:：]\s*(?:\*\*)?\s*\S"
+)
+_QUESTION_LABELS = frozenset(("Q", "Q.", "Question"))
+_ANSWER_LABELS = frozenset(("A", "A.", "Answer"))
+
+
+def qa_label(text: str) -> str | None:
+    """The label opening a Q&A or transcript paragraph ("A", "Q", "OW", "Tapper"), else None."""
+    m = _QA_PREFIX.match(text)
+    return m.group("who") if m else None
+
+
+def qa_label_range(text: str) -> list[tuple[int, int]]:
+    """The span of a Q&A label ("Q:", "OW:") at the start of `text`, to keep it out of the
+    article's names ([] when there is none or it is written as a name)."""
+    m = _QA_PREFIX.match(text)
+    if m is None or not m.group("who").replace(".", "").isupper():
+        return []  # a name ("Lee Ji-ho: …") is a mention of its own
+    return [(m.start("who"), m.end("who") + 1)]
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper())
+
+
+def answerer(doc: Doc, reg: EntityRegistry, para: int, interviewee: Entity | None) -> Entity | None | bool:
+    """Who "I" is inside paragraph `para` of an interview: the person its label names (a
+    name, a surname, initials), the interviewee for an "A:" answer; False when the paragraph
+    is a question (the interviewer or the outlet: no name); None when it is no Q&A line."""
+    label = qa_label(doc.paras[para])
+    if label is None:
+        return None
+    if label in _QUESTION_LABELS:
+        return False
+    if label in _ANSWER_LABELS:
+        return interviewee
+    if label.isupper() and 2 <= len(label) <= 4:
+        hits = [e for e in reg.entities if e.name != label and _initials(e.name) == label]
+        if len(hits) == 1:
+            return hits[0]
+    ent = reg.lookup(label.title() if label.isupper() and len(label) > 3 else label, doc.g(para, 0))
+    return ent if ent is not None and ent.name != label else None

@@ -8,6 +8,7 @@ import re
 
 from newsspider.extract.lazyre import lazy
 from newsspider.extract.mentions.chains import add_chains
+from newsspider.extract.mentions.dialogue import qa_label_range
 from newsspider.extract.mentions.lexicon import (
     ADVERBS,
     CAP_STOPWORDS,
@@ -96,7 +97,7 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
     for i, p in enumerate(doc.paras):
         if i in quoted_paras or doc.kinds[i] in ("embed", "pre") or _titlecase_line(p):
             continue
-        masked = mask_ranges(p, quoted.get(i, []))
+        masked = mask_ranges(p, quoted.get(i, []) + qa_label_range(p))
         narration[i] = masked
         runs = paragraph_runs(masked)
         starts = sentence_starts(masked)

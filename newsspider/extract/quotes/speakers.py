@@ -6,7 +6,7 @@ import bisect
 import re
 
 from newsspider.extract.mentions.candidates import Index, compatible
-from newsspider.extract.mentions.dialogue import asker_before
+from newsspider.extract.mentions.dialogue import answerer, asker_before, qa_label
 from newsspider.extract.mentions.lexicon import (
     DOCUMENT_NOUNS,
     INSTITUTION_NOUNS,
@@ -168,6 +168,12 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
             continue
         pos = min(c.attr_pos or c.pos, c.pos)
         if c.speaker_kind == "name":
+            para, off = doc.locate(c.attr_pos or c.pos)
+            who = answerer(doc, reg, para, index.top_person) if off < 6 and qa_label(doc.paras[para]) == c.speaker_raw else None
+            if who is not None:
+                # the label of a transcript line ("OW: … “…”", "A: …"): the person it stands for
+                c.speaker = who.name if isinstance(who, Entity) else None
+                continue
             ent = reg.lookup(c.speaker_raw, c.attr_pos or c.pos)
             if ent is None or (ent.type == "unknown" and not ent.titles and not (ent.male or ent.female)):
                 ent = agency_short_form(reg, strip_honorific(c.speaker_raw)) or ent
@@ -175,8 +181,11 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
         elif c.speaker_kind == "pron":
             p = c.speaker_raw.lower()
             if p in ("i", "we"):
-                # the narrator (first-person op-ed, "we asked"): the byline is not known here
-                c.speaker = None
+                # "I" inside an interview's answer is the one who answers ("A: … I told her
+                # “…”"); elsewhere the narrator (first-person op-ed, "we asked"), whose
+                # byline is not known here
+                who = answerer(doc, reg, doc.locate(pos)[0], index.top_person) if p == "i" else None
+                c.speaker = who.name if isinstance(who, Entity) else None
                 continue
             ent = _reference(doc, reg, p, PRONOUNS.get(p, "person"), pos, index)
             c.speaker = ent.name if ent else None
