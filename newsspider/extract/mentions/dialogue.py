@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 
+from newsspider.extract.lazyre import lazy
 from newsspider.extract.mentions.registry import Entity, EntityRegistry
 from newsspider.extract.mentions.text import Doc, sentence_start
 
 _NAME = r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]*"
 _ASK = r"(?:asked|asks|pressed|presses|questioned|questions|quizzed|grilled|wondered|wanted\s+to\s+know)"
 # the sentence up to the pronoun: a fronted clause naming the asker, closed by a comma
-_ASKER_CLAUSE = re.compile(
+_ASKER_CLAUSE = lazy(
     r"^[\s“”\"‘(]*(?:(?:[Bb]ut|[Aa]nd|[Ss]o)\s+)?(?:"
     rf"(?:[Ww]hen|[Aa]s|[Aa]fter|[Bb]efore|[Ww]hile|[Oo]nce|[Ii]f)\s+(?P<a1>{_NAME})\s+(?:(?:then|later|again|also)\s+)?{_ASK}"
     rf"|(?:[Aa]sked|[Pp]ressed|[Qq]uestioned|[Qq]uizzed)\s+(?:[\w\s,]{{0,40}}?\s)?by\s+(?P<a2>{_NAME})"
@@ -60,14 +61,14 @@ _ANSWER_LABELS = frozenset(("A", "A.", "Answer"))
 
 def qa_label(text: str) -> str | None:
     """The label opening a Q&A or transcript paragraph ("A", "Q", "OW", "Tapper"), else None."""
-    m = _QA_PREFIX.match(text)
+    m = _QA_PREFIX.match(text) if ":" in text[:40] or "：" in text[:40] else None
     return m.group("who") if m else None
 
 
 def qa_label_range(text: str) -> list[tuple[int, int]]:
     """The span of a Q&A label ("Q:", "OW:") at the start of `text`, to keep it out of the
     article's names ([] when there is none or it is written as a name)."""
-    m = _QA_PREFIX.match(text)
+    m = _QA_PREFIX.match(text) if ":" in text[:40] or "：" in text[:40] else None
     if m is None or not m.group("who").replace(".", "").isupper():
         return []  # a name ("Lee Ji-ho: …") is a mention of its own
     return [(m.start("who"), m.end("who") + 1)]
