@@ -67,10 +67,10 @@ def qa_label(text: str) -> str | None:
 
 def qa_label_range(text: str) -> list[tuple[int, int]]:
     """The span of a Q&A label ("Q:", "OW:") at the start of `text`, to keep it out of the
-    article's names ([] when there is none or it is written as a name)."""
+    article's names ([] for any other label)."""
     m = _QA_PREFIX.match(text) if ":" in text[:40] or "：" in text[:40] else None
-    if m is None or not m.group("who").replace(".", "").isupper():
-        return []  # a name ("Lee Ji-ho: …") is a mention of its own
+    if m is None or m.group("who") not in _QUESTION_LABELS | _ANSWER_LABELS:
+        return []  # a name or initials ("Lee Ji-ho: …", "IVE: …") is a mention of its own
     return [(m.start("who"), m.end("who") + 1)]
 
 
