@@ -79,3 +79,23 @@ def test_i_after_a_transcript_label_is_the_person_with_those_initials():
     )
     assert got["Only if you star in it."] == "Omar Wells"
 
+
+
+def test_a_qualified_role_noun_is_the_one_written_with_that_qualifier():
+    # "the Florida senator" is Rubio, not the senator named last
+    got = _speakers(
+        [
+            "Florida Sen. Marco Rubio and Iowa Sen. Joni Ernst spoke at the rally on Monday.",
+            "Ernst talked about farm subsidies for ten minutes.",
+            "“We will win this state,” the Florida senator said.",
+        ]
+    )
+    assert got["We will win this state"] == "Marco Rubio"
+    got = _speakers(
+        [
+            "Singer Mira Solano, the “Midnight Bloom” star, and singer Lena Park shared the stage.",
+            "Park closed the show with a ballad.",
+            "“I was nervous all night,” the “Midnight Bloom” star said.",
+        ]
+    )
+    assert got["I was nervous all night"] == "Mira Solano"

@@ -26,6 +26,7 @@ from newsspider.extract.mentions.resolve import (
     latest_subject_before,
     resolve_typed,
 )
+from newsspider.extract.mentions.roles import described
 from newsspider.extract.mentions.runs import (
     entity_type_of,
     strip_honorific,
@@ -209,6 +210,13 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                 c.speaker = _owned(reg, owner, head, pos, index)
                 continue
             ent = None if etype == "unknown" or indefinite else _reference(doc, reg, head, etype, pos, index)
+            if ent is not None and etype == "person":
+                # "the Florida senator": the one written with "Florida", not the latest senator
+                written = doc.text_at(c.attr_pos, c.attr_pos + len(raw)) if c.attr_pos is not None else None
+                people = [e for e in compatible(head, index.candidates(pos)) if is_personlike(e)]
+                fits = described(doc, written or raw, people, pos, reg)
+                if fits and ent not in fits:
+                    ent = max(fits, key=lambda e: latest_before(e, pos))
             c.speaker = ent.name if ent else raw
 
 
