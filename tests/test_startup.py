@@ -7,6 +7,7 @@ import subprocess
 import sys
 from urllib.parse import urlsplit
 
+import pytest
 from crawl_helpers import demo_labels
 
 from newsspider.demo.server import DemoServer
@@ -61,9 +62,9 @@ def test_extract_of_a_saved_page_reads_no_site_profile(tmp_path):
 
 
 # w3lib.url imports urllib.request (with http.client, email, ssl): ~0.18 G instructions of the
-# 0.83 G that `newsspider extract FILE` took, for canonicalize_url alone
+# 0.83 G that `newsspider extract FILE` took, for canonicalize_url alone; orjson ~0.0125 G
 def test_extract_of_a_saved_page_imports_no_url_request_machinery(tmp_path):
-    heavy = ("urllib.request", "w3lib.url", "http.client", "ssl")
+    heavy = ("urllib.request", "w3lib.url", "http.client", "ssl", "orjson", "uuid")
     for canonical in ("", "https://News.example/2026/03/01/a-story?page=2&id=7"):
         report, record = _extract_loads(tmp_path, heavy, canonical)
         assert report == {"status": 0, "loaded": []}
@@ -187,3 +188,42 @@ def test_rarely_used_patterns_compile_on_first_use():
     eager = [f"{mod}.{name}" for mod, names in RARE_PATTERNS.items() for name in names
              if not isinstance(getattr(importlib.import_module(mod), name), LazyPattern)]
     assert eager == []
+
+
+def test_extract_writes_orjsons_bytes_without_orjson():
+    import math
+    import random
+
+    import orjson
+
+    from newsspider.cli.oneoff import json_line
+
+    rng = random.Random(5)
+    leaves = [None, True, False, 0, -1, 2**63 - 1, -(2**63), 2**64 - 1, 2**64, -(2**63) - 1, 0.0, -0.0, 0.5,
+              1e-4, 9.99e-5, 5e-05, 123.0, 1e15, 1e16, 1e300, math.nan, math.inf, "", "a\"b\\c",
+              "\x00\x1f\x7f\b\f\n\r\t", "é한\u2028\U0001f3a4", "\ud800"]
+
+    def value(depth: int) -> object:
+        r = rng.random()
+        if depth > 3 or r < 0.5:
+            return rng.choice([*leaves, rng.random(), rng.uniform(-1e6, 1e6), rng.randint(-10**6, 10**6),
+                               "".join(chr(rng.randrange(0x30000)) for _ in range(rng.randint(0, 5)))])
+        if r < 0.75:
+            return [value(depth + 1) for _ in range(rng.randint(0, 4))]
+        return {rng.choice(["a", "b", "é", ""]): value(depth + 1) for _ in range(rng.randint(0, 4))}
+
+    for _ in range(20_000):
+        record = {"x": value(0)}
+        try:
+            expected: object = orjson.dumps(record) + b"\n"
+        except orjson.JSONEncodeError:
+            expected = orjson.JSONEncodeError
+        try:
+            got: object = json_line(record)
+        except orjson.JSONEncodeError:
+            got = orjson.JSONEncodeError
+        assert got == expected, record
+    for odd in ({"t": (1, 2)}, {"d": __import__("datetime").date(2026, 3, 1)}):
+        assert json_line(odd) == orjson.dumps(odd) + b"\n"  # orjson writes these
+    with pytest.raises(orjson.JSONEncodeError):
+        json_line({1: "a key that is no str"})  # orjson refuses it; so does json_line
