@@ -227,3 +227,29 @@ def test_extract_writes_orjsons_bytes_without_orjson():
         assert json_line(odd) == orjson.dumps(odd) + b"\n"  # orjson writes these
     with pytest.raises(orjson.JSONEncodeError):
         json_line({1: "a key that is no str"})  # orjson refuses it; so does json_line
+
+
+def test_a_parser_for_one_command_parses_as_the_full_parser(capsys):
+    from newsspider.cli.common import CliError
+    from newsspider.cli.parser import COMMANDS, build_parser
+
+    def parse(parser, argv):
+        try:
+            ns = vars(parser.parse_args(argv))
+            out = ("ok", {k: getattr(v, "__name__", v) for k, v in ns.items()})
+        except CliError as exc:
+            out = ("error", str(exc))
+        except SystemExit as exc:
+            out = ("exit", exc.code)
+        return out, capsys.readouterr()
+
+    argvs = [["extract", "a.html"], ["extract"], ["extract", "--help"], ["extract", "--bogus"],
+             ["extract", "--max-size", "x", "f"], ["extract", "--profiles", "d", "-o", "o.jsonl", "f", "g"],
+             ["fetch", "http://a.example/", "--pretty"], ["fetch"], ["fetch", "-h"], ["crawl", "--generic", "http://x/"],
+             ["crawl", "--help"], ["demo", "--delay", "99"], ["sites"], ["dates", "--base", "2026-01-01"],
+             ["evaluate", "quotes"], ["merge"], ["export", "x", "--to", "csv"], ["--profiles", "d", "extract", "f"],
+             ["--version"], ["-h"], ["bogus"], []] + [[c, "--help"] for c in COMMANDS]
+    assert set(build_parser()._subparsers._group_actions[0].choices) == set(COMMANDS)  # type: ignore[union-attr]
+    for argv in argvs:
+        assert parse(build_parser(argv[0] if argv else None), argv) == parse(build_parser(), argv), argv
+    assert parse(build_parser("extract"), ["extract", "-h"])[1].out.startswith("usage: newsspider extract [-h]")

@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             if len(argv) < 2 or argv[1] not in EVALUATIONS:
                 fail(f"evaluate what? one of: {', '.join(EVALUATIONS)} (see newsspider evaluate --help)")
             return cmd_dispatch(EVALUATIONS[argv[1]], argv[2:])
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv[0] if argv else None).parse_args(argv)
         use_profiles(getattr(args, "profiles", None))
         return int(args.func(args))
     except CliError as exc:
