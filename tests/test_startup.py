@@ -253,3 +253,51 @@ def test_a_parser_for_one_command_parses_as_the_full_parser(capsys):
     for argv in argvs:
         assert parse(build_parser(argv[0] if argv else None), argv) == parse(build_parser(), argv), argv
     assert parse(build_parser("extract"), ["extract", "-h"])[1].out.startswith("usage: newsspider extract [-h]")
+
+
+def test_a_date_in_words_dateutil_cannot_read_does_not_import_it(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text('<html lang="vi"><head><title>Một câu chuyện</title></head><body><article>'
+                    '<h1>Một câu chuyện</h1><span class="date">Thứ hai, 02/03/2026, 08:15 (GMT+7)</span>'
+                    + "<p>Một đoạn văn khá dài của câu chuyện này, để có nội dung cho bài viết ở đây.</p>" * 3
+                    + "</article></body></html>", encoding="utf-8")
+    probe = PROBE.replace(repr(HEAVY), repr(("dateutil", "dateutil.parser")))
+    proc = subprocess.run([sys.executable, "-c", probe, "extract", str(page)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert json.loads(proc.stderr.strip().splitlines()[-1]) == {"status": 0, "loaded": []}
+    assert json.loads(proc.stdout)["published"] == "2026-03-02T08:15:00"
+
+
+def test_dateutil_fails_on_every_string_kept_from_it():
+    import random
+    import warnings
+
+    from dateutil import parser as du
+
+    from newsspider.extract.metadata.published import _TZ_ABBR, _not_for_dateutil
+
+    shapes = ["May 24, 2026", "Mon, 05 Aug 2024 12:47:21 GMT", "3 May 2024, 17:47", "2024-04-26 10:00 KST",
+              "Friday, 22 Nov 2024 4:55 PM MYT", "-0300 (BRST) 2024 10:00", "10h 2024", "Jan of 2024",
+              "24-Jan-2024", "Jan-01-2024", "2024.05.03", "Sep.20.2009", "4:30:21.447 2024", "02/03/2026 - 14:02 MEZ",
+              "12. März 2025 18:03", "Thứ tư, 22/10/2025", "søndag 2 February 2025", "2025/1/14 21:17", "June of 2025"]
+    letters = "ứếởàéüößøåçñıİĞşłžčřÅΩλДжאعक한の中ğK"
+    rng = random.Random(11)
+    tzinfos = {k: int(v * 3600) for k, v in _TZ_ABBR.items()}
+    kept = 0
+    for _ in range(6_000):
+        s = list(rng.choice(shapes))
+        for _ in range(rng.randint(1, 2)):
+            word = rng.choice(letters) if rng.random() < 0.7 else (
+                rng.choice([" ", "", "."]) + rng.choice(letters) + rng.choice(["", " ", ".", "2024"]))
+            s.insert(rng.randrange(len(s) + 1), word)
+        text = "".join(s)
+        if not _not_for_dateutil(text):
+            continue
+        kept += 1
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with pytest.raises((ValueError, OverflowError)):
+                du.parse(text, tzinfos=tzinfos, fuzzy=False)  # type: ignore[arg-type]
+    assert kept > 4_000
+    assert not _not_for_dateutil("Jan of ž2024")  # dateutil reads it (January 2024): handed to it
+    assert not _not_for_dateutil("12 March 2026 (KST)")
