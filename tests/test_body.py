@@ -352,3 +352,32 @@ def test_box_around_a_button_link_is_dropped() -> None:
     <a class="btn primary" href="/support">Support us now</a></p></div>
     <p>{P3}</p><p>{P4}</p></div></article></body></html>"""
     assert extract_body(Page.from_text(html, URL))["paragraphs"] == [P1, P2, P3, P4]
+
+
+def test_page_tree_copied_once_and_left_unchanged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cleaning passes work on copies of the page's tree: one copy when the first pass
+    finds the article (it was two: the page's body, then that copy again), and the page's own
+    tree is never changed, with or without a profile's ``remove`` selectors. Counted, not timed."""
+    import copy
+
+    from lxml import etree
+
+    calls = [0]
+    deepcopy = copy.deepcopy
+
+    def counting(x, *a):  # noqa: ANN001, ANN202
+        calls[0] += 1
+        return deepcopy(x, *a)
+
+    monkeypatch.setattr(copy, "deepcopy", counting)
+    page = article_page()
+    before = etree.tostring(page.tree)
+    body = extract_body(page)
+    assert P1 in body["paragraphs"] and P3 in body["paragraphs"]
+    assert calls[0] == 1
+    assert etree.tostring(page.tree) == before
+    prof = {"selectors": {"remove": [".newsletter-box", ".share-bar"]}}
+    page = Page.from_text(article_page().text, URL, profile=prof)
+    before = etree.tostring(page.tree)
+    assert extract_body(page)["paragraphs"] == body["paragraphs"]
+    assert etree.tostring(page.tree) == before

@@ -60,7 +60,8 @@ def extract_body(page: Page, metadata: dict[str, Any] | None = None) -> dict[str
     selectors = (page.profile or {}).get("selectors") or {}
     if not isinstance(selectors, dict):
         selectors = {}
-    result = _extract_from(copy.deepcopy(root), page.url, metadata.get("title"), selectors)
+    # the page's own tree is only read: each cleaning pass works on a copy
+    result = _extract_from(root, page.url, metadata.get("title"), selectors, owned=False)
     if len(result["body"]) < 200:
         # client-rendered pages (Next.js app router) ship the article as HTML inside scripts
         frag = _flight_html(page)
@@ -75,13 +76,18 @@ def extract_body(page: Page, metadata: dict[str, Any] | None = None) -> dict[str
     return result
 
 
-def _extract_from(root: Any, url: str, title: str | None, selectors: dict[str, Any]
-                  ) -> dict[str, Any]:
-    _drop_selected(root, selectors.get("remove"))
+def _extract_from(root: Any, url: str, title: str | None, selectors: dict[str, Any],
+                  owned: bool = True) -> dict[str, Any]:
+    """`owned`: `root` may be changed (False: it is the page's tree, copied before any change;
+    a page whose first pass suffices is copied once, not twice)."""
+    if selectors.get("remove"):
+        if not owned:
+            root, owned = copy.deepcopy(root), True
+        _drop_selected(root, selectors.get("remove"))
     result: dict[str, Any] = {}
     for level in (2, 1, 0):
         # like readability: when aggressive cleaning leaves almost nothing, retry gentler
-        work = copy.deepcopy(root) if level > 0 else root
+        work = copy.deepcopy(root) if level > 0 or not owned else root
         _clean(work, url, level)
         container = None
         if selectors.get("body"):

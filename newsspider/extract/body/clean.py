@@ -96,12 +96,20 @@ def _holds_article(el: Any, total: int) -> bool:
     return total > 0 and _text_len(el, 0.4 * total) >= 0.4 * total and _long_paragraphs(el, 3) >= 3
 
 
+# the elements `_embed_of` can turn into an embed (a div only with a data-src) and the divs
+# `_is_photo_box` can accept (only named ones), selected in C, in document order: the loops
+# used to call both on every div of the page
+_MAYBE_EMBED = etree.XPath(
+    "descendant-or-self::*[self::blockquote or self::iframe or self::amp-twitter or "
+    "self::amp-instagram or self::amp-youtube or self::lite-youtube or (self::div and @data-src)]")
+_NAMED_DIVS = etree.XPath("descendant-or-self::div[@class or @id]")
+
+
 def _clean(root: Any, base_url: str, level: int = 2) -> None:
     """Drop non-content markup in place; `level` 2 = all class rules, 1 = strong only, 0 = none."""
     # embeds and figures first: their markup (captions, "A post shared by") must not be judged
     # as text, and an embed inside an iframe would be lost with the iframes below
-    for el in list(root.iter("blockquote", "iframe", "div", "amp-twitter", "amp-instagram",
-                             "amp-youtube", "lite-youtube")):
+    for el in _MAYBE_EMBED(root):
         if el.getparent() is None and el is not root:
             continue
         emb = _embed_of(el, base_url)
@@ -112,7 +120,7 @@ def _clean(root: Any, base_url: str, level: int = 2) -> None:
             parent = el.getparent()
             if parent is not None:
                 parent.replace(el, ph)
-    for el in list(root.iter("div")):
+    for el in _NAMED_DIVS(root):
         if el.getparent() is not None and _is_photo_box(el):
             _as_figure(el)
     for el in list(root.iter("figure", "picture")):
