@@ -392,11 +392,16 @@ def _add_hints(titles: list[_Title], hints: dict[str, str]) -> None:
 
 
 _DESCRIBED_HEAD = lazy(
-    r"\b(?:band|group|singer|rapper|soloist|duo|unit|singer-songwriter|idol|star)\s+[A-Z(]", re.I
+    r"(?=(?i:[bgsrdui]))\b(?:band|group|singer|rapper|soloist|duo|unit|singer-songwriter|idol|star)\s+[A-Z(]", re.I
 )
 
 
 def _update_context(text: str, artists: _Artists) -> None:
+    # a sentence can change the context only if its head has a described subject or starts
+    # with a known artist: when the paragraph holds neither, it is not split (sentences start
+    # after a space, so the \b of the pattern reads the same in the paragraph)
+    if not _DESCRIBED_HEAD.search(text) and not any(k in text for k in artists.known):
+        return
     for s0, e0 in sentence_spans(text):
         _update_sentence_context(text[s0:e0], artists)
 
