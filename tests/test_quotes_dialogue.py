@@ -99,3 +99,13 @@ def test_a_qualified_role_noun_is_the_one_written_with_that_qualifier():
         ]
     )
     assert got["I was nervous all night"] == "Mira Solano"
+
+
+def test_an_asker_with_nobody_else_to_answer_keeps_the_pronoun():
+    got = _speakers(
+        [
+            "Senator Tom Reyes spoke to a crowd of farmers in Ames on Friday.",
+            "When Reyes asked the crowd whether prices had fallen, he said: “We will fix this.”",
+        ]
+    )
+    assert got["We will fix this."] == "Tom Reyes"

@@ -247,8 +247,13 @@ def _reference(
         return done  # resolved with its reference chain (`mentions.chains`)
     pool = index.candidates(pos)
     if asker is not None:
-        # "When X asked …, she said": the one who asked is not the one who answers
-        pool = [e for e in pool if e is not asker]
+        # "When X asked …, she said": the one who asked is not the one who answers, unless
+        # nobody else is there to answer ("When X asked the crowd …, he said")
+        others = [e for e in pool if e is not asker]
+        if compatible(word, others):
+            pool = others
+        elif done is not None:
+            return done
     if word in ("he", "she", "it", "they"):
         return resolve_pronoun(doc, reg, word, pos, pool, reg.sentences or Sentences(doc))
     cands = compatible(word, pool)
