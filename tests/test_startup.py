@@ -301,3 +301,42 @@ def test_dateutil_fails_on_every_string_kept_from_it():
     assert kept > 4_000
     assert not _not_for_dateutil("Jan of ž2024")  # dateutil reads it (January 2024): handed to it
     assert not _not_for_dateutil("12 March 2026 (KST)")
+
+
+_ENGLISH = ("The singer said on Monday that the group would return in June with a new album, and that "
+            "the members had written most of its songs themselves after a long break from the stage. "
+            "Fans who had waited for news since the last tour were quick to share the announcement, "
+            "which came with a short video of the band at work in the studio. It was the first time "
+            "they had spoken about the record in public, and the label has not yet said when the "
+            "first single will be released or whether a tour will follow later in the year. ")
+_GERMAN = ("Die Sängerin sagte am Montag, dass die Gruppe im Juni mit einem neuen Album zurückkehren "
+           "werde und dass die Mitglieder die meisten Lieder nach einer langen Pause selbst geschrieben "
+           "hätten. Fans, die seit der letzten Tour auf Neuigkeiten gewartet hatten, teilten die "
+           "Ankündigung schnell, die mit einem kurzen Video der Band im Studio kam. ")
+
+
+def test_a_plainly_english_text_is_english_without_loading_the_model():
+    code = ("import sys; from newsspider.extract.language import detect_language as d; "
+            f"print(d({_ENGLISH * 2!r}), 'py3langid' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["en", "False"], out.stderr
+
+
+def test_the_english_shortcut_agrees_with_the_model():
+    from newsspider.extract import language
+
+    model = language._identifier()
+    texts = [_ENGLISH * k for k in (1, 2, 4)] + [_GERMAN * k for k in (1, 3)]
+    texts += [_ENGLISH[:i] + _GERMAN + _ENGLISH[i:] for i in range(0, len(_ENGLISH), 97)]
+    texts += [" ".join(_ENGLISH.split()[i:i + n]) for i in range(0, 60, 7) for n in (40, 100, 160)]
+    shortcut = 0
+    for text in texts:
+        sample = text.strip()[: language.SAMPLE_CHARS]
+        lang, prob = model.classify(sample)
+        expected = str(lang) if prob >= language.MIN_PROBABILITY and len(sample) >= language.MIN_CHARS else None
+        assert language.detect_language(text) == expected
+        if language.plainly_english(sample):
+            shortcut += 1
+            assert expected == "en"
+    assert shortcut >= 10
+    assert not language.plainly_english(_GERMAN * 3)
