@@ -70,7 +70,7 @@ def add_chains(doc: Doc, reg: EntityRegistry, masked: dict[int, str]) -> int:
             if not pool:
                 continue
             if word in _TYPES:
-                ent = resolve_pronoun(doc, reg, word, pos, pool, sentences)
+                ent = resolve_pronoun(doc, reg, word, pos, pool, sentences, subject=subject)
                 if ent is not None and ent.type == "pair":
                     reg.resolved[pos] = ent  # "A and B": not an entity of the registry
                     continue

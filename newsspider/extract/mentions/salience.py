@@ -13,6 +13,7 @@ set here.
 from __future__ import annotations
 
 import bisect
+from typing import Any
 
 from newsspider.extract.mentions.registry import Entity
 from newsspider.extract.mentions.text import Doc, sentence_bounds
@@ -38,6 +39,7 @@ class Sentences:
             text = (masked or {}).get(i, p)
             starts += [base + s for s in sentence_bounds(text)[1]]
         self.starts = starts
+        self.pronoun_text: Any = None  # `pronoun_model._Text` of the document (its cached text tests)
 
     def index(self, pos: int) -> int:
         return bisect.bisect_right(self.starts, pos) - 1
@@ -67,22 +69,38 @@ def most_salient(cands: list[Entity], pos: int, sentences: Sentences) -> Entity 
     return best
 
 
-def resolve_pronoun(doc: Doc, reg, word: str, pos: int, pool: list[Entity], sentences: Sentences) -> Entity | None:
-    """The most salient agreeing entity for he / she / it / they; for "they" two people just
-    joined by "and" ("Senators A and B … They …") compete as one candidate ("A and B")."""
+def candidates(word: str, pool: list[Entity]) -> list[Entity]:
+    """The agreeing candidates of a pronoun (`candidates.compatible`); for he / she the people
+    the article shows to be people first, then any multi-word name, then anyone."""
     from newsspider.extract.mentions.candidates import compatible
-    from newsspider.extract.mentions.resolve import coordinated_pair_at, is_personlike
+    from newsspider.extract.mentions.resolve import is_personlike
 
     cands = compatible(word, pool)
     if word in ("he", "she"):
-        # people the article shows to be people first, then any multi-word name, then anyone
         cands = [e for e in cands if is_personlike(e)] or [e for e in cands if is_personlike(e, True)] or cands
+    return cands
+
+
+def resolve_pronoun(
+    doc: Doc, reg, word: str, pos: int, pool: list[Entity], sentences: Sentences, *, subject: bool = True,
+    learned: bool = True,
+) -> Entity | None:
+    """The most salient agreeing entity for he / she / it / they; for "they" two people just
+    joined by "and" ("Senators A and B … They …") compete as one candidate ("A and B").
+    With `learned` and a weights file of `pronoun_model` (none is committed), the rule's pick is one
+    feature of a learned ranking of the agreeing candidates (`subject`: the pronoun opens its
+    sentence)."""
+    from newsspider.extract.mentions.resolve import coordinated_pair_at
+
+    cands = candidates(word, pool)
     best = most_salient(cands, pos, sentences)
     if best is None and cands and word in ("he", "she"):
         # nobody within the last sentences: the rules (most recent subject / mention)
         from newsspider.extract.mentions.resolve import resolve_typed
 
         best = resolve_typed(reg, "person", pos, word, -1, doc, pool=cands)
+    if learned and subject and len(cands) > 1:
+        best = _learned(doc, reg, word, pos, cands, sentences, best, subject)
     if word == "they":
         pair = coordinated_pair_at(doc, reg, pos, pool)
         if pair is not None:
@@ -91,3 +109,20 @@ def resolve_pronoun(doc: Doc, reg, word: str, pos: int, pool: list[Entity], sent
                 ent = Entity(name=pair[1], type="pair", positions=[pair[0]])
                 return ent
     return best
+
+
+def _learned(doc: Doc, reg, word: str, pos: int, cands: list[Entity], sentences: Sentences,
+             rule: Entity | None, subject: bool) -> Entity | None:
+    from newsspider.extract.mentions import pronoun_model as pm
+
+    model = pm.default_model()
+    if model is None or pm.GROUPS.get(word) not in model.meta.get("groups", ()):
+        return rule
+    cache = sentences.pronoun_text
+    if cache is None or cache.doc is not doc:
+        cache = sentences.pronoun_text = pm._Text(doc)
+    feats = pm.features(doc, word, pos, cands, sentences, rule, subject, cache)
+    best, probs = model.choose(feats)
+    if rule is not None and rule in cands and probs[best] - probs[cands.index(rule)] <= model.meta.get("margin", 0.0):
+        return rule  # the rules' pick unless the model prefers another candidate by the margin
+    return cands[best]
