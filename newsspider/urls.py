@@ -28,15 +28,20 @@ _PLAIN_URL = (
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    # compiled on first use: `fetch` and `extract` import this module, the crawl commands too
-    return (re.compile(_TRACKING, re.I), re.compile(_PLAIN_URL),
-            re.compile(r"(?:^|/)\.\.?(?:/|$)"))
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # compiled on first use: `fetch` and `extract` import this module, the crawl commands too;
+    # the tracking-parameter pattern only for a URL with a query
+    return re.compile(_PLAIN_URL), re.compile(r"(?:^|/)\.\.?(?:/|$)")
+
+
+@cache
+def _tracking() -> re.Pattern[str]:
+    return re.compile(_TRACKING, re.I)
 
 
 def canonicalize_url(url: str) -> str:
     """`w3lib.url.canonicalize_url(url)`, without importing w3lib.url for plain URLs."""
-    _, plain, dot_segment = _patterns()
+    plain, dot_segment = _patterns()
     m = plain.fullmatch(url)
     if m is None or (m[2] and dot_segment.search(m[2])):
         from w3lib.url import canonicalize_url as w3lib_canonicalize_url
@@ -71,8 +76,10 @@ def check_url(url: str) -> str:
 
 def strip_tracking(url: str) -> str:
     parts = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not _patterns()[0].match(k)]
+    if not parts.query:  # (urlencode of no pairs: "")
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+    tracking = _tracking()
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not tracking.match(k)]
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
 
 

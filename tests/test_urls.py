@@ -81,7 +81,7 @@ def test_canonicalize_url_is_w3libs_without_importing_it_for_plain_urls():
 
     from newsspider import urls
 
-    plain = urls._patterns()[1]
+    plain = urls._patterns()[0]
     fast = 0
     cases = [
         "http://a.example", "https://A.Example/X/y?b=2&a=1&a=0", "http://a.example/x?", "http://a.example/x?a",
@@ -109,3 +109,13 @@ def test_canonicalize_url_is_w3libs_without_importing_it_for_plain_urls():
             assert got == expected, u
             fast += plain.fullmatch(u) is not None
     assert fast > 5_000  # the fast path is exercised, not only the fallback
+
+
+def test_a_url_without_a_query_does_not_compile_the_tracking_pattern():
+    from newsspider import urls
+
+    urls._tracking.cache_clear()
+    assert normalize_url("https://News.example/2026/03/01/story/") == "https://news.example/2026/03/01/story"
+    assert urls._tracking.cache_info().currsize == 0
+    assert normalize_url("https://news.example/p?utm_source=x&id=2") == "https://news.example/p?id=2"
+    assert urls._tracking.cache_info().currsize == 1
