@@ -367,8 +367,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="cProfile ours over the sets, print top")
     ap.add_argument("--top", type=int, default=40)
     ap.add_argument("--dump", metavar="OUT.jsonl", help="write ours' records (for before/after diffs)")
-    ap.add_argument("--against", metavar="DIR",
-                    help="before/after: ours with this checkout's newsspider and with DIR's (e.g. "
+    ap.add_argument("--against", metavar="DIR", action="append",
+                    help="before/after: ours with this checkout's newsspider and with DIR's (repeatable; e.g. "
                          "`git archive REV newsspider | tar -x -C DIR`), each in a child process, "
                          "page by page in turn (trafilatura still in this process)")
     ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
@@ -395,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.startup_only:
         tools: dict[str, Callable[[bytes, str], Any]] = {"newsspider": ours()}
         if args.against:
-            tools = {"newsspider": Child(str(ROOT)), f"newsspider ({args.against})": Child(args.against)}
+            tools = {"newsspider": Child(str(ROOT))}
+            tools.update({f"newsspider ({d})": Child(d) for d in args.against})
         traf = None if args.no_trafilatura else trafilatura_fn()
         if traf:
             tools["trafilatura"] = traf

@@ -5,9 +5,18 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from newsspider.extract import Page, extract_article
 from newsspider.extract.metadata import parse_date
-from newsspider.extract.page import MAX_HTML_CHARS, decode_html, flatten_deep, parse_html
+from newsspider.extract.page import (
+    _NOT_XML,
+    MAX_HTML_CHARS,
+    decode_html,
+    flatten_deep,
+    has_not_xml,
+    parse_html,
+)
 
 PARAS = [
     "The agency confirmed on Monday that the group will hold four concerts in Seoul next spring.",
@@ -67,6 +76,18 @@ def test_a_character_xml_cannot_hold_in_a_removed_scripts_tail():
     rec = extract(html)
     assert_whole_article(rec)
     assert "\uffff" not in rec["body"]
+
+
+@pytest.mark.parametrize("text", [
+    "plain", "tab\tnew\nline\rreturn", "caf\u00e9 \u2019quote\u2019 \uac00", "a\x00b", "\x08", "\x0b", "\x0c",
+    "\x0e", "\x1f", "\x7f is fine", "caf\u00e9\x01", "lone \ud800 high", "lone \udfff low", "\udc80",
+    "\ufffe", "x\uffffy", "\ufffd replacement is fine", "\U0001F600 emoji", "\U0001F600\x02",
+])
+def test_has_not_xml_agrees_with_the_pattern(text: str) -> None:
+    """The fast test before the parse's clean-up gives the pattern's answer (exact, not a
+    guess: a page with such a character is cleaned, one without is not scanned again)."""
+    assert has_not_xml(text) == (_NOT_XML.search(text) is not None)
+    assert has_not_xml("<p>" + text * 3 + "</p>") == (_NOT_XML.search(text) is not None)
 
 
 def test_a_hundred_thousand_nested_divs():
