@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/extract_speed.py [SET ...] [--reps 5] [--stages] [--startup]
     .venv/bin/python benchmarks/extract_speed.py --profile [SET]       cProfile of ours, top 40
     .venv/bin/python benchmarks/extract_speed.py --dump OUT.jsonl [SET ...]  records, for diffs
+    .venv/bin/python benchmarks/extract_speed.py --against DIR [--against DIR2] [SET ...]  before/after
 
 SET is a folder with a ``labels.jsonl`` (``file``, ``url``) or one of the names ``news-pages``,
 ``real-news``, ``fan-news`` (under ../shared/dev), ``demo`` (the bundled demo site's pages) and
