@@ -23,8 +23,9 @@ those over the pages, and ours / trafilatura. ``--stages`` adds ours by stage. `
 times ``newsspider extract FILE``, ``newsspider fetch URL`` (a page served on 127.0.0.1) and
 trafilatura's CLI on the same file and URL, start to exit (wall) and CPU (user+sys), median of
 ``--startup-runs``, interleaved; ``--startup-against DIR`` adds the newsspider commands run
-with another checkout's package (before/after in one run). Times are CPU time on a shared
-machine: read the ratios.
+with another checkout's package (before/after in one run); ``--startup-callgrind`` adds each
+command's instruction count (one run under ``valgrind --tool=callgrind``, bytecode caches on:
+exact, whatever the load). Times are CPU time on a shared machine: read the ratios.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ import json
 import os
 import platform
 import pstats
+import re
 import resource
 import shutil
 import statistics
@@ -308,7 +310,21 @@ def run_cmd(argv: list[str], stdin: Path | None = None, tree: str | None = None)
     return wall, cpu, proc.returncode
 
 
-def startup(pages: list[tuple[str, str, bytes]], runs: int, against: str | None = None) -> str:
+def instructions(argv: list[str], stdin: Path | None = None, tree: str | None = None) -> int | None:
+    """Instructions the command executes (valgrind's callgrind), or None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if not valgrind:
+        return None
+    env = dict(_ENV, PYTHONPATH=tree) if tree else _ENV
+    with open(stdin or os.devnull, "rb") as fh:
+        proc = subprocess.run([valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+                              stdin=fh, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False, env=env)
+    m = re.search(rb"Collected : (\d+)", proc.stderr)
+    return int(m[1]) if m else None
+
+
+def startup(pages: list[tuple[str, str, bytes]], runs: int, against: str | None = None,
+            callgrind: bool = False) -> str:
     bindir = Path(sys.executable).parent
     ns = str(bindir / "newsspider")
     traf = shutil.which("trafilatura", path=str(bindir)) or shutil.which("trafilatura")
@@ -341,14 +357,19 @@ def startup(pages: list[tuple[str, str, bytes]], runs: int, against: str | None 
                 for k, (argv, stdin, tree) in cmds.items():
                     wall, cpu, _ = run_cmd(argv, stdin, tree)
                     res[k].append((wall, cpu))
+            counts = {k: instructions(*cmd) for k, cmd in cmds.items()} if callgrind else {}
         finally:
             server.shutdown()
     rows = [f"page: {len(raw) // 1024} KB, {runs} runs each, interleaved", "",
-            "| command | wall ms (median) | wall ms (worst) | CPU ms (median) |", "| --- | --- | --- | --- |"]
+            "| command | wall ms (median) | wall ms (worst) | CPU ms (median) |"
+            + (" instructions (callgrind) |" if callgrind else ""),
+            "| --- | --- | --- | --- |" + (" --- |" if callgrind else "")]
     for k, xs in res.items():
         walls = [w for w, _ in xs]
+        n = counts.get(k)
         rows.append(f"| {k} | {statistics.median(walls):.0f} | {max(walls):.0f} | "
-                    f"{statistics.median(c for _, c in xs):.0f} |")
+                    f"{statistics.median(c for _, c in xs):.0f} |"
+                    + ((f" {n / 1e9:.3f} G |" if n else " - |") if callgrind else ""))
     return "\n".join(rows)
 
 
@@ -362,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--startup", action="store_true", help="also start-up of the CLIs")
     ap.add_argument("--startup-only", action="store_true")
     ap.add_argument("--startup-runs", type=int, default=9)
+    ap.add_argument("--startup-callgrind", action="store_true",
+                    help="also each start-up command's instruction count (valgrind --tool=callgrind)")
     ap.add_argument("--startup-against", metavar="DIR",
                     help="also time the commands with the newsspider package of another checkout "
                          "(DIR holds newsspider/; e.g. `git archive REV newsspider | tar -x -C DIR`)")
@@ -411,7 +434,8 @@ def main(argv: list[str] | None = None) -> int:
             if isinstance(fn, Child):
                 fn.close()
     if args.startup or args.startup_only:
-        print(startup(next(iter(sets.values())), args.startup_runs, args.startup_against))
+        print(startup(next(iter(sets.values())), args.startup_runs, args.startup_against,
+                      args.startup_callgrind))
     return 0
 
 
