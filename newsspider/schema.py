@@ -188,8 +188,20 @@ def validator() -> Any:
     return Draft202012Validator(json.loads(text))
 
 
+@cache
+def quick_check() -> Any:
+    """The committed schema compiled to plain checks (`newsspider.quickschema`): a record they
+    accept is valid, the others go to jsonschema (None: the schema uses more than they know)."""
+    from newsspider.quickschema import compile_schema
+
+    return compile_schema(validator().schema)
+
+
 def invalid_reason(record: dict[str, Any]) -> str | None:
     """None for a valid record, else one line naming the first problem and where it is."""
+    quick = quick_check()
+    if quick is not None and quick(record):
+        return None
     error = next(iter(validator().iter_errors(record)), None)
     if error is None:
         return None
