@@ -25,6 +25,20 @@ from newsspider.store.thread import OwnThread
 logger = logging.getLogger("newsspider.pipelines")  # one logger name for the package, as before the split
 
 
+def dedup_keys(body: str, result: dict[str, Any]) -> tuple[str, bytes]:
+    """The body's content hash and near-duplicate signature. Both come with the body from
+    extraction (a worker process): the hash is taken as it is when the body is still that text,
+    the signature when a pipeline in between changed the text but not its hash; else computed."""
+    ready = result.get("content_hash")
+    extracted = result.get("body")
+    if ready and isinstance(extracted, dict) and (extracted.get("body") or "") == body:
+        hashed = ready  # computed from this very text
+    else:
+        hashed = content_hash(body)
+    sig = result.get("signature") if ready == hashed else None
+    return hashed, sig if isinstance(sig, bytes) else signature(body)
+
+
 class DedupExportPipeline(Step):
     """Writes each new article once to the JSON Lines output and remembers it in the seen-store.
 
@@ -117,16 +131,12 @@ class DedupExportPipeline(Step):
         work = work_of(item)
         if hasattr(item, WORK_ATTR):
             delattr(item, WORK_ATTR)
-        item.content_hash = content_hash(item.body or "")
+        item.content_hash, sig = dedup_keys(item.body or "", work.result if work is not None else {})
         if self.export is None:
             self.count_failed(item, "the output could not be opened")
             raise DropItem(self.FAILED)
         d: Deferred = Deferred()
-        # the near-duplicate signature comes with the body from extraction (a worker process)
-        # unless a pipeline in between changed the body's text
-        sig = work.result.get("signature") if work is not None and \
-            work.result.get("content_hash") == item.content_hash else None
-        entry = Entry(to_record(item), sig if isinstance(sig, bytes) else signature(item.body or ""))
+        entry = Entry(to_record(item), sig)
         self.queue.append((entry, d, item))
         if len(self.queue) >= self.group_size:
             self.flush()
