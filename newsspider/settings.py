@@ -14,6 +14,10 @@ AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
+# outputs of one callback handled at once: Scrapy starts that many asyncio tasks for every response
+# (its default 100, for pages that give one item or a few requests); 16 keeps a sitemap's
+# requests and a callback's items (each awaiting the extraction pool) flowing
+CONCURRENT_ITEMS = 16
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
