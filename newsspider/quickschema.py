@@ -28,36 +28,11 @@ class Unsupported(Exception):
     pass
 
 
-def _is_string(v: Any) -> bool:
-    return type(v) is str
-
-
-def _is_integer(v: Any) -> bool:
-    return type(v) is int
-
-
-def _is_number(v: Any) -> bool:
-    return type(v) is int or type(v) is float
-
-
-def _is_boolean(v: Any) -> bool:
-    return v is True or v is False
-
-
-def _is_null(v: Any) -> bool:
-    return v is None
-
-
-def _is_array(v: Any) -> bool:
-    return type(v) is list
-
-
-def _is_object(v: Any) -> bool:
-    return type(v) is dict
-
-
-TYPES: dict[str, Check] = {"string": _is_string, "integer": _is_integer, "number": _is_number,
-                           "boolean": _is_boolean, "null": _is_null, "array": _is_array, "object": _is_object}
+# the Python types each JSON type accepts here (exact types: a subclass goes to jsonschema; no
+# bool for integer/number, no float for integer)
+TYPES: dict[str, tuple[type, ...]] = {"string": (str,), "integer": (int,), "number": (int, float),
+                                      "boolean": (bool,), "null": (type(None),), "array": (list,),
+                                      "object": (dict,)}
 
 
 def compile_schema(schema: dict[str, Any]) -> Check | None:
@@ -86,11 +61,8 @@ def _compile(node: Any, defs: dict[str, Check]) -> Check:
         names = node["type"] if isinstance(node["type"], list) else [node["type"]]
         if not names or any(n not in TYPES for n in names):
             raise Unsupported(f"type {names}")
-        tests = tuple(TYPES[n] for n in names)
-        if len(tests) == 1:
-            checks.append(tests[0])
-        else:
-            checks.append(lambda v: any(f(v) for f in tests))
+        allowed_types = frozenset(t for n in names for t in TYPES[n])
+        checks.append(lambda v: type(v) in allowed_types)
     if "enum" in node:
         values = node["enum"]
         if not isinstance(values, list) or not all(type(x) is str for x in values):
@@ -118,7 +90,14 @@ def _compile(node: Any, defs: dict[str, Check]) -> Check:
     if len(checks) == 1:
         return checks[0]
     all_checks = tuple(checks)
-    return lambda v: all(f(v) for f in all_checks)
+
+    def every(v: Any) -> bool:
+        for f in all_checks:
+            if not f(v):
+                return False
+        return True
+
+    return every
 
 
 def _object_check(node: dict[str, Any], defs: dict[str, Check]) -> Check:
