@@ -177,24 +177,31 @@ def build_schema() -> dict[str, Any]:
 
 
 @cache
-def validator() -> Any:
-    """A validator for the committed schema (used at run time by the ValidationPipeline)."""
+def committed_schema() -> dict[str, Any]:
+    """The committed schema (newsspider/article.schema.json) as data."""
     from importlib import resources
-
-    from jsonschema import Draft202012Validator
 
     # importlib.resources, not the path: scrapyd runs the project from a zipped egg
     text = resources.files("newsspider").joinpath("article.schema.json").read_text(encoding="utf-8")
-    return Draft202012Validator(json.loads(text))
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+@cache
+def validator() -> Any:
+    """A validator for the committed schema (used at run time by the ValidationPipeline)."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(committed_schema())
 
 
 @cache
 def quick_check() -> Any:
     """The committed schema compiled to plain checks (`newsspider.quickschema`): a record they
-    accept is valid, the others go to jsonschema (None: the schema uses more than they know)."""
+    accept is valid, the others go to jsonschema (None: the schema uses more than they know).
+    A crawl whose records all pass them never imports jsonschema."""
     from newsspider.quickschema import compile_schema
 
-    return compile_schema(validator().schema)
+    return compile_schema(committed_schema())
 
 
 def invalid_reason(record: dict[str, Any]) -> str | None:

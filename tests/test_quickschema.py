@@ -123,3 +123,16 @@ def test_the_invalid_reason_is_still_jsonschemas():
     rec = _records()[1]
     rec["word_count"] = 1.0  # valid for jsonschema (an integral number), not for the quick check
     assert quick_check()(rec) is False and invalid_reason(rec) is None
+
+
+def test_valid_records_do_not_import_jsonschema():
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from newsspider.items import Article, to_record\n"
+            "from newsspider.schema import invalid_reason\n"
+            "assert invalid_reason(to_record(Article(url='u', canonical_url='u', site='s', url_key='k'))) is None\n"
+            "print('jsonschema' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"  # fails before: the quick check was built from jsonschema's validator
