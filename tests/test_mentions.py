@@ -45,3 +45,20 @@ def test_quoted_words_are_not_mentions():
     paras = ["“Tell Jang Mi-rae I said hello,” Choi Yun-seo said."]
     m = Mentions(paras, quoted={0: [(0, paras[0].index("”") + 1)]})
     assert [e.name for e in m.entities()] == ["Choi Yun-seo"]
+
+
+def test_cached_name_types_still_follow_the_left_context():
+    """`entity_type_of` caches what the name alone says; the words before it still count on
+    every call, in either order, and the cached honorific / given-name lookups are per name."""
+    from newsspider.extract.mentions.runs import entity_type_of, first_name_gender, strip_honorific
+
+    for _ in range(2):
+        assert entity_type_of("Orchid Lane", "the girl group ") == "group"
+        assert entity_type_of("Orchid Lane", "a visit to ") == "unknown"
+        assert entity_type_of("Orchid Lane") == "unknown"
+        assert entity_type_of("Pine Hill Entertainment", "the girl group ") == "org"  # the suffix first
+        assert entity_type_of("Mr. Orchid", "the boy group ") == "group"
+        assert entity_type_of("Mr. Orchid") == "person"
+    assert strip_honorific("Mr. Orchid") == "Orchid"
+    assert strip_honorific("Orchid") == "Orchid"
+    assert first_name_gender("Mr. Orchid") is None

@@ -80,8 +80,12 @@ _SPEAKS_AFTER = re.compile(
 )
 
 
+_LINE_WORDS = re.compile(r"[A-Za-z][\w’'\-]*")
+_OBJECT_AFTER_PLACE = re.compile(r"\b[a-z]+\s+[A-Z][\w.]*,\s+[A-Z][\w.]*,\s*$")
+
+
 def _titlecase_line(p: str) -> bool:
-    words = re.findall(r"[A-Za-z][\w’'\-]*", p)
+    words = _LINE_WORDS.findall(p)
     if len(words) < 4 or len(words) > 25:
         return False
     caps = sum(1 for w in words if w[0].isupper() or w.lower() in _SMALL_WORDS)
@@ -104,11 +108,12 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
         for n, r in enumerate(runs):
             left = masked[max(0, r.start - 30) : r.start]
             etype = entity_type_of(r.text, left)
-            ent = reg.add(r.text, doc.g(i, r.start), etype)
+            gpos = doc.g(i, r.start)
+            ent = reg.add(r.text, gpos, etype)
             subject = _is_subject(masked, r, runs[n - 1] if n else None, starts)
             if subject:
-                bisect.insort(ent.subjects, doc.g(i, r.start))
-            ent.weights[doc.g(i, r.start)] = mention_weight(subject, r.possessive, bool(_PP_BEFORE.search(left)))
+                bisect.insort(ent.subjects, gpos)
+            ent.weights[gpos] = mention_weight(subject, r.possessive, bool(_PP_BEFORE.search(left)))
             gender = first_name_gender(r.text)
             if gender is not None:
                 ent.person_cues += 1  # "Donald Trump": a known given name
@@ -119,7 +124,8 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
             lw = _LEFT_WORDS.findall(left)
             last_w = lw[-1].lower() if lw and left[-1:].isspace() else ""
             last2 = f"{lw[-2].lower()} {last_w}" if len(lw) >= 2 and last_w else ""
-            raw_words = [w.lower() for w in r.raw.split()[: -len(r.text.split()) or None]]
+            raw_split = r.raw.split()
+            raw_words = [w.lower() for w in raw_split[: -len(r.text.split()) or None]]
             titles = {w for w in raw_words if w in ROLE_TITLES}
             if last_w in ROLE_TITLES:
                 titles.add(last_w)
@@ -139,7 +145,7 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
                 ent.female += 2
             # gender: pronouns after the mention, up to the next name in the same or next sentence
             nxt = runs[n + 1].start if n + 1 < len(runs) else len(masked)
-            first_raw = r.raw.split()[0]
+            first_raw = raw_split[0]
             if first_raw in ("Mr.", "Mr"):  # British usage writes no full stop
                 ent.male += 2
             elif first_raw in ("Mrs.", "Ms.", "Mrs", "Ms"):
@@ -178,6 +184,8 @@ _INVERTED_TAIL = re.compile(r"(?=[,!?][”\"’']?\s+([a-z]+)\s+(?:[A-Z][\w.&\-]
 
 
 def _inverted_cue(lead: str) -> bool:
+    if "," not in lead and "!" not in lead and "?" not in lead:
+        return False  # the pattern needs one of them (tried at every position otherwise)
     return any(m.group(1) in _CUE_WORDS for m in _INVERTED_TAIL.finditer(lead))
 
 
@@ -197,12 +205,12 @@ def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
     lead = text[s0 : run.start]
     if _ACCORDING_LEAD.search(lead):
         return True  # "According to Ham, the administration …": the source of the sentence
-    if _inverted_cue(lead) and _INVERTED_END.match(text, run.end):
+    if _INVERTED_END.match(text, run.end) and _inverted_cue(lead):
         return True  # "…, noted NBC’s Dante Chinni." – the speaker of an inverted attribution
     cut = lead.rfind(", ") + 2 if ", " in lead else 0
     if cut > 122 or ";" in lead[:cut]:
         return False
-    if re.search(r"\b[a-z]+\s+[A-Z][\w.]*,\s+[A-Z][\w.]*,\s*$", lead[:cut]):
+    if _OBJECT_AFTER_PLACE.search(lead[:cut]):
         return False  # "… criticized Tulsa, Okla., police officer X": an object after a place
     words = _LEAD_TOKENS.findall(lead, cut)
     if len(words) > 5 or not all(

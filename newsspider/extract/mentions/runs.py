@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsspider.extract.lazyre import lazy
 from newsspider.extract.mentions.lexicon import (
@@ -28,6 +29,7 @@ from newsspider.extract.mentions.lexicon import (
 _TOKEN_RE = lazy(r"(?:\([A-Z]\))?[\w][\w\-'’.&*]*")
 
 
+@lru_cache(maxsize=4096)
 def first_name_gender(name: str) -> str | None:
     """'f' / 'm' from the first word of a multi-word person name, else None."""
     words = [w for w in name.split() if w.lower().rstrip(".") + "." not in HONORIFICS]
@@ -53,8 +55,7 @@ def is_place(name: str) -> bool:
 
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: built for every capitalised word, ~5x cheaper than a frozen dataclass
     text: str
     start: int
     end: int
@@ -85,12 +86,15 @@ _ABBREV = frozenset(
 )
 
 
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+
+
 def _is_abbrev(word: str) -> bool:
     low = word.lower()
     if low in _ABBREV:
         return True
     # initials: "J." or "U.S." style
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+", word))
+    return _INITIALS.fullmatch(word) is not None
 
 
 def strip_possessive(word: str) -> tuple[str, bool]:
@@ -136,6 +140,7 @@ class NameRun:
 
 # capital letters include accented Latin ones ("Élodie", "Özil", "Łukasz")
 _CAP_TOKEN_RE = re.compile(r"(?<![\w’'\-])(?:\([A-Z]\))?[A-Z0-9À-ÖØ-ÞĀ-Ž][\w\-'’.&*]*")
+_SPACE_CAP = re.compile(r" [A-Z]")
 _CONNECTORS = frozenset(("de", "van", "von", "bin", "da", "del", "der", "le", "al"))
 
 
@@ -147,7 +152,7 @@ def _cap_tokens(text: str) -> list[Token]:
         while word.endswith(".") and not _is_abbrev(word):
             word = word[:-1]
             end -= 1
-        if len(word) == 2 and word[1] == "." and not re.match(r" [A-Z]", text[end : end + 2]):
+        if len(word) == 2 and word[1] == "." and not _SPACE_CAP.match(text, end, end + 2):
             word, end = word[0], end - 1  # "said V." ends a sentence; "J. Smith" is an initial
         if word:
             out.append(Token(word, m.start(), end))
@@ -273,9 +278,13 @@ def _starts_org_name(toks: list[Token], i: int, text: str) -> bool:
     return j > i and strip_possessive(toks[j].text)[0] in ORG_SUFFIXES
 
 
+_HONORIFIC_OR_TITLE = HONORIFICS | ROLE_TITLES
+
+
+@lru_cache(maxsize=4096)
 def strip_honorific(name: str) -> str:
     parts = name.split()
-    while len(parts) > 1 and parts[0].lower() in HONORIFICS | ROLE_TITLES:
+    while len(parts) > 1 and parts[0].lower() in _HONORIFIC_OR_TITLE:
         parts = parts[1:]
     return " ".join(parts)
 
@@ -289,15 +298,29 @@ def is_korean_name_shape(name: str) -> bool:
 
 
 def entity_type_of(name: str, left_context: str = "") -> EntityType:
+    first, rest = _name_types(name)
+    if first is not None:
+        return first
+    if left_context and GROUP_INTRO.search(left_context):
+        return "group"
+    return rest
+
+
+@lru_cache(maxsize=4096)
+def _name_types(name: str) -> tuple[EntityType | None, EntityType]:
+    """`entity_type_of` without the left context, cached: (the type decided before the context
+    is looked at, else None; the type when the context says nothing)."""
     words = name.split()
     if not words:
-        return "unknown"
+        return "unknown", "unknown"
     if words[-1] in ORG_SUFFIXES:
-        return "org"
+        return "org", "org"
     if is_place(name):
-        return "place"
-    if GROUP_INTRO.search(left_context):
-        return "group"
+        return "place", "place"
+    return None, _type_by_shape(name, words)
+
+
+def _type_by_shape(name: str, words: list[str]) -> EntityType:
     if is_korean_name_shape(name):
         return "person"
     if len(words) == 1 and len(name) >= 3 and name.replace("-", "").isupper():
