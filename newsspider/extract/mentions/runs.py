@@ -109,6 +109,14 @@ def strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
+@lru_cache(maxsize=8192)
+def _word_info(word: str) -> tuple[str, bool, bool]:
+    """`strip_possessive(word)` and whether its base `is_name_word`, cached per token text
+    (every capitalised word of every paragraph goes through both)."""
+    base, poss = strip_possessive(word)
+    return base, poss, is_name_word(base)
+
+
 def is_name_word(word: str) -> bool:
     """A word that can be part of a proper name."""
     if not word:
@@ -177,8 +185,8 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
     i = 0
     n = len(toks)
     while i < n:
-        word, poss = strip_possessive(toks[i].text)
-        if not is_name_word(word) or _is_stop(word, toks, i, text):
+        word, poss, name_word = _word_info(toks[i].text)
+        if not name_word or _is_stop(word, toks, i, text):
             i += 1
             continue
         j = i
@@ -192,8 +200,8 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
                 if not (gap.strip() in _CONNECTORS and gap.startswith(" ") and gap.endswith(" ") and is_name_word(nxt.text)):
                     break
                 parts.append(gap.strip())
-            w2, p2 = strip_possessive(nxt.text)
-            if not is_name_word(w2) or w2 in CAP_STOPWORDS:
+            w2, p2, name_word = _word_info(nxt.text)
+            if not name_word or w2 in CAP_STOPWORDS:
                 break
             parts.append(w2)
             j += 1
@@ -224,7 +232,7 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
             NameRun(
                 text=" ".join(name_parts),
                 start=start + offset,
-                end=end + offset - (len(toks[j].text) - len(strip_possessive(toks[j].text)[0])),
+                end=end + offset - (len(toks[j].text) - len(_word_info(toks[j].text)[0])),
                 raw=raw,
                 possessive=ended_poss,
             )
