@@ -35,7 +35,6 @@ Needs numpy (the ``test`` / ``bench`` extras); the extractor does not.
 
 from __future__ import annotations
 
-import argparse
 import bisect
 import re
 import sys
@@ -43,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from newsspider.evaluate import polnear as pn
-from newsspider.evaluate.speaker_model import _shared, fit, numpy_available
+from newsspider.evaluate.speaker_model import cannot_train, fit, training_parser
 from newsspider.extract.mentions import Mentions
 from newsspider.extract.mentions import pronoun_model as pm
 from newsspider.extract.mentions.candidates import REACH, SALIENT
@@ -303,20 +302,12 @@ def pipeline_cv(root: Path, data: dict[str, dict[str, list]], variant: str = "ne
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m newsspider.evaluate.pronoun_model", description=__doc__.split("\n\n")[0])
-    ap.add_argument("command", choices=("train", "cv", "pipeline-cv"))
-    ap.add_argument("--polnear-train", type=Path, default=_shared() / "dev" / "quotes-polnear-train")
-    ap.add_argument("--out", type=Path, default=pm.WEIGHTS)
-    ap.add_argument("--folds", type=int, default=5)
+    ap = training_parser("newsspider.evaluate.pronoun_model", __doc__ or "", ("train", "cv", "pipeline-cv"), pm.WEIGHTS)
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--data", choices=VARIANTS, default="near+real", help="training examples")
     ap.add_argument("--groups", default="hs", help="pronoun groups the model decides (hs,it,they); others: rules")
     args = ap.parse_args(argv)
-    if not (args.polnear_train / "attributions.jsonl").exists():
-        print(f"PolNeAR train not found at {args.polnear_train}", file=sys.stderr)
-        return 2
-    if not numpy_available():
-        print("numpy is needed to train (pip install -e '.[test]')", file=sys.stderr)
+    if cannot_train(args.polnear_train):
         return 2
     docs = pn.load_polnear(args.polnear_train)
     stats: dict[str, int] = {}

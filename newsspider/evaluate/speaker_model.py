@@ -208,18 +208,31 @@ def numpy_available() -> bool:
     return True
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m newsspider.evaluate.speaker_model", description=__doc__.split("\n\n")[0])
-    ap.add_argument("command", choices=("train", "cv"))
+def training_parser(module: str, doc: str, commands: tuple[str, ...], weights: Path) -> argparse.ArgumentParser:
+    """The arguments every training command takes (this module's and `pronoun_model`'s)."""
+    ap = argparse.ArgumentParser(prog=f"python -m {module}", description=doc.split("\n\n")[0])
+    ap.add_argument("command", choices=commands)
     ap.add_argument("--polnear-train", type=Path, default=_shared() / "dev" / "quotes-polnear-train")
-    ap.add_argument("--out", type=Path, default=WEIGHTS)
+    ap.add_argument("--out", type=Path, default=weights)
     ap.add_argument("--folds", type=int, default=5)
-    args = ap.parse_args(argv)
-    if not (args.polnear_train / "attributions.jsonl").exists():
-        print(f"PolNeAR train not found at {args.polnear_train}", file=sys.stderr)
-        return 2
+    return ap
+
+
+def cannot_train(polnear_train: Path) -> bool:
+    """Say on stderr why training cannot run here (no PolNeAR train, no numpy)."""
+    if not (polnear_train / "attributions.jsonl").exists():
+        print(f"PolNeAR train not found at {polnear_train}", file=sys.stderr)
+        return True
     if not numpy_available():
         print("numpy is needed to train (pip install -e '.[test]')", file=sys.stderr)
+        return True
+    return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = training_parser("newsspider.evaluate.speaker_model", __doc__ or "", ("train", "cv"), WEIGHTS)
+    args = ap.parse_args(argv)
+    if cannot_train(args.polnear_train):
         return 2
     if args.command == "train":
         docs = pn.load_polnear(args.polnear_train)
