@@ -19,8 +19,10 @@ import sqlite3
 import stat
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from scrapy.crawler import Crawler
+if TYPE_CHECKING:  # `extract -o FILE` checks its output here: no Scrapy import for that
+    from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
 

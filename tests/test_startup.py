@@ -72,6 +72,21 @@ def test_extract_of_a_saved_page_imports_no_url_request_machinery(tmp_path):
                                      else (tmp_path / "page.html").as_uri().replace("file:", "https:"))
 
 
+def test_extract_to_a_file_imports_no_scrapy(tmp_path):
+    # `-o FILE` checks the output path (newsspider.fscheck), whose StateCheck extension names
+    # scrapy's Crawler in annotations only: importing it cost the Scrapy import (~1.2 G
+    # instructions, more than all the rest of `extract`)
+    page, out = tmp_path / "page.html", tmp_path / "out.jsonl"
+    page.write_text("<html><head><title>A Story</title></head><body><article><h1>A Story</h1>"
+                    + "<p>Some words of a story that goes on for a while here.</p>" * 5
+                    + "</article></body></html>", encoding="utf-8")
+    probe = PROBE.replace(repr(HEAVY), repr(("scrapy", "twisted")))
+    proc = subprocess.run([sys.executable, "-c", probe, "extract", str(page), "-o", str(out)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert json.loads(proc.stderr.strip().splitlines()[-1]) == {"status": 0, "loaded": []}
+    assert json.loads(out.read_text(encoding="utf-8"))["title"] == "A Story"
+
+
 def _components(settings, group: str) -> set[str]:
     DisabledComponentsAddon().update_settings(settings)
     return set(settings.get_component_priority_dict_with_base(group))
