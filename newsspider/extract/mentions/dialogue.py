@@ -59,16 +59,21 @@ _QUESTION_LABELS = frozenset(("Q", "Q.", "Question"))
 _ANSWER_LABELS = frozenset(("A", "A.", "Answer"))
 
 
+def _qa_match(text: str) -> re.Match[str] | None:
+    # the pattern is tried only on a paragraph with a colon near its start
+    return _QA_PREFIX.match(text) if ":" in text[:40] or "：" in text[:40] else None
+
+
 def qa_label(text: str) -> str | None:
     """The label opening a Q&A or transcript paragraph ("A", "Q", "OW", "Tapper"), else None."""
-    m = _QA_PREFIX.match(text) if ":" in text[:40] or "：" in text[:40] else None
+    m = _qa_match(text)
     return m.group("who") if m else None
 
 
 def qa_label_range(text: str) -> list[tuple[int, int]]:
     """The span of a Q&A label ("Q:", "OW:") at the start of `text`, to keep it out of the
     article's names ([] for any other label)."""
-    m = _QA_PREFIX.match(text) if ":" in text[:40] or "：" in text[:40] else None
+    m = _qa_match(text)
     if m is None or m.group("who") not in _QUESTION_LABELS | _ANSWER_LABELS:
         return []  # a name or initials ("Lee Ji-ho: …", "IVE: …") is a mention of its own
     return [(m.start("who"), m.end("who") + 1)]
