@@ -43,3 +43,41 @@ def test_video_embeds_by_tag_and_data_src() -> None:
     assert [e["url"] for e in body["embeds"]] == ["https://www.youtube.com/embed/abc123",
                                                   "https://www.youtube.com/embed/def456"]
     assert body["paragraphs"] == [P1, P2]
+
+
+def test_ident_kind_words_match_the_patterns() -> None:
+    """The word lookup of ASCII class/id names answers as the three patterns do (numbered
+    words, hashes, separators, case, multi-word entries, non-ASCII names)."""
+    from newsspider.extract.body import clean
+
+    kinds = list(clean._word_kinds())
+    assert len(kinds) == len(set(kinds))
+    for lists in ((clean._STRONG_WORDS, clean._WEAK_WORDS), (clean._STRONG_WORDS,
+                                                              clean._CONTENT_WORDS),
+                  (clean._WEAK_WORDS, clean._CONTENT_WORDS)):
+        a, b = ({w for w in x.split("|")} for x in lists)
+        assert not a & b
+    names = ["related-content", "ad6ed79d-11", "ad-3", "promo2", "Comments", "COMMENT_list",
+             "sidebar article", "widget", "widget text-body", "wp-block-query is-layout",
+             "xwp-block-query", "post-picker", "article-body meta", "breadcrumbs2", "share\tbar",
+             "bio\x1cbox", "nav9 x", "9ad", "ad_", "-ad-", "SHARE", "sharer", "méta-share",
+             "Kommentare", "ſhare", "sr-only", "caption2x", "meta_2_", "promo 2", "dateline99b",
+             "", "content ad", "story-more", "entry_nav", "Nav", "credits12", "body 12ad"]
+    clean._ident_kind.cache_clear()
+    for name in names + [w for w in kinds] + [w.upper() + "7" for w in kinds]:
+        want = (clean._STRONG.search(name) is not None,
+                clean._BOILER.search(name) is not None and clean._CONTENT.search(name) is None)
+        assert clean._ident_kind(name) == want, name
+
+
+def test_button_box_measured_against_the_page_text() -> None:
+    """A box around a button link is marked when it holds under a fifth of the page's text;
+    the page's text is counted only up to 3,001 characters (boxes hold at most 600)."""
+    from newsspider.extract.body.clean import _CTA_MARK, _mark_cta_boxes
+
+    box = ('<div class="box"><p>Independent fan news needs your support this year.</p>'
+           '<a class="btn" href="/s">Support us</a></div>')
+    for paras, marked in ((1, False), (30, True)):
+        root = lxml_html.fromstring(f"<div><div>{f'<p>{P1}</p>' * paras}{box}</div></div>")
+        assert _mark_cta_boxes(root) is marked
+        assert bool(root.xpath(f"//*[@{_CTA_MARK}]")) is marked

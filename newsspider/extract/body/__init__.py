@@ -88,7 +88,7 @@ def _extract_from(root: Any, url: str, title: str | None, selectors: dict[str, A
     for level in (2, 1, 0):
         # like readability: when aggressive cleaning leaves almost nothing, retry gentler
         work = copy.deepcopy(root) if level > 0 or not owned else root
-        _clean(work, url, level)
+        cta_marked = _clean(work, url, level)
         container = None
         if selectors.get("body"):
             found = css_select(work, selectors["body"])
@@ -99,7 +99,7 @@ def _extract_from(root: Any, url: str, title: str | None, selectors: dict[str, A
             container = _pick_container(blocks, work, title)
             # list items (or the rest of the text) in boxes after the container
             more = continuation(container, blocks, work, _chrome_head, _story_head)
-        chosen = _select_blocks(blocks, container, title, more)
+        chosen = _select_blocks(blocks, container, title, more, cta_marked)
         attempt = _assemble(chosen)
         if not result or len(attempt["body"]) > len(result["body"]):
             result = attempt

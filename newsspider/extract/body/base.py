@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
+
 
 @dataclass
 class Block:
@@ -45,11 +47,16 @@ def _ident(el: Any) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
 
 
+# the text pieces itertext() gives (comments and processing instructions have none), as plain
+# strings: ~30% less CPU than itertext() over a whole page
+_TEXT_PIECES = etree.XPath("descendant::text()", smart_strings=False)
+
+
 def _text_len(el: Any, enough: float | None = None) -> int:
     """Characters of text under `el` (each piece stripped); with `enough`, counting stops as
     soon as the sum reaches it (callers compare with a threshold: same answer, bounded cost)."""
     if enough is None:
-        return sum(map(len, map(str.strip, el.itertext())))
+        return sum(map(len, map(str.strip, _TEXT_PIECES(el))))
     n = 0
     for t in el.itertext():
         n += len(t.strip())

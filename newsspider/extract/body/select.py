@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from newsspider.extract.body.base import Block, _inside, _text_len
-from newsspider.extract.body.clean import _CTA_MARK, _HAS_CTA_MARK
+from newsspider.extract.body.clean import _CTA_MARK
 from newsspider.extract.body.lines import _BOILER_LINE, _EMAIL, _PLACEHOLDER, _chrome_line
 from newsspider.extract.body.lists import first_item, item_articles, item_title
 from newsspider.extract.lazyre import lazy
@@ -18,15 +18,15 @@ from newsspider.extract.text import fold, has_cjk
 
 
 def _select_blocks(blocks: list[Block], container: Any, title: str | None,
-                   more: list[Any] | None = None) -> list[Block]:
+                   more: list[Any] | None = None, cta_marked: bool = True) -> list[Block]:
+    """`cta_marked`: False when `_clean` marked no box around a button link (no block then
+    needs the test)."""
     title_key = fold(title) if title else ""
     chosen: list[Block] = []
     # the lead image usually sits above the text container, in the article header
     scope = next((a for a in container.iterancestors() if a.tag in ("article", "main")),
                  container.getparent())
     cards = _teaser_cards(container)
-    # boxes marked by _mark_cta_boxes; most pages have none, and then no block needs the test
-    cta_marked = _HAS_CTA_MARK(container.getroottree())
     started = False
     lead = True  # before the first real paragraph: dates, bylines, kickers live here
     for i, b in enumerate(blocks):
