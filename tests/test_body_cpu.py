@@ -81,3 +81,32 @@ def test_button_box_measured_against_the_page_text() -> None:
         root = lxml_html.fromstring(f"<div><div>{f'<p>{P1}</p>' * paras}{box}</div></div>")
         assert _mark_cta_boxes(root) is marked
         assert bool(root.xpath(f"//*[@{_CTA_MARK}]")) is marked
+
+
+def test_fast_name_and_fold_checks_agree_with_the_plain_ones() -> None:
+    from newsspider.extract.body import media, select
+    from newsspider.extract.text import fold
+
+    for name in ["photo-box", "IMG_wrap", "pic", "epic-story", "pic2", "pic-x", "pictures",
+                 "Thumbnail", "mediaQuery", "ımage", "PİC", "story", "fotograf", "figure_1",
+                 "topic pic", "pic_x", "x pic"]:
+        assert media._is_photo_box_name(name) == (media._PHOTO_BOX_CLS.search(name) is not None)
+    for text in ["Share  this\tStory", "AT&amp;T said", "“Quoted” — Straße", "ﬁne print",
+                 "  Plain text. ", "İstanbul", "Tom &amp; Jerry"]:
+        assert select._fold(text) == fold(text)
+
+
+def test_text_sizes_bottom_up_equal_the_plain_measure() -> None:
+    """`_TextSizes` (whitespace-only pieces skipped) gives what the docstring's definition
+    does, nested links and non-breaking/zero-width spaces included."""
+    from newsspider.extract.body.container import _TextSizes
+    from newsspider.extract.text import normalize_ws
+
+    root = lxml_html.fromstring(
+        "<div> \n <p>One <a href='/x'> link\u00a0text </a>, more\u200b </p>\n\u00a0\n"
+        "<div><span>\u200b</span> <a href='/y'><b>bold</b> link</a>\t</div> tail</div>")
+    sizes = _TextSizes()
+    for el in root.iter():
+        total = sum(len(normalize_ws(t)) for t in el.itertext())
+        links = sum(len(normalize_ws(a.text_content())) for a in el.iter("a"))
+        assert sizes(el) == (total, links), el.tag

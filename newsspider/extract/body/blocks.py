@@ -78,6 +78,11 @@ class _Walker:
                 self.walk(child, ctx, group, list_tag, in_link)
             elif ctag == "br":
                 buf.append("\n")
+            elif len(child) == 0:  # a leaf (most inline elements): its text is .text, no
+                t = child.text or ""  # XPath string(), and it holds no link but itself
+                if ctag == "a":
+                    links[0] += len(normalize_ws(t))
+                buf.append(t)
             else:
                 t = child.text_content()
                 if ctag == "a":

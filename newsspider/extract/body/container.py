@@ -113,15 +113,18 @@ class _TextSizes:
                 stack.append((node, True))
                 stack.extend((c, False) for c in node if isinstance(c.tag, str) and c not in memo)
                 continue
-            total = len(normalize_ws(node.text)) if node.text else 0
+            # whitespace-only pieces (most tails) count 0 without the regex: isspace() is \s
+            text = node.text
+            total = len(normalize_ws(text)) if text and not text.isspace() else 0
             links = len(normalize_ws(node.text_content())) if node.tag == "a" else 0
             for c in node:
                 if isinstance(c.tag, str):
                     t, lk = memo[c]
                     total += t
                     links += lk
-                if c.tail:
-                    total += len(normalize_ws(c.tail))
+                tail = c.tail
+                if tail and not tail.isspace():
+                    total += len(normalize_ws(tail))
             memo[node] = (total, links)
         return memo[el]
 

@@ -130,16 +130,33 @@ _HAS_TEXT_PART = etree.XPath("boolean(descendant::p|descendant::figure|descendan
                              "descendant::h2|descendant::h3)")
 
 
+_PHOTO_WORDS = ("photo", "image", "img", "figure", "picture", "media", "thumb")
+_PIC_WORD = lazy(r"pic\b")
+
+
 @lru_cache(maxsize=4096)
 def _is_photo_box_name(ident: str) -> bool:
+    """`_PHOTO_BOX_CLS` finds a match. An ASCII name is lower-cased and searched for the words
+    in C (str.__contains__), the case-insensitive alternation tried each position in turn;
+    other names go to the pattern (case-insensitive matching there also folds non-ASCII
+    letters, e.g. the dotless i)."""
+    if ident.isascii():
+        low = ident.lower()
+        return any(w in low for w in _PHOTO_WORDS) or (
+            "pic" in low and _PIC_WORD.search(low) is not None)
     return _PHOTO_BOX_CLS.search(ident) is not None
+
+
+@lru_cache(maxsize=4096)
+def _is_credit_name(ident: str) -> bool:
+    return _CREDIT_CLS.search(ident) is not None
 
 
 def _as_figure(el: Any) -> None:
     el.tag = "figure"
     for child in el.iterdescendants():
         if isinstance(child.tag, str) and child.tag != "img" and _CAPTION_CLS.search(_ident(child)) \
-                and not _CREDIT_CLS.search(_ident(child)):
+                and not _is_credit_name(_ident(child)):
             child.tag = "figcaption"
             break
 
@@ -155,7 +172,7 @@ def _replace_figure(el: Any, base_url: str) -> None:
     caption = credit = None
     if el.tag == "figure":
         credits = [c for c in el.iter() if isinstance(c.tag, str) and c is not el
-                   and _CREDIT_CLS.search(_ident(c))]
+                   and _is_credit_name(_ident(c))]
         credit = normalize_ws(" ".join(c.text_content() for c in credits)) or None
         for c in credits:
             _drop(c)

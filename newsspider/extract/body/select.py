@@ -103,7 +103,7 @@ _ATTRIBUTION_LINE = lazy(r"^\s*(?:[—–―~]|-{1,2})\s*\w")
 def _drop_repeats(blocks: list[Block]) -> list[Block]:
     """Drop pull quotes (text repeated inside a longer block) and UI lines repeated 3+ times
     (not "— Name" attribution lines)."""
-    texts = [fold(b.text) if b.kind not in ("image", "embed") else "" for b in blocks]
+    texts = [_fold(b.text) if b.kind not in ("image", "embed") else "" for b in blocks]
     counts: dict[str, int] = {}
     for t in texts:
         if t:
@@ -119,6 +119,14 @@ def _drop_repeats(blocks: list[Block]) -> list[Block]:
             continue
         out.append(b)
     return out
+
+
+def _fold(text: str) -> str:
+    """`fold(text)`; for ASCII text without entities that is its whitespace-normalised lower
+    case (NFKC and the quote table change no ASCII character), without the Unicode work."""
+    if text.isascii() and "&" not in text:
+        return " ".join(text.split()).lower()
+    return fold(text)
 
 
 # "Key points", "In brief": an editorial summary box above the text (its points repeat it)
