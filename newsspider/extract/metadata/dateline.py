@@ -102,6 +102,16 @@ def _embed_name(ident: str) -> bool:
     return _EMBED_CLASS.search(ident) is not None
 
 
+_BOX_TAGS = frozenset(_SKIP_TAGS | {"aside", "footer", "nav"})
+_SCOPE_TAGS = frozenset(("article", "main", "body"))
+
+
+@lru_cache(maxsize=4096)
+def _skip_name(ident: str) -> bool:
+    """`ident` (class + " " + id) names an embed or a box off the article text."""
+    return bool(ident.strip()) and (_embed_name(ident) or off_article_name(ident))
+
+
 class _Skipper:
     """`skipped` for many elements of one page, each ancestor judged once (memoised)."""
 
@@ -109,57 +119,65 @@ class _Skipper:
         self.memo: dict[Any, bool] = {}
 
     def __call__(self, el: Any) -> bool:
+        memo = self.memo
         chain = []
         node = el
         result = False
         while node is not None:
-            known = self.memo.get(node)
+            known = memo.get(node)
             if known is not None:
                 result = known
                 break
-            tag = node.tag if isinstance(node.tag, str) else ""
-            if tag in _SKIP_TAGS or tag in ("aside", "footer", "nav"):
+            chain.append(node)
+            tag = node.tag
+            if tag in _BOX_TAGS:  # a comment's tag is a function: in no set
                 result = True
-                chain.append(node)
                 break
-            if tag in ("article", "main", "body"):
+            if tag in _SCOPE_TAGS:
                 # an article nested in an article is a teaser card
                 result = tag == "article" and any(a.tag == "article" for a in node.iterancestors())
-                chain.append(node)
                 break
-            ident = (node.get("class") or "") + " " + (node.get("id") or "")
-            if ident.strip() and (_embed_name(ident) or off_article_name(ident)):
+            cls = node.get("class")
+            ident = node.get("id")
+            if (cls is not None or ident is not None) and _skip_name((cls or "") + " " + (ident or "")):
                 result = True
-                chain.append(node)
                 break
-            chain.append(node)
             node = node.getparent()
         for n in chain:
-            self.memo[n] = result
+            memo[n] = result
         return result
 
 
 def _texts_around(tree: Any, h1: Any) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
     """(pieces before the <h1>, pieces after it), each piece a visible text or an ISO date from
-    an attribute, in document order; the 'before' list is nearest-first."""
+    an attribute, in document order; the 'before' list is nearest-first.
+
+    After the <h1>, the subtree of a skipped element is passed over at once (all of it is
+    skipped too, unless an article/main/body inside it starts a judgement of its own)."""
     before: list[tuple[str, Any]] = []
     after: list[tuple[str, Any]] = []
-    seen_h1 = False
-    n_after = n_elements = 0
-    inside_h1 = set(h1.iter())
     skip = _Skipper()
-    for el in tree.iter():
+    it = tree.iter()
+    for el in it:
         if el is h1:
-            seen_h1 = True
-            continue
-        if not isinstance(el.tag, str) or el in inside_h1:
-            continue
-        if not seen_h1:
-            # the tag first: reading .text copies it (scripts and styles hold most of a page)
-            if el.tag not in _SKIP_TAGS and el.text:
-                before.append((el.text, el))  # normalised below, only the nearest ones
+            break
+        # the tag first: reading .text copies it (scripts and styles hold most of a page)
+        if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS and el.text:
+            before.append((el.text, el))  # normalised below, only the nearest ones
+    n_after = n_elements = 0
+    resume = _next_after(h1, tree)  # the nodes inside the <h1> are not read
+    for el in it if resume is not None else ():
+        if resume is not None:
+            if el is not resume:
+                continue
+            resume = None
+        if not isinstance(el.tag, str):
             continue
         if skip(el):
+            if len(el) and next(el.iterdescendants("article", "main", "body"), None) is None:
+                resume = _next_after(el, tree)
+                if resume is None:
+                    break
             continue
         if el.text and el.text.strip():
             t = normalize_ws(el.text)
@@ -187,6 +205,17 @@ def _texts_around(tree: Any, h1: Any) -> tuple[list[tuple[str, Any]], list[tuple
         if total > BEFORE_CHARS:
             break
     return near, after
+
+
+def _next_after(el: Any, tree: Any) -> Any:
+    """The node that follows `el`'s subtree in document order under `tree` (None at the end)."""
+    node = el
+    while node is not None and node is not tree:
+        nxt = node.getnext()
+        if nxt is not None:
+            return nxt
+        node = node.getparent()
+    return None
 
 
 def _iso_attribute(el: Any) -> str | None:

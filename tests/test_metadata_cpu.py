@@ -1,0 +1,104 @@
+"""Metadata CPU: work the metadata step no longer does, with the same answers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from newsspider.extract.metadata import dateline, extract_metadata
+from newsspider.extract.page import Page
+
+FETCHED = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
+URL = "https://news.example/2024/05/27/lumen-comeback/"
+
+
+def page(html: str) -> Page:
+    return Page.from_text(html, URL, fetched_at=FETCHED)
+
+
+RELATED = "".join(f"<li><a href='/r{i}'>Related story {i}</a> <span>May {i % 28 + 1}, 2024</span></li>"
+                  for i in range(40))
+DATELINE_PAGE = f"""<html><head><title>Lumen comeback</title></head><body>
+<nav><ul>{RELATED}</ul></nav>
+<article><h1>Lumen announce a June comeback</h1>
+<div class="related-box"><ul>{RELATED}</ul>
+  <div><article><p>May 3, 2024</p></article></div></div>
+<p class="byline">By Mara Jensen | May 27, 2024, 9:20 PM</p>
+<p>Lumen will return in June, the agency said.</p></article></body></html>"""
+
+
+def _reference_texts_around(tree: Any, h1: Any) -> tuple[list[Any], list[Any]]:
+    """The walk over the whole page that `_texts_around` replaced (every node judged)."""
+    before: list[tuple[str, Any]] = []
+    after: list[tuple[str, Any]] = []
+    seen_h1 = False
+    n_after = n_elements = 0
+    inside_h1 = set(h1.iter())
+    skip = dateline._Skipper()
+    for el in tree.iter():
+        if el is h1:
+            seen_h1 = True
+            continue
+        if not isinstance(el.tag, str) or el in inside_h1:
+            continue
+        if not seen_h1:
+            if el.tag not in dateline._SKIP_TAGS and el.text:
+                before.append((el.text, el))
+            continue
+        if skip(el):
+            continue
+        if el.text and el.text.strip():
+            t = dateline.normalize_ws(el.text)
+            after.append((t, el))
+            n_after += len(t)
+        iso = dateline._iso_attribute(el)
+        if iso:
+            after.append(("\x00" + iso, el))
+        if el.tail and el.tail.strip():
+            t = dateline.normalize_ws(el.tail)
+            after.append((t, el))
+            n_after += len(t)
+        n_elements += 1
+        if n_after > dateline.AFTER_CHARS or n_elements > dateline.AFTER_ELEMENTS:
+            break
+    near: list[tuple[str, Any]] = []
+    total = 0
+    for raw, el in reversed(before):
+        if not raw.strip() or skip(el):
+            continue
+        t = dateline.normalize_ws(raw)
+        near.append((t, el))
+        total += len(t)
+        if total > dateline.BEFORE_CHARS:
+            break
+    return near, after
+
+
+def test_texts_around_passes_over_a_skipped_box_and_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    p = page(DATELINE_PAGE)
+    h1 = p.tree.find(".//h1")
+    expected = _reference_texts_around(p.tree, h1)
+    judged: list[Any] = []
+    call = dateline._Skipper.__call__
+
+    def counting(self: Any, el: Any) -> bool:
+        judged.append(el)
+        return call(self, el)
+
+    monkeypatch.setattr(dateline._Skipper, "__call__", counting)
+    got = dateline._texts_around(p.tree, h1)
+    assert got == expected
+    # the related box's 40 items are passed over, its nested <article> is still judged
+    box = p.tree.find(".//div[@class='related-box']")
+    assert not any(el.tag in ("li", "a", "span") for el in judged if box in el.iterancestors())
+    assert box.find(".//article") in judged
+    assert extract_metadata(p)["published"] == "2024-05-27T21:20:00"
+
+
+@pytest.mark.parametrize("where", ["html", "body", "nav", "p", "span", "article"])
+def test_texts_around_any_start_element_matches_the_full_walk(where: str) -> None:
+    p = page(DATELINE_PAGE)
+    for el in p.tree.iter(where):
+        assert dateline._texts_around(p.tree, el) == _reference_texts_around(p.tree, el)
