@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from newsspider.extract.metadata import dateline, extract_metadata
+from newsspider.extract.metadata import dateline, extract_metadata, title
 from newsspider.extract.page import Page
 
 FETCHED = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
@@ -102,3 +102,12 @@ def test_texts_around_any_start_element_matches_the_full_walk(where: str) -> Non
     p = page(DATELINE_PAGE)
     for el in p.tree.iter(where):
         assert dateline._texts_around(p.tree, el) == _reference_texts_around(p.tree, el)
+
+
+def test_subtitle_reads_class_and_itemprop_of_h2_p_div_only() -> None:
+    html = """<html><body><h1>Lumen announce a June comeback</h1>
+    <span class="subtitle">A span is not a subtitle element here at all</span>
+    <div itemprop="SubHeadline">The band returns with a film and a new record</div>
+    <p class="standfirst">Later paragraph that is a standfirst too</p></body></html>"""
+    assert title._subtitle(page(html), {}, "Lumen announce a June comeback") == \
+        "The band returns with a film and a new record"

@@ -6,8 +6,6 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from lxml import etree
-
 from newsspider.extract.lazyre import lazy
 from newsspider.extract.metadata.common import (
     _as_text,
@@ -202,9 +200,6 @@ def _majority_quotes(title: str, cands: list[str]) -> str:
     return winners[0] if len(winners) == 1 else title
 
 
-# h2/p/div elements with a class or itemprop (the only ones the name test can accept), in
-# document order: selected in C instead of testing every paragraph and div of the page
-_NAMED_BLOCKS = etree.XPath("descendant-or-self::*[(self::h2 or self::p or self::div) and (@class or @itemprop)]")
 _SUBTITLE_NAME = re.compile(r"\b(?:subtitle|sub-title|subheadline|standfirst|dek|deck|kicker-sub)\b",
                             re.IGNORECASE)
 
@@ -218,9 +213,12 @@ def _subtitle(page: Page, art: dict[str, Any], title: str | None) -> str | None:
     alt = _as_text(art.get("alternativeHeadline"))
     if alt and fold(alt) != fold(title):
         return alt
-    for el in _NAMED_BLOCKS(page.tree):
-        cls = (el.get("class") or "") + " " + (el.get("itemprop") or "")
-        if _subtitle_name(cls):
+    # h2/p/div elements with a class or itemprop (the only ones the name test can accept), in
+    # document order: a tag walk in C (an XPath testing the attributes took ~4x as long)
+    for el in page.tree.iter("h2", "p", "div"):
+        cls = el.get("class")
+        prop = el.get("itemprop")
+        if (cls is not None or prop is not None) and _subtitle_name((cls or "") + " " + (prop or "")):
             t = normalize_ws(el.text_content())
             if 10 < len(t) < 400 and fold(t) != fold(title):
                 return t
