@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from newsspider.extract.metadata import dateline, extract_metadata, title
+from newsspider.extract.metadata import dateline, extract_metadata, published, title
 from newsspider.extract.page import Page
 
 FETCHED = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
@@ -102,6 +102,35 @@ def test_texts_around_any_start_element_matches_the_full_walk(where: str) -> Non
     p = page(DATELINE_PAGE)
     for el in p.tree.iter(where):
         assert dateline._texts_around(p.tree, el) == _reference_texts_around(p.tree, el)
+
+
+def test_an_offset_carrying_first_date_leaves_the_dom_candidates_unread(monkeypatch: pytest.MonkeyPatch) -> None:
+    html = """<html><head><meta property="article:published_time" content="2024-05-27T21:20:00+09:00">
+    </head><body><h1>Lumen announce a June comeback</h1><p>Lumen return in June.</p>
+    <footer><div class="date">May 20, 2024</div><time datetime="2024-05-20">May 20</time></footer>
+    </body></html>"""
+
+    def boom(p: Page) -> list[str]:
+        raise AssertionError("DOM date candidates read")
+
+    monkeypatch.setattr(published, "_dom_date_texts", boom)
+    monkeypatch.setattr(published, "_article_time_elements", boom)
+    assert extract_metadata(page(html))["published"] == "2024-05-27T21:20:00+09:00"
+
+
+def test_a_naive_first_date_still_borrows_a_later_candidates_offset() -> None:
+    html = """<html><head><meta property="article:published_time" content="2024-05-27 21:20">
+    </head><body><h1>Lumen announce a June comeback</h1>
+    <time datetime="2024-05-27T21:20:30+09:00">27 May</time></body></html>"""
+    meta = extract_metadata(page(html))
+    assert meta["published"] == "2024-05-27T21:20:00+09:00"
+
+
+def test_an_unreadable_only_date_is_still_noted() -> None:
+    p = page("""<html><head><meta property="article:published_time" content="2024-02-30">
+    </head><body><h1>Lumen</h1></body></html>""")
+    assert extract_metadata(p)["published"] is None
+    assert "unreadable_date" in p.notes
 
 
 def test_subtitle_reads_class_and_itemprop_of_h2_p_div_only() -> None:

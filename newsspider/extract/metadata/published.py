@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
@@ -167,29 +168,36 @@ def _format(dt: datetime, raw: str) -> str:
 _ISO_DAY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
 
 
-def _date_from(page: Page, raws: list[str | None]) -> tuple[str | None, str | None]:
-    """First plausible date among raw candidates; a naive one borrows a matching offset."""
-    parsed: list[tuple[datetime, str]] = []
+def _date_from(page: Page, raws: Iterable[str | None]) -> tuple[str | None, str | None]:
+    """First plausible date among raw candidates; a naive one borrows a matching offset.
+
+    `raws` is read lazily, only as far as the answer needs: to the first plausible date when it
+    carries an offset, else on to the first one with an offset within a minute of it (the
+    later candidates of a page, DOM walks among them, are then never computed)."""
+    first: tuple[datetime, str] | None = None
+    seen: list[str | None] = []
     for raw in raws:
+        seen.append(raw)
         dt = parse_date(raw) if raw else None
-        if dt is not None and raw and _plausible(dt, page):
-            parsed.append((dt, raw))
-    if not parsed:
-        if any(raw and _ISO_DAY.match(raw.strip()) for raw in raws):
-            page.notes.add("unreadable_date")  # 2026-02-30 and the like: no date, counted
-        return None, None
-    dt, raw = parsed[0]
-    if dt.tzinfo is None:
-        for other, _ in parsed[1:]:
-            if other.tzinfo is not None and abs(other.replace(tzinfo=None) - dt) < timedelta(
-                minutes=1
-            ):
-                dt = dt.replace(tzinfo=other.tzinfo)
+        if dt is None or not raw or not _plausible(dt, page):
+            continue
+        if first is None:
+            first = (dt, raw)
+            if dt.tzinfo is not None:
                 break
-        else:
+        elif dt.tzinfo is not None and abs(dt.replace(tzinfo=None) - first[0]) < timedelta(minutes=1):
+            first = (first[0].replace(tzinfo=dt.tzinfo), first[1])
+            break
+    else:
+        if first is None:
+            if any(raw and _ISO_DAY.match(raw.strip()) for raw in seen):
+                page.notes.add("unreadable_date")  # 2026-02-30 and the like: no date, counted
+            return None, None
+        if first[0].tzinfo is None:
             tz = _profile_tz(page)
             if tz is not None:
-                dt = dt.replace(tzinfo=tz)
+                first = (first[0].replace(tzinfo=tz), first[1])
+    dt, raw = first
     return _format(dt, raw), clean_text(raw)
 
 
@@ -203,28 +211,31 @@ def _published(page: Page, art: dict[str, Any], selector: Any,
     another story (a later day shown is an update time whose label the page left out).
     When both agree on the instant, the dateline's wall clock tells the publisher's offset.
     """
-    raws: list[str | None] = []
     if selector:
-        for el in css_select(page.tree, selector):
-            raws.append(el.get("datetime") or el.get("content") or normalize_ws(el.text_content()))
+        raws = [el.get("datetime") or el.get("content") or normalize_ws(el.text_content())
+                for el in css_select(page.tree, selector)]
         value, raw = _date_from(page, raws)
         if value:
             return value, raw
-        raws = []
-    raws.append(_jsonld_str(art, "datePublished"))
-    raws += [_meta_value(page, k) for k in PUBLISHED_META]
-    raws.append(_parsely_page(page).get("pub_date"))
-    raws += _article_time_elements(page)
-    raws.append(_jsonld_str(art, "dateCreated"))
-    raws += _dom_date_texts(page)
-    for obj in page.jsonld:  # other objects (WebPage etc.) as a last resort
-        if obj is not art:
-            raws.append(_jsonld_str(obj, "datePublished"))
-    value, raw = _date_from(page, raws)
+    value, raw = _date_from(page, _published_candidates(page, art))
     line = visible_dateline(page, h1, day_first=_day_first(page))
     if line is None or not _plausible(line.when, page):
         return value, raw
     return _reconcile(value, raw, line, page)
+
+
+def _published_candidates(page: Page, art: dict[str, Any]) -> Iterator[str | None]:
+    """The raw publication dates of a page, strongest source first (read lazily)."""
+    yield _jsonld_str(art, "datePublished")
+    for key in PUBLISHED_META:
+        yield _meta_value(page, key)
+    yield _parsely_page(page).get("pub_date")
+    yield from _article_time_elements(page)
+    yield _jsonld_str(art, "dateCreated")
+    yield from _dom_date_texts(page)
+    for obj in page.jsonld:  # other objects (WebPage etc.) as a last resort
+        if obj is not art:
+            yield _jsonld_str(obj, "datePublished")
 
 
 def _reconcile(value: str | None, raw: str | None, line: Dateline, page: Page
@@ -320,10 +331,15 @@ def _date_text(el: Any, *, prefer_time: bool = False) -> str:
     return normalize_ws(el.text_content())
 
 
+# the elements with itemprop="datePublished", in document order: selected through the attribute
+# (//@itemprop[...]/..), which libxml2 evaluates ~6x faster than //*[@itemprop="datePublished"]
+_ITEMPROP_PUBLISHED = etree.XPath('//@itemprop[. = "datePublished"]/..')
+
+
 def _article_time_elements(page: Page) -> list[str]:
     out = []
     tree = page.tree
-    for el in tree.xpath('//*[@itemprop="datePublished"]'):
+    for el in _ITEMPROP_PUBLISHED(tree):
         v = el.get("datetime") or el.get("content") or _date_text(el, prefer_time=True)
         if v and not skipped(el):
             out.append(v)
