@@ -108,8 +108,12 @@ def train(examples: dict[str, list[Example]], names: list[str] | None = None) ->
 
 
 def fit(examples: list[Example], l2: float = L2, iterations: int = ITERATIONS) -> Model:
-    """Conditional logit by full-batch Adam (deterministic)."""
+    """Conditional logit by full-batch Adam (deterministic); no examples: all weights zero."""
     import numpy as np
+
+    if not examples:
+        return Model({}, {"model": "conditional logit over attribution candidates", "examples": 0, "l2": l2,
+                          "iterations": 0})
 
     names = sorted({k for feats, _ in examples for f in feats for k in f})
     index = {k: i for i, k in enumerate(names)}
@@ -156,8 +160,23 @@ def fit(examples: list[Example], l2: float = L2, iterations: int = ITERATIONS) -
 def cross_validate(root: Path, k: int = 5, repeat: int = 1) -> dict[str, Any]:
     """k-fold CV on a PolNeAR split: train on k-1 folds, score the held-out fold with the
     evaluation's scorer; the held-out counts of all folds are pooled."""
+    from newsspider.extract.mentions import pronoun_model as pm
+
     docs = pn.load_polnear(root)
-    examples = collect(docs)
+    # with committed pronoun weights, the pronoun model is retrained on each fold's training
+    # documents too (its examples hold approximated referents of the held-out fold otherwise);
+    # the attribution examples are collected with the rules' pronouns, as for the weights
+    pronouns = pm.default_model()
+    pm.use_model(None)
+    try:
+        examples = collect(docs)
+        pron_data = None
+        if pronouns is not None:
+            from newsspider.evaluate import pronoun_model as pe
+
+            pron_data = pe.collect(docs)
+    finally:
+        pm.use_model(True)
     counts: dict[str, dict[str, int]] = {}
     times: list[float] = []
     details: dict[str, list[str]] = {"speaker": [], "missed": [], "extra": []}
@@ -165,9 +184,14 @@ def cross_validate(root: Path, k: int = 5, repeat: int = 1) -> dict[str, Any]:
     for fold in pn.folds(list(docs), k):
         held = set(fold)
         model = train(examples, [n for n in examples if n not in held])
-        res = pn.eval_docs(
-            {n: docs[n] for n in fold}, partial(extract_quotes, model=model, min_confidence=0.0), repeat=repeat
-        )
+        if pronouns is not None and pron_data is not None:
+            pm.use_model(pe.retrain_like(pronouns, {n: v for n, v in pron_data.items() if n not in held}))
+        try:
+            res = pn.eval_docs(
+                {n: docs[n] for n in fold}, partial(extract_quotes, model=model, min_confidence=0.0), repeat=repeat
+            )
+        finally:
+            pm.use_model(True)
         fold_confs.append(res["confs"])
         times += res["times"]
         for view, cnt in res["counts"].items():

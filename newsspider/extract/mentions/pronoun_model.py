@@ -14,9 +14,11 @@ train`): in PolNeAR train, the name of an attribution's source that the article 
 is replaced by the pronoun the article uses for that entity, and the masked entity is the gold
 referent; real he / she sources with their approximated referent can be added. The weights
 would be a small JSON file next to this module (`pronoun_weights.json`, loaded without numpy);
-**none is committed**: the ranking beat the rules on held-out PolNeAR but lost on the
-entertainment-news sets (benchmarks/quotes.md, "Fourth pass: pronouns"). Without the file
-the rules decide, unchanged; `use_model` sets a model for experiments.
+**none is committed**: trained on masked names the ranking beat the rules on held-out PolNeAR
+but lost on the entertainment-news sets; trained on real he / she sources it kept them and
+gained a little on held-out PolNeAR, but overturns with confidence a shape the rules get right
+(benchmarks/quotes.md, "Fourth pass: pronouns" and "Fifth pass"). Without the file the rules
+decide, unchanged; `use_model` sets a model for experiments.
 """
 
 from __future__ import annotations
