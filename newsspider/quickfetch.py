@@ -47,11 +47,6 @@ HEADERS = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;
 # random URLs); any other URL is left to the Scrapy path (`plain_url`)
 _PLAIN = re.compile(r"https?://[a-z0-9.-]+(?::[1-9][0-9]{0,4})?/[A-Za-z0-9\-._~:/@!$&()*+,;=%]*"
                     r"(?:\?[A-Za-z0-9\-._~:/?@!$&()*+,;=%]+)?(?:#[A-Za-z0-9\-._~:/?@!$&()*+,;=%]+)?")
-# Scrapy's response classes by MIME type (scrapy.responsetypes): which are HtmlResponse
-_HTML_MIME = {"text/html", "application/xhtml+xml", "application/vnd.wap.xhtml+xml"}
-_OTHER_MIME = {"application/atom+xml", "application/rdf+xml", "application/rss+xml", "application/xml",
-               "application/json", "application/x-json", "application/json-amazonui-streaming",
-               "application/javascript", "application/x-javascript", "text/xml"}
 
 
 def plain_url(url: str) -> bool:
@@ -204,12 +199,35 @@ class Fetch:
             target = req.url.split("#", 1)[0]
         else:
             ip, port = self.resolve(host), parts.port or (443 if parts.scheme == "https" else 80)
+            # GuardedResolver: every answer the download uses is checked (a host the guard read
+            # as an address but the resolver reads otherwise fails as a refused lookup)
+            addr = host_address(ip)
+            if not self.allow_private and (addr is None or refused_reason(addr)):
+                raise Failed("dns", retry=True)
+        held: list[socket.socket] = []
+        expired: list[bool] = []
+
+        def expire() -> None:  # DOWNLOAD_TIMEOUT for the whole download, headers included
+            expired.append(True)
+            for s in held:
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+        watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), expire)
+        watchdog.daemon = True
+        watchdog.start()
+        conn: http.client.HTTPConnection | None = None
+        resp: http.client.HTTPResponse | None = None
         try:
             sock = socket.create_connection((ip, port), timeout=max(0.001, deadline - time.monotonic()))
+            held.append(sock)
             if parts.scheme == "https" and not req.proxy:
                 ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
                 ctx.check_hostname, ctx.verify_mode = False, ssl.CERT_NONE
                 sock = ctx.wrap_socket(sock, server_hostname=None if host_address(host) else host)
+                held.append(sock)
             conn = http.client.HTTPConnection(host, port)
             conn.sock = sock
             conn.putrequest("GET", target, skip_host=True, skip_accept_encoding=True)
@@ -235,20 +253,39 @@ class Fetch:
                 if size > S.DOWNLOAD_MAXSIZE:
                     raise Failed("too_large")
                 chunks.append(chunk)
-            conn.close()
+            if expired:
+                raise TimeoutError
+            if resp.length:  # the connection ended before Content-Length: data loss, as Scrapy's
+                raise http.client.IncompleteRead(b"", resp.length)
         except Failed:
             raise
-        except TimeoutError:
-            raise Failed("timeout", retry=True) from None
-        except ConnectionRefusedError:
-            raise Failed("connection_refused", retry=True) from None
-        except (http.client.HTTPException, ConnectionError, EOFError, ssl.SSLError):
-            raise Failed("connection_lost", retry=True) from None  # reset, closed early, data loss
-        except OSError as exc:
+        except Exception as exc:  # noqa: BLE001 - as the crawl's download handler reports it
+            raise self.failure(exc, bool(expired)) from None
+        finally:
+            watchdog.cancel()
+            for done in (resp, conn, *held):
+                if done is not None:
+                    done.close()  # type: ignore[attr-defined]
+        return Resp(req.url, resp.status, resp.getheaders(), b"".join(chunks))
+
+    @staticmethod
+    def failure(exc: Exception, expired: bool) -> Failed:
+        """A download's exception as the crawl's error kind (spiders.base.error_kind); all are
+        retried (Scrapy's RETRY_EXCEPTIONS)."""
+        import http.client
+        import ssl
+
+        if isinstance(exc, TimeoutError) or expired:
+            return Failed("timeout", retry=True)
+        if isinstance(exc, ConnectionRefusedError):
+            return Failed("connection_refused", retry=True)
+        if isinstance(exc, http.client.HTTPException | ConnectionError | EOFError | ssl.SSLError):
+            return Failed("connection_lost", retry=True)  # reset, closed early, data loss
+        if isinstance(exc, OSError):
             from errno import EHOSTUNREACH
 
-            raise Failed("NoRouteError" if exc.errno == EHOSTUNREACH else "ConnectError", retry=True) from None
-        return Resp(req.url, resp.status, resp.getheaders(), b"".join(chunks))
+            return Failed("NoRouteError" if exc.errno == EHOSTUNREACH else "ConnectError", retry=True)
+        return Failed(type(exc).__name__)
 
     # -- process_response -----------------------------------------------------------------------
     def redirected(self, req: Req, url: str) -> Req:
@@ -281,31 +318,13 @@ class Fetch:
             return None
         return self.redirected(req, url)
 
-    def is_html(self, resp: Resp) -> bool:
-        """Whether Scrapy makes the response an HtmlResponse (scrapy.responsetypes)."""
-        ctype, encoding = resp.get("Content-Type"), resp.get("Content-Encoding")
-        if ctype is not None and not encoding:
-            mime = ctype.split(";")[0].strip().lower()
-            if mime in _HTML_MIME:
-                return True
-            if mime in _OTHER_MIME or mime.startswith("text/"):
-                return False
-        # no Content-Type, or not one of Scrapy's text types: its guess from the file name and
-        # the body decides (rare: Scrapy's own code for it)
-        from scrapy.http import Headers, HtmlResponse
-        from scrapy.responsetypes import responsetypes
-
-        headers = Headers()
-        for name, value in resp.headers:
-            headers.appendlist(name, value.encode("latin-1"))
-        return responsetypes.from_args(headers=headers, url=resp.url, body=resp.body) is HtmlResponse
-
     def meta_refresh(self, req: Req, resp: Resp) -> Req | None:
         """Scrapy's MetaRefreshMiddleware.process_response (w3lib reads the page's first 4096
         characters, decoded as Scrapy's TextResponse decodes them)."""
-        if not self.is_html(resp):
+        from newsspider.quickpage import html_response, scrapy_encoding
+
+        if not html_response(resp):
             return None
-        from newsspider.quickpage import scrapy_encoding
 
         encoding = scrapy_encoding(resp.get("Content-Type") or "", resp.body)
         from w3lib.encoding import html_to_unicode

@@ -18,6 +18,11 @@ from newsspider.quickfetch import Failed
 if TYPE_CHECKING:
     from newsspider.quickfetch import Fetch, Resp
 
+# Scrapy's response classes by MIME type (scrapy.responsetypes): which are HtmlResponse
+_HTML_MIME = {"text/html", "application/xhtml+xml", "application/vnd.wap.xhtml+xml"}
+_OTHER_MIME = {"application/atom+xml", "application/rdf+xml", "application/rss+xml", "application/xml",
+               "application/json", "application/x-json", "application/json-amazonui-streaming",
+               "application/javascript", "application/x-javascript", "text/xml"}
 _CHUNK = 65536  # Scrapy's decompression chunk (scrapy.utils._compression)
 _ACCEPTED = {"gzip", "x-gzip", "deflate", "br", "zstd"}
 
@@ -124,6 +129,26 @@ def decompress(resp: Resp, max_size: int) -> Resp:
     headers += [("Content-Encoding", e) for e in keep]
     resp.headers, resp.body = headers, body
     return resp
+
+
+def html_response(resp: Resp) -> bool:
+    """Whether Scrapy makes the response an HtmlResponse (scrapy.responsetypes)."""
+    ctype, encoding = resp.get("Content-Type"), resp.get("Content-Encoding")
+    if ctype is not None and not encoding:
+        mime = ctype.split(";")[0].strip().lower()
+        if mime in _HTML_MIME:
+            return True
+        if mime in _OTHER_MIME or mime.startswith("text/"):
+            return False
+    # no Content-Type, or not one of Scrapy's text types: its guess from the file name and
+    # the body decides (rare: Scrapy's own code for it)
+    from scrapy.http import Headers, HtmlResponse
+    from scrapy.responsetypes import responsetypes
+
+    headers = Headers()
+    for name, value in resp.headers:
+        headers.appendlist(name, value.encode("latin-1"))
+    return issubclass(responsetypes.from_args(headers=headers, url=resp.url, body=resp.body), HtmlResponse)
 
 
 def scrapy_encoding(content_type: str, body: bytes) -> str:

@@ -187,6 +187,45 @@ def test_robots_txt_not_html_and_http_errors(tmp_path, site):
     assert "/private/page.html" not in site.hit_paths()
 
 
+def test_a_connection_reset_mid_body_is_a_lost_connection(tmp_path, site):
+    page = article("A Cut Short Story")
+    site.routes["/reset.html"] = Route(body=page, reset_after=len(page) // 2)
+    url = f"http://{SITE}/reset.html"
+    assert parity(tmp_path, url, *mirror(site))[:2] == (1, message(url, "connection_lost"))
+    assert site.hit_paths().count("/reset.html") == 4  # tried twice by each
+
+
+def test_a_body_shorter_than_its_content_length_is_a_lost_connection(tmp_path):
+    """The server closes cleanly (FIN) half-way through the length it announced."""
+    import socket
+    import threading
+
+    page = article("A Short Story")
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(page)
+    srv = socket.create_server(("127.0.0.1", 0))
+    paths: list[bytes] = []
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = srv.accept()
+            except OSError:
+                return
+            with conn:
+                request = conn.recv(65536)
+                paths.append(request.split(b" ")[1])
+                body = b"" if b"robots.txt" in request else page[: len(page) // 2]
+                conn.sendall((head.replace(b"%d" % len(page), b"0") if not body else head) + body)
+
+    threading.Thread(target=serve, daemon=True).start()
+    url = f"http://127.0.0.1:{srv.getsockname()[1]}/short.html"
+    try:
+        assert parity(tmp_path, url, "--allow-private")[:2] == (1, message(url, "connection_lost"))
+    finally:
+        srv.close()
+    assert paths.count(b"/short.html") == 4  # tried twice by each
+
+
 def test_retry_after_a_503_and_a_refused_connection(tmp_path, site):
     site.routes["/busy.html"] = [Route(503, b"later", headers={"Retry-After": "1"}), Route(body=article("Busy")),
                                  Route(503, b"later", headers={"Retry-After": "1"}), Route(body=article("Busy"))]
@@ -204,3 +243,33 @@ def test_urls_scrapy_would_rewrite_go_through_scrapy(tmp_path, site):
     proc, loaded = lean(tmp_path, "http://NEWS.example/good.html", *mirror(site))
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert loaded == ["scrapy", "twisted"]
+
+
+def test_the_download_timeout_covers_the_whole_download(monkeypatch):
+    """DOWNLOAD_TIMEOUT is for the whole download, as Scrapy's: a body dripping a byte at a time
+    (each read well within the timeout) is cut at it."""
+    import time
+
+    from newsspider import quickfetch
+
+    monkeypatch.setattr(quickfetch.S, "DOWNLOAD_TIMEOUT", 1.5)
+    with FaultServer({"/drip.html": Route(body=b"x" * 100, drip=(1, 0.2))}) as srv:
+        start = time.monotonic()
+        with pytest.raises(quickfetch.Failed) as exc:
+            quickfetch.Fetch(srv.url("/drip.html"), allow_private=True).download(quickfetch.Req(srv.url("/drip.html")))
+        took = time.monotonic() - start
+    assert exc.value.kind == "timeout" and exc.value.retry
+    assert 1.4 < took < 5  # (the whole body would take 20 s)
+
+
+def test_a_name_is_resolved_once_and_its_answer_checked():
+    """The guard's answer for a name is the address the download connects to: a name answering
+    127.0.0.1 (here: seeded in the resolver's cache, as a rebinding name's first answer) is
+    refused, and nothing is looked up or sent again."""
+    from newsspider import quickfetch
+
+    fetch = quickfetch.Fetch("http://news.rebind.test/a.html")
+    fetch._dns["news.rebind.test"] = "127.0.0.1"
+    with pytest.raises(quickfetch.Failed) as exc:
+        fetch.run(quickfetch.Req("http://news.rebind.test/a.html"))
+    assert exc.value.kind == "private_address" and fetch.errors == {"private_address": 1}
