@@ -35,7 +35,9 @@ from newsspider.extract.quotes.subjects import (
 # vocabulary
 
 _CUE_SET = frozenset(CUE_VERBS)
-_CUE_ALT = "|".join(sorted(_CUE_SET, key=len, reverse=True))
+# longest first; ties in a fixed order, so the pattern is the same string in every process (a set's
+# order changes with the hash seed) and newsspider.regexcache finds it compiled
+_CUE_ALT = "|".join(sorted(_CUE_SET, key=lambda w: (-len(w), w)))
 _ADV_ALT = "|".join(_ADVERBS)
 _CUE_RE = lazy(rf"\b(?:(?:{_ADV_ALT})\s+)*(?P<cue>{_CUE_ALT})\b(?:\s+(?:out|up|on))?", re.IGNORECASE)
 
