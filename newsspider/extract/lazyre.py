@@ -12,6 +12,9 @@ plain instance-attribute lookup plus the compiled pattern's own method: no Pytho
 between. ``P.pattern`` is the source string without compiling (patterns are built from others).
 It is typed as ``re.Pattern[str]``; it is not one for ``isinstance`` or for ``re.sub(P, ...)``
 (use ``P.sub(...)``).
+
+A one-off command keeps the compiled patterns between runs (``newsspider.regexcache``): then a
+lazy pattern is built from the program kept in the file, when it is first used.
 """
 
 from __future__ import annotations
@@ -32,7 +35,10 @@ class LazyPattern:
             raise AttributeError(name)
         compiled = self._compiled
         if compiled is None:
-            compiled = self._compiled = re.compile(self.pattern, self._flags)
+            # (built from the program an earlier run kept, if it kept one)
+            from newsspider.regexcache import compile as compile_
+
+            compiled = self._compiled = compile_(self.pattern, self._flags)
         value = getattr(compiled, name)
         setattr(self, name, value)
         return value
