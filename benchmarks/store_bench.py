@@ -95,6 +95,7 @@ def sorted_fill(store: SqlStore, start: int, stop: int, batch: int = 50_000) -> 
     assert all(key(u) == url_key(u) for i in range(start, start + 200) for u in (article(i).canonical, *article(i).urls))
     t = time.process_time()
     db = store.db
+    default = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute("PRAGMA cache_size=-1048576")
     db.execute("CREATE TEMP TABLE f_urls (k INTEGER, a INTEGER)")
     db.execute("CREATE TEMP TABLE f_bodies (k INTEGER, a INTEGER)")
@@ -117,7 +118,7 @@ def sorted_fill(store: SqlStore, start: int, stop: int, batch: int = 50_000) -> 
         db.execute(f"INSERT OR IGNORE INTO {table}(k, article) SELECT k, a FROM f_{table} ORDER BY {order}")
         db.execute(f"DROP TABLE f_{table}")
     db.execute("COMMIT")
-    db.execute("PRAGMA cache_size=-2000")
+    db.execute(f"PRAGMA cache_size={int(default)}")  # the store's own setting again
     return time.process_time() - t
 
 
@@ -236,7 +237,8 @@ def fit(sizes: list[int], values: list[float], at: int) -> tuple[float, float]:
 OPS = ("insert", "url", "canonical", "content", "near", "new", "boilerplate")
 
 
-def run(backend: str, sizes: list[int], ops: int, workdir: Path, extrapolate: int) -> dict[str, Any]:
+def run(backend: str, sizes: list[int], ops: int, workdir: Path, extrapolate: int,
+        save: Callable[[dict[str, Any]], None] = lambda results: None) -> dict[str, Any]:
     schema = None
     if backend == "postgresql":
         schema = f"bench_{uuid.uuid4().hex[:8]}"
@@ -244,7 +246,7 @@ def run(backend: str, sizes: list[int], ops: int, workdir: Path, extrapolate: in
     else:
         spec = str(workdir / "seen.sqlite")
     store = open_store(spec)
-    results: dict[str, Any] = {"backend": backend, "sizes": {}, "scheme": None}
+    results: dict[str, Any] = {"backend": backend, "sizes": {}, "scheme": None, "extrapolate": extrapolate}
     fresh = iter(range(10**9))
     loaded = 0  # synthetic articles bulk-loaded so far (the measured inserts come on top)
     try:
@@ -258,7 +260,9 @@ def run(backend: str, sizes: list[int], ops: int, workdir: Path, extrapolate: in
             results["sizes"][n] = {"articles": count, "fill_cpu_s": cpu, "bytes": total,
                                    "bytes_per_article": total / count, "parts": parts, "ops": costs}
             print(f"{n:>10,} stored: fill {cpu:.1f} s CPU, {total / count:.0f} bytes/article, "
-                  + ", ".join(f"{k} {v[0]:.0f}" for k, v in costs.items()) + " µs CPU", flush=True)
+                  + ", ".join(f"{k} {v[0]:.0f} [{v[1]:.0f}]" for k, v in costs.items()) + " µs CPU [wall]",
+                  flush=True)
+            save(results)  # a long run stopped before its last size keeps the sizes measured
     finally:
         store.close()
         if schema:
@@ -266,7 +270,6 @@ def run(backend: str, sizes: list[int], ops: int, workdir: Path, extrapolate: in
 
             with psycopg.connect(PG_BASE, autocommit=True) as db:
                 db.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-    results["extrapolate"] = extrapolate
     return results
 
 
@@ -305,8 +308,12 @@ def main() -> int:
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     workdir = Path(tempfile.mkdtemp(prefix="store_bench_", dir=args.dir))
+    def save(results: dict[str, Any]) -> None:
+        if args.json:
+            Path(args.json).write_text(json.dumps({**results, "sig_bytes": SIG_BYTES}, indent=1), encoding="utf-8")
+
     try:
-        results = run(args.backend, sizes, args.ops, workdir, args.extrapolate)
+        results = run(args.backend, sizes, args.ops, workdir, args.extrapolate, save)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     results["sig_bytes"] = SIG_BYTES
@@ -315,8 +322,7 @@ def main() -> int:
     last = results["sizes"][sizes[-1]]
     print("\nbytes by table/index at the largest size: "
           + ", ".join(f"{k} {v / last['articles']:.0f}" for k, v in sorted(last["parts"].items(), key=lambda x: -x[1])))
-    if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
+    save(results)
     return 0
 
 
