@@ -237,6 +237,83 @@ def fit(sizes: list[int], values: list[float], at: int) -> tuple[float, float]:
 OPS = ("insert", "url", "canonical", "content", "near", "new", "boilerplate")
 
 
+def _lookups(st: SqlStore, old: list[Article], new: list[Article], ops: int) -> dict[str, tuple[float, float]]:
+    """The lookups of `measure` on fresh samples: `old` stored articles, `new` never-stored ones (4 * ops each)."""
+    return {
+        "url": timed((lambda a=a: st.knows_url(a.canonical)) for a in old[:ops]),  # type: ignore[misc]
+        "canonical": timed((lambda a=a: _expect(st.judge(a.canonical, a.digest.hex(), a.sig), "duplicate"))
+                           for a in old[ops:2 * ops]),  # type: ignore[misc]
+        "content": timed((lambda a=a, b=b: _expect(st.judge(b.canonical, a.digest.hex(), b.sig), "same body"))
+                         for a, b in zip(old[2 * ops:3 * ops], new[:ops], strict=True)),  # type: ignore[misc]
+        "near": timed((lambda a=a, b=b, k=k: _expect(st.judge(b.canonical, b.digest.hex(), near_copy(a.sig, k)),
+                                                     "near-duplicate body"))
+                      for k, (a, b) in enumerate(zip(old[3 * ops:], new[ops:2 * ops], strict=True))),  # type: ignore[misc]
+        "new": timed((lambda b=b: _expect(st.judge(b.canonical, b.digest.hex(), b.sig), "new"))
+                     for b in new[2 * ops:3 * ops]),  # type: ignore[misc]
+        "boilerplate": timed((lambda b=b: st.judge(b.canonical, b.digest.hex(), BOILER + b.sig[len(BOILER):]))
+                             for b in new[3 * ops:]),  # type: ignore[misc]
+    }
+
+
+def pragma_ab(path: Path, size: int, configs: list[str], ops: int, rounds: int, cold: bool) -> dict[str, Any]:
+    """SQLite connection settings compared on one store file (filled to `size` if smaller): one
+    connection per setting ("default" or "cache_size=-65536,mmap_size=..."), rounds alternating
+    their order, each round a new random sample of stored and new articles. `cold`: before each
+    round the connection is reopened and the file dropped from the OS page cache
+    (posix_fadvise DONTNEED), as after a reboot. Returns {setting: {op: [(cpu, wall) per round]}}."""
+    import os
+    import random
+
+    store = open_store(str(path))
+    have = store.count()
+    if have < size:
+        print(f"fill {have:,} -> {size:,}: {fill(store, have, size):.1f} s CPU", flush=True)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+
+    def connect(setting: str) -> SqlStore:
+        s = open_store(str(path))
+        for p in ([] if setting == "default" else setting.split(",")):
+            s.db.execute(f"PRAGMA {p}")
+        return s
+
+    stores = {c: connect(c) for c in configs}
+    rng = random.Random(size)
+    base = 4_000_000_000 + time.time_ns() % 10**6 * 10**4  # "q" articles no earlier run stored
+    fresh = iter(range(base, base + 10**9))
+    out: dict[str, dict[str, list[tuple[float, float]]]] = {c: {} for c in configs}
+    for r in range(rounds):
+        for c in (configs if r % 2 == 0 else configs[::-1]):
+            if cold:
+                stores[c].close()
+                fd = os.open(path, os.O_RDONLY)
+                os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                os.close(fd)
+                stores[c] = connect(c)
+            old = [article(rng.randrange(size)) for _ in range(4 * ops)]
+            new = [article(next(fresh), "q") for _ in range(4 * ops)]
+            res = _lookups(stores[c], old, new, ops)
+            for k, v in res.items():
+                out[c].setdefault(k, []).append(v)
+        print(f"round {r + 1}/{rounds} done", flush=True)
+    for c, st in stores.items():
+        print(c, "cache_size", st.db.execute("PRAGMA cache_size").fetchone()[0],
+              "mmap_size", st.db.execute("PRAGMA mmap_size").fetchone()[0])
+        st.close()
+    return out
+
+
+def pragma_table(out: dict[str, Any]) -> str:
+    configs = list(out)
+    lines = ["| µs CPU [wall] per lookup, median of the rounds' medians | " + " | ".join(configs) + " |",
+             "|---" + "|---:" * len(configs) + "|"]
+    for op in out[configs[0]]:
+        lines.append(f"| {op} | " + " | ".join(
+            f"{statistics.median(v[0] for v in out[c][op]):.0f} [{statistics.median(v[1] for v in out[c][op]):.0f}]"
+            for c in configs) + " |")
+    return "\n".join(lines)
+
+
 def run(backend: str, sizes: list[int], ops: int, workdir: Path, extrapolate: int,
         save: Callable[[dict[str, Any]], None] = lambda results: None) -> dict[str, Any]:
     schema = None
@@ -305,8 +382,22 @@ def main() -> int:
     ap.add_argument("--extrapolate", type=int, default=10_000_000)
     ap.add_argument("--dir", default=None, help="where the SQLite file goes (default: a temporary directory)")
     ap.add_argument("--json", default=None, help="also write the results here")
+    ap.add_argument("--pragmas", default=None,
+                    help="SQLite: compare connection settings on one store file instead, e.g. "
+                         "'default;cache_size=-65536;mmap_size=2147418112' (needs --file; the largest --sizes)")
+    ap.add_argument("--file", default=None, help="--pragmas: the store file (filled if smaller, kept)")
+    ap.add_argument("--rounds", type=int, default=4, help="--pragmas: rounds (the settings' order alternates)")
+    ap.add_argument("--cold", action="store_true", help="--pragmas: file dropped from the OS cache before each round")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.pragmas:
+        if not args.file:
+            ap.error("--pragmas needs --file")
+        out = pragma_ab(Path(args.file), max(sizes), args.pragmas.split(";"), args.ops, args.rounds, args.cold)
+        print(pragma_table(out))
+        if args.json:
+            Path(args.json).write_text(json.dumps(out, indent=1), encoding="utf-8")
+        return 0
     workdir = Path(tempfile.mkdtemp(prefix="store_bench_", dir=args.dir))
     def save(results: dict[str, Any]) -> None:
         if args.json:
