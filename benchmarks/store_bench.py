@@ -50,6 +50,7 @@ sys.path.insert(0, str(REPO))
 
 from newsspider.dedup import NUM_BINS, ROWS, signature  # noqa: E402
 from newsspider.store import SqlStore, open_store  # noqa: E402
+from newsspider.store.base import epoch  # noqa: E402
 from newsspider.store.bulk import Article, bulk_add  # noqa: E402
 
 SIG_BYTES = len(signature("three short words"))
@@ -315,10 +316,10 @@ def pragma_table(out: dict[str, Any]) -> str:
 
 
 def run(backend: str, sizes: list[int], ops: int, workdir: Path, extrapolate: int,
-        save: Callable[[dict[str, Any]], None] = lambda results: None) -> dict[str, Any]:
+        save: Callable[[dict[str, Any]], None] = lambda results: None, keep_schema: str | None = None) -> dict[str, Any]:
     schema = None
     if backend == "postgresql":
-        schema = f"bench_{uuid.uuid4().hex[:8]}"
+        schema = keep_schema or f"bench_{uuid.uuid4().hex[:8]}"
         spec = f"{PG_BASE}?schema={schema}"
     else:
         spec = str(workdir / "seen.sqlite")
@@ -326,6 +327,11 @@ def run(backend: str, sizes: list[int], ops: int, workdir: Path, extrapolate: in
     results: dict[str, Any] = {"backend": backend, "sizes": {}, "scheme": None, "extrapolate": extrapolate}
     fresh = iter(range(10**9))
     loaded = 0  # synthetic articles bulk-loaded so far (the measured inserts come on top)
+    if keep_schema:  # a run stopped during a fill: its articles [0, loaded) are there (a prefix)
+        when = epoch(_record(article(0))["fetched_at"])  # the measured inserts' export time
+        loaded = int(store._one("SELECT count(*) FROM articles WHERE exported_at < ?", (when,))[0])
+        start = 2 * 10**9 + time.time_ns() // 1000 % 10**6 * 1000  # new articles no earlier measurement used
+        fresh = iter(range(start, start + 10**9))
     try:
         for n in sizes:
             more = max(0, n - store.count())
@@ -342,7 +348,7 @@ def run(backend: str, sizes: list[int], ops: int, workdir: Path, extrapolate: in
             save(results)  # a long run stopped before its last size keeps the sizes measured
     finally:
         store.close()
-        if schema:
+        if schema and not keep_schema:
             import psycopg
 
             with psycopg.connect(PG_BASE, autocommit=True) as db:
@@ -382,6 +388,9 @@ def main() -> int:
     ap.add_argument("--extrapolate", type=int, default=10_000_000)
     ap.add_argument("--dir", default=None, help="where the SQLite file goes (default: a temporary directory)")
     ap.add_argument("--json", default=None, help="also write the results here")
+    ap.add_argument("--schema", default=None,
+                    help="PostgreSQL: use this schema and keep it (a run stopped during a long fill is "
+                         "measured, or filled further, from the articles it has)")
     ap.add_argument("--pragmas", default=None,
                     help="SQLite: compare connection settings on one store file instead, e.g. "
                          "'default;cache_size=-65536;mmap_size=2147418112' (needs --file; the largest --sizes)")
@@ -404,7 +413,7 @@ def main() -> int:
             Path(args.json).write_text(json.dumps({**results, "sig_bytes": SIG_BYTES}, indent=1), encoding="utf-8")
 
     try:
-        results = run(args.backend, sizes, args.ops, workdir, args.extrapolate, save)
+        results = run(args.backend, sizes, args.ops, workdir, args.extrapolate, save, args.schema)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     results["sig_bytes"] = SIG_BYTES
