@@ -140,3 +140,25 @@ def test_subtitle_reads_class_and_itemprop_of_h2_p_div_only() -> None:
     <p class="standfirst">Later paragraph that is a standfirst too</p></body></html>"""
     assert title._subtitle(page(html), {}, "Lumen announce a June comeback") == \
         "The band returns with a film and a new record"
+
+
+def test_a_dateline_after_the_headline_ends_the_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text before the <h1> is not judged when a date follows it; the walk after it stops at
+    the date (plus the pieces a time may sit in)."""
+    html = f"""<html><body><div class="menu-top"><ul>{RELATED}</ul></div><article>
+    <h1>Lumen announce a June comeback</h1><p class="byline">May 27, 2024</p><span>9:20 PM</span>
+    {"".join(f"<p>Paragraph {i} of the story.</p>" for i in range(30))}</article></body></html>"""
+    p = page(html)
+    h1 = p.tree.find(".//h1")
+    judged: list[Any] = []
+    call = dateline._Skipper.__call__
+
+    def counting(self: Any, el: Any) -> bool:
+        judged.append(el)
+        return call(self, el)
+
+    monkeypatch.setattr(dateline._Skipper, "__call__", counting)
+    line = dateline.visible_dateline(p, h1)
+    assert line is not None and (line.when, line.has_time) == (datetime(2024, 5, 27, 21, 20), True)
+    assert all(el.tag in ("p", "span") for el in judged)
+    assert len(judged) <= 4

@@ -15,6 +15,7 @@ boxes is skipped: their dates belong to other content.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -75,12 +76,11 @@ def visible_dateline(page: Any, h1: Any, *, day_first: bool = False) -> Dateline
     """The first dated, non-update text near the headline element `h1` (None without one)."""
     if h1 is None:
         return None
-    before, after = _texts_around(page.tree, h1)
-    for pieces in (after, before):
-        found = _first_date(pieces, day_first)
-        if found is not None:
-            return found
-    return None
+    skip = _Skipper()
+    found = _first_date(_texts_after(page.tree, h1, skip), day_first)
+    if found is None:  # the text before the headline is read only when the text after has no date
+        found = _first_date(_texts_before(page.tree, h1, skip), day_first)
+    return found
 
 
 def skipped(el: Any) -> bool:
@@ -150,23 +150,22 @@ class _Skipper:
 
 def _texts_around(tree: Any, h1: Any) -> tuple[list[tuple[str, Any]], list[tuple[str, Any]]]:
     """(pieces before the <h1>, pieces after it), each piece a visible text or an ISO date from
-    an attribute, in document order; the 'before' list is nearest-first.
-
-    After the <h1>, the subtree of a skipped element is passed over at once (all of it is
-    skipped too, unless an article/main/body inside it starts a judgement of its own)."""
-    before: list[tuple[str, Any]] = []
-    after: list[tuple[str, Any]] = []
+    an attribute, in document order; the 'before' list is nearest-first."""
     skip = _Skipper()
-    it = tree.iter()
-    for el in it:
-        if el is h1:
-            break
-        # the tag first: reading .text copies it (scripts and styles hold most of a page)
-        if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS and el.text:
-            before.append((el.text, el))  # normalised below, only the nearest ones
+    after = list(_texts_after(tree, h1, skip))
+    return _texts_before(tree, h1, skip), after
+
+
+def _texts_after(tree: Any, h1: Any, skip: _Skipper) -> Iterator[tuple[str, Any]]:
+    """The pieces after the <h1> (not inside it), in document order, up to AFTER_CHARS of text
+    or AFTER_ELEMENTS elements, made as they are read. The subtree of a skipped element is
+    passed over at once (all of it is skipped too, unless an article/main/body inside it
+    starts a judgement of its own)."""
+    if h1 is not tree and not any(a is tree for a in h1.iterancestors()):
+        return  # an <h1> outside the tree: nothing of the tree follows it
     n_after = n_elements = 0
-    resume = _next_after(h1, tree)  # the nodes inside the <h1> are not read
-    for el in it if resume is not None else ():
+    resume = None  # after a passed-over subtree: the node that follows it
+    for el in _following(tree, h1):
         if resume is not None:
             if el is not resume:
                 continue
@@ -181,19 +180,30 @@ def _texts_around(tree: Any, h1: Any) -> tuple[list[tuple[str, Any]], list[tuple
             continue
         if el.text and el.text.strip():
             t = normalize_ws(el.text)
-            after.append((t, el))
+            yield t, el
             n_after += len(t)
         iso = _iso_attribute(el)
         if iso:
-            after.append(("\x00" + iso, el))
+            yield "\x00" + iso, el
         if el.tail and el.tail.strip():
             t = normalize_ws(el.tail)
-            after.append((t, el))
+            yield t, el
             n_after += len(t)
         n_elements += 1
         if n_after > AFTER_CHARS or n_elements > AFTER_ELEMENTS:
             break
-    # the nearest text before the headline, up to BEFORE_CHARS, that is not skipped
+
+
+def _texts_before(tree: Any, h1: Any, skip: _Skipper) -> list[tuple[str, Any]]:
+    """The nearest texts before the <h1> (nearest first) that are not skipped, up to
+    BEFORE_CHARS (every text of the tree when the <h1> is not in it)."""
+    before: list[tuple[str, Any]] = []
+    for el in tree.iter():
+        if el is h1:
+            break
+        # the tag first: reading .text copies it (scripts and styles hold most of a page)
+        if isinstance(el.tag, str) and el.tag not in _SKIP_TAGS and el.text:
+            before.append((el.text, el))  # normalised below, only the nearest ones
     near: list[tuple[str, Any]] = []
     total = 0
     for raw, el in reversed(before):
@@ -204,7 +214,16 @@ def _texts_around(tree: Any, h1: Any) -> tuple[list[tuple[str, Any]], list[tuple
         total += len(t)
         if total > BEFORE_CHARS:
             break
-    return near, after
+    return near
+
+
+def _following(tree: Any, h1: Any) -> Iterator[Any]:
+    """The nodes after `h1` (not inside it) under `tree`, in document order."""
+    node = h1
+    while node is not tree:
+        for sibling in node.itersiblings():
+            yield from sibling.iter()
+        node = node.getparent()
 
 
 def _next_after(el: Any, tree: Any) -> Any:
@@ -230,8 +249,29 @@ def _iso_attribute(el: Any) -> str | None:
     return None
 
 
-def _first_date(pieces: list[tuple[str, Any]], day_first: bool) -> Dateline | None:
-    for i, (text, _) in enumerate(pieces):
+class _Pieces:
+    """A list of pieces read from an iterator only as far as it is indexed."""
+
+    def __init__(self, pieces: Iterable[tuple[str, Any]]) -> None:
+        self.items: list[tuple[str, Any]] = []
+        self.rest = iter(pieces)
+
+    def get(self, i: int) -> tuple[str, Any] | None:
+        items = self.items
+        while len(items) <= i:
+            nxt = next(self.rest, None)
+            if nxt is None:
+                return None
+            items.append(nxt)
+        return items[i]
+
+
+def _first_date(texts: Iterable[tuple[str, Any]], day_first: bool) -> Dateline | None:
+    """The first dateline among the pieces, read lazily (the walk making them stops here)."""
+    pieces = _Pieces(texts)
+    i = -1
+    while (piece := pieces.get(i := i + 1)) is not None:
+        text = piece[0]
         if text.startswith("\x00"):
             dt = _iso(text[1:])
             if dt is not None:
@@ -244,7 +284,7 @@ def _first_date(pieces: list[tuple[str, Any]], day_first: bool) -> Dateline | No
                 continue  # the date is a small part of a sentence, not a dateline
             prefix = text[:m.start()]
             if not prefix.strip() and i > 0:
-                prefix = pieces[i - 1][0][-30:] + " " + prefix
+                prefix = pieces.items[i - 1][0][-30:] + " " + prefix
             if _UPDATED.search(prefix[-40:]):
                 continue
             date = _date(m, day_first)
@@ -252,8 +292,8 @@ def _first_date(pieces: list[tuple[str, Any]], day_first: bool) -> Dateline | No
                 continue
             rest = text[m.end():]
             j = i + 1
-            while not rest.strip(" |,/·•–—-") and j < len(pieces) and j <= i + 3:
-                rest += " " + pieces[j][0]  # the time may sit in the next element
+            while not rest.strip(" |,/·•–—-") and j <= i + 3 and (nxt := pieces.get(j)) is not None:
+                rest += " " + nxt[0]  # the time may sit in the next element
                 j += 1
             return _with_time(date, rest, text[m.start():m.end()])
     return None
