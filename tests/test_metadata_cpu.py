@@ -162,3 +162,37 @@ def test_a_dateline_after_the_headline_ends_the_reading(monkeypatch: pytest.Monk
     assert line is not None and (line.when, line.has_time) == (datetime(2024, 5, 27, 21, 20), True)
     assert all(el.tag in ("p", "span") for el in judged)
     assert len(judged) <= 4
+
+
+BYLINES = """<html><head><link rel="author" href="/a"><title>Lumen | News</title>
+<link rel="canonical" href="/2024/05/27/lumen-comeback/"></head><body>
+<h1>Lumen announce a June comeback</h1><div class="metaInfoAuthorList"><a>Mara Jensen</a></div>
+<span itemprop="author">Jo Park</span><p class="Byline">By Kim Lee</p><p class="byline-x">x</p>
+<a rel="author nofollow">Not exact</a><div class="coauthor box">y</div></body></html>"""
+
+
+def test_byline_candidates_are_the_old_xpath_s(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsspider.extract.metadata import authors
+
+    p = page(BYLINES)
+    old = p.tree.xpath('//*[@rel="author"] | //*[@itemprop="author"] | '
+                       '//*[contains(@class, "uthor") or contains(@class, "yline")]')
+    assert authors._BYLINE_CANDIDATES(p.tree) == old
+    assert authors._dom_authors(p) == ["Mara Jensen"]
+
+
+def test_canonical_url_and_title_tag_are_found_once_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsspider.extract.metadata import common
+
+    calls: list[str] = []
+    find = common._find_canonical_url
+
+    def counting(p: Page) -> str | None:
+        calls.append("canonical")
+        return find(p)
+
+    monkeypatch.setattr(common, "_find_canonical_url", counting)
+    p = page(BYLINES)
+    meta = extract_metadata(p)
+    assert meta["canonical_url"] == URL and meta["titles"]["html"] == "Lumen | News"
+    assert calls == ["canonical"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lxml import etree
+
 from newsspider.extract.lazyre import lazy
 from newsspider.extract.metadata.common import (
     ORG_TYPES,
@@ -172,12 +174,15 @@ _BYLINE_CLASS = lazy(r"(?:^|[\s_-])(?:author|authors|byline|author-name|authorna
 _BIO_CLASS = re.compile(r"about|bio|box|card|avatar|image|img|photo", re.IGNORECASE)
 
 
+# rel="author", itemprop="author" and *uthor*/*yline* classes, in document order: selected through
+# the attributes (//@rel[...]/..), which libxml2 evaluates ~2x faster than //*[@rel="author"] | ...
+_BYLINE_CANDIDATES = etree.XPath('//@rel[. = "author"]/.. | //@itemprop[. = "author"]/.. | '
+                                 '//@class[contains(., "uthor") or contains(., "yline")]/..')
+
+
 def _dom_authors(page: Page) -> list[str]:
     """Names from a visible byline (rel=author, itemprop=author, *author*/*byline* classes)."""
-    tree = page.tree
-    cands = tree.xpath('//*[@rel="author"] | //*[@itemprop="author"] | '
-                       '//*[contains(@class, "uthor") or contains(@class, "yline")]')
-    for el in cands:
+    for el in _BYLINE_CANDIDATES(page.tree):
         cls = re.sub(r"(?<=[a-z])(?=[A-Z])", "-", el.get("class") or "")  # metaInfoAuthorList
         if el.get("rel") != "author" and el.get("itemprop") != "author" and (
             not _BYLINE_CLASS.search(cls) or _BIO_CLASS.search(cls)

@@ -104,9 +104,20 @@ def _jsonld_str(obj: dict[str, Any], key: str) -> str | None:
     return v if isinstance(v, str) and v.strip() else None
 
 
+def _memo(page: Page) -> dict[str, Any]:
+    """Per page: values several metadata fields ask for (computed once)."""
+    memo = page.__dict__.get("_metadata_memo")
+    if memo is None:
+        memo = page.__dict__["_metadata_memo"] = {}
+    return memo
+
+
 def _title_tag(page: Page) -> str:
-    el = page.tree.find(".//title")
-    return normalize_ws(el.text_content()) if el is not None else ""
+    memo = _memo(page)
+    if "title_tag" not in memo:
+        el = page.tree.find(".//title")
+        memo["title_tag"] = normalize_ws(el.text_content()) if el is not None else ""
+    return memo["title_tag"]  # type: ignore[no-any-return]
 
 
 def _site_name(page: Page, art: dict[str, Any]) -> str | None:
@@ -262,6 +273,13 @@ def _tags(page: Page, art: dict[str, Any]) -> list[str]:
 
 
 def _canonical_url(page: Page) -> str | None:
+    memo = _memo(page)
+    if "canonical" not in memo:
+        memo["canonical"] = _find_canonical_url(page)
+    return memo["canonical"]  # type: ignore[no-any-return]
+
+
+def _find_canonical_url(page: Page) -> str | None:
     for el in page.tree.iter("link"):
         rel = (el.get("rel") or "").lower().split()
         if "canonical" in rel and el.get("href", "").strip():
