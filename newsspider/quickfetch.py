@@ -24,7 +24,7 @@ import socket
 import threading
 import time
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from newsspider import settings as S
 from newsspider.addresses import (
@@ -266,7 +266,8 @@ class Fetch:
             for done in (resp, conn, *held):
                 if done is not None:
                     done.close()  # type: ignore[attr-defined]
-        return Resp(req.url, resp.status, resp.getheaders(), b"".join(chunks))
+        # (Scrapy's response URL is the request's without its fragment: the record's url)
+        return Resp(urldefrag(req.url)[0], resp.status, resp.getheaders(), b"".join(chunks))
 
     @staticmethod
     def failure(exc: Exception, expired: bool) -> Failed:

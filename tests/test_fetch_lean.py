@@ -86,6 +86,15 @@ def test_an_article_gives_the_same_record(tmp_path, site):
     assert rec["title"] == "A Good Story" and rec["url"] == f"http://{SITE}/good.html" and rec["http_status"] == 200
 
 
+def test_a_url_with_a_fragment_gives_the_same_record(tmp_path, site):
+    """The response (and so the record) has the URL without its fragment, a redirect keeps it."""
+    site.routes["/good.html"] = Route(body=article("A Good Story"))
+    site.routes["/hop.html"] = Route(302, headers={"Location": "/good.html"})
+    for path in ("/good.html#ref=rss", "/hop.html#omrss"):
+        status, _, rec = parity(tmp_path, f"http://{SITE}{path}", *mirror(site))
+        assert status == 0 and rec is not None and rec["url"] == f"http://{SITE}/good.html"
+
+
 def test_the_same_record_by_address_with_allow_private_and_pretty(tmp_path, site):
     site.routes["/good.html"] = Route(body=article("A Good Story", "<meta name='author' content='Kim'>"))
     status, _, rec = parity(tmp_path, site.url("/good.html"), "--allow-private", "--pretty")
