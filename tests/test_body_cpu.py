@@ -110,3 +110,17 @@ def test_text_sizes_bottom_up_equal_the_plain_measure() -> None:
         total = sum(len(normalize_ws(t)) for t in el.itertext())
         links = sum(len(normalize_ws(a.text_content())) for a in el.iter("a"))
         assert sizes(el) == (total, links), el.tag
+
+
+def test_picture_inside_a_figure_gives_one_image_record() -> None:
+    """A <picture> inside a <figure> goes with the figure (it is not looked at again)."""
+    html = f"""<html><body><article><p>{P1}</p>
+    <figure><picture><source srcset="/a.webp 1x"><img src="/a.jpg"></picture>
+    <figcaption>The group on stage. <span class="credit">Photo: Agency</span></figcaption>
+    </figure><picture><img src="/b.jpg"></picture><p>{P2}</p></article></body></html>"""
+    body = extract_body(Page.from_text(html, URL))
+    assert body["images"] == [
+        {"url": "https://fans.example/a.jpg", "caption": "The group on stage.",
+         "credit": "Photo: Agency"},
+        {"url": "https://fans.example/b.jpg", "caption": None, "credit": None}]
+    assert body["paragraphs"] == [P1, P2]

@@ -98,7 +98,10 @@ class _Walker:
               list_tag: str, in_link: bool = False) -> None:
         if not buf:
             return
-        text = normalize_ws("".join(buf))
+        text = "".join(buf)
+        if text.isspace():  # most runs between blocks: nothing, without the regex
+            return
+        text = normalize_ws(text)
         if not text:
             return
         if in_link:  # a whole block inside a link (teaser cards)

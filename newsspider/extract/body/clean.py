@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from newsspider.extract.body.base import _drop, _ident, _long_paragraphs, _text_len
+from newsspider.extract.body.base import _drop, _ident, _inside, _long_paragraphs, _text_len
 from newsspider.extract.body.lists import CTA_MARK
 from newsspider.extract.body.media import _as_figure, _embed_of, _is_photo_box, _replace_figure
 from newsspider.extract.lazyre import lazy
@@ -106,9 +106,11 @@ def _maybe_embeds(root: Any) -> list[Any]:
             if el.tag != "div" or el.get("data-src") is not None]
 
 
-# the divs `_is_photo_box` can accept (only named ones), selected in C, in document order: the
-# loop used to call it on every div of the page
-_NAMED_DIVS = etree.XPath("descendant-or-self::div[@class or @id]")
+# the divs `_is_photo_box` can accept (only named ones holding an image), selected in C, in
+# document order: the loop used to call it on every div of the page, then on every named one.
+# The loop renames tags to figure/figcaption only: no div gains an image while it runs
+_PHOTO_BOX_DIVS = etree.XPath(
+    "descendant-or-self::div[@class or @id][descendant::img or descendant::amp-img]")
 
 
 def _clean(root: Any, base_url: str, level: int = 2) -> bool:
@@ -127,13 +129,17 @@ def _clean(root: Any, base_url: str, level: int = 2) -> bool:
             parent = el.getparent()
             if parent is not None:
                 parent.replace(el, ph)
-    for el in _NAMED_DIVS(root):
+    for el in _PHOTO_BOX_DIVS(root):
         if el.getparent() is not None and _is_photo_box(el):
             _as_figure(el)
+    replaced = None
     for el in list(root.iter("figure", "picture")):
         if el.getparent() is None:
             continue
-        _replace_figure(el, base_url)
+        if replaced is not None and _inside(el, replaced):
+            continue  # in a figure replaced above (a <picture> in a <figure>): off the tree
+        if _replace_figure(el, base_url):
+            replaced = el
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _drop(el)
     total: int | None = None
@@ -279,6 +285,7 @@ def _mark_cta_boxes(root: Any) -> bool:
     """
     marked = False
     total: int | None = None  # nothing here changes the text: measured once, when needed
+    seen: dict[Any, tuple[int, bool]] = {}  # ancestor -> (its text up to 601, too big)
     for a in _CLASSED_LINKS(root):
         if not (_is_button_class(a.get("class") or "") or a.get("role") == "button"):
             continue
@@ -286,8 +293,12 @@ def _mark_cta_boxes(root: Any) -> bool:
         for level, anc in enumerate(a.iterancestors()):
             if level >= 4 or anc is root or anc.tag in ("body", "html", "article", "main"):
                 break
-            n = _text_len(anc, 601)  # only "over 600" matters: stop counting there
-            if n > 600 or _long_paragraphs(anc) >= 2:
+            got = seen.get(anc)  # the buttons of one bar share their ancestors
+            if got is None:
+                n = _text_len(anc, 601)  # only "over 600" matters: stop counting there
+                got = seen[anc] = (n, n > 600 or _long_paragraphs(anc) >= 2)
+            n, too_big = got
+            if too_big:
                 break
             box, box_len = anc, n
         if box is not a:

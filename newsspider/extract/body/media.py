@@ -161,8 +161,9 @@ def _as_figure(el: Any) -> None:
             break
 
 
-def _replace_figure(el: Any, base_url: str) -> None:
-    """Turn a <figure>/<picture> into an x-image placeholder carrying url/caption/credit."""
+def _replace_figure(el: Any, base_url: str) -> bool:
+    """Turn a <figure>/<picture> into an x-image placeholder carrying url/caption/credit.
+    True when `el` was replaced (taken off the tree)."""
     img = next(el.iter("img", "amp-img"), None)
     url = _img_url(img, base_url) if img is not None else None
     if url is None and el.tag == "figure":
@@ -185,8 +186,10 @@ def _replace_figure(el: Any, base_url: str) -> None:
         # a figure without an image (e.g. a chart container or a pull quote) keeps its text
         if el.find(".//x-embed") is not None or el.find(".//blockquote") is not None:
             el.tag = "div"
-            return
+            return False
     ph.set("data-json", json.dumps({"url": url, "caption": caption, "credit": credit}))
     parent = el.getparent()
-    if parent is not None:
-        parent.replace(el, ph)
+    if parent is None:
+        return False
+    parent.replace(el, ph)
+    return True
