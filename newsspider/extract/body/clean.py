@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from newsspider.extract.body.base import _drop, _ident, _inside, _long_paragraphs, _text_len
+from newsspider.extract.body.base import _drop, _inside, _long_paragraphs, _text_len
 from newsspider.extract.body.lists import CTA_MARK
 from newsspider.extract.body.media import _as_figure, _embed_of, _is_photo_box, _replace_figure
 from newsspider.extract.lazyre import lazy
@@ -71,18 +71,6 @@ _HIDDEN_CLASSES = {"hidden", "is-hidden", "d-none", "hide", "visually-hidden", "
 _HIDDEN_STYLE = lazy(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def _is_hidden(el: Any) -> bool:
-    if el.get("hidden") is not None:
-        return True
-    cls = el.get("class")
-    if cls and not _HIDDEN_CLASSES.isdisjoint(cls.split()):
-        return True
-    style = el.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return True
-    return False
-
-
 def _holds_article(el: Any, total: int) -> bool:
     """True when `el` holds most of the page's text in real paragraphs.
 
@@ -91,7 +79,9 @@ def _holds_article(el: Any, total: int) -> bool:
     moves into place: none of these is boilerplate. Every chrome element (`_CHROME_TAGS`,
     `_CHROME_ROLES`, hidden ones) is judged by this test before it is dropped.
     """
-    return total > 0 and _text_len(el, 0.4 * total) >= 0.4 * total and _long_paragraphs(el, 3) >= 3
+    # the paragraph count first: most chrome has none, and it reads only <p> elements (the
+    # text count read every piece up to 40% of the page's text)
+    return total > 0 and _long_paragraphs(el, 3) >= 3 and _text_len(el, 0.4 * total) >= 0.4 * total
 
 
 # the elements `_embed_of` can turn into an embed (a div only with a data-src), in document
@@ -170,18 +160,25 @@ def _clean(root: Any, base_url: str, level: int = 2) -> bool:
         i += 1
         if el.getparent() is None:
             continue
-        if el.tag in ("x-embed", "x-image"):
+        tag = el.tag
+        if tag in ("x-embed", "x-image"):
             continue
-        if (el.tag in ("aside", "footer") or _is_hidden(el) or el.get("role") in _CHROME_ROLES
-                or (el.get("aria-hidden") == "true"
-                    and el.tag not in ("p", "span", "a", "em", "strong"))):
+        # hidden (attribute, class, style) or chrome; each attribute read once
+        get = el.get
+        cls = get("class")
+        style = get("style")
+        if (tag in ("aside", "footer") or get("hidden") is not None
+                or (cls and not _HIDDEN_CLASSES.isdisjoint(cls.split()))
+                or (style and _HIDDEN_STYLE.search(style))
+                or get("role") in _CHROME_ROLES
+                or (get("aria-hidden") == "true" and tag not in ("p", "span", "a", "em", "strong"))):
             if total is None:
                 total = _text_len(root)
             if not _holds_article(el, total):
                 i = _drop_subtree(el, i, nodes, total is None)
             continue
-        ident = _ident(el)
-        if not ident or el.tag in ("body", "html", "main", "article"):
+        ident = f"{cls or ''} {get('id') or ''}".strip()
+        if not ident or tag in ("body", "html", "main", "article"):
             continue
         strong, weak = _ident_kind(ident)
         if level >= 1 and strong:

@@ -78,10 +78,16 @@ def _pick_container(blocks: list[Block], root: Any, title: str | None = None) ->
             continue
         if anchor is not None and not _inside(node, anchor):
             continue  # several articles on the page (infinite scroll): take the titled one
+        weighted = s + _class_weight(node)
+        # links >= 0, so adj <= weighted when that is positive: a node that cannot beat the
+        # best so far is not measured (measuring reads its whole subtree). A negative weight
+        # is measured: links can exceed total (a link's text is normalised as a whole)
+        if 0 < weighted <= best_score:
+            continue
         total, links = sizes(node)
         if total == 0:
             continue
-        adj = (s + _class_weight(node)) * (1 - links / total)
+        adj = weighted * (1 - links / total)
         if adj > best_score:
             best, best_score = node, adj
     return _expand(best, blocks, root)

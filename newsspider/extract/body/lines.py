@@ -106,7 +106,7 @@ _CTA_ANY = lazy(
 
 def _date_line(text: str) -> bool:
     """Nothing but date/time words ("Published 3 March 2026, 10:05 | 3 min read")."""
-    return len(text) <= 80 and any(c.isdigit() for c in text) and not _DATE_TOKEN.sub(
+    return len(text) <= 80 and any(map(str.isdigit, text)) and not _DATE_TOKEN.sub(
         " ", _DIGIT_EDGE.sub(" ", text)).split()
 
 

@@ -15,7 +15,7 @@ from newsspider.extract.body.clean import _CTA_MARK
 from newsspider.extract.body.lines import _BOILER_LINE, _EMAIL, _PLACEHOLDER, _chrome_line
 from newsspider.extract.body.lists import first_item, item_articles, item_title
 from newsspider.extract.lazyre import lazy
-from newsspider.extract.text import _QUOTES, fold, has_cjk, normalize_ws
+from newsspider.extract.text import _QUOTES, fold, has_cjk
 
 
 def _select_blocks(blocks: list[Block], container: Any, title: str | None,
@@ -123,11 +123,12 @@ def _drop_repeats(blocks: list[Block]) -> list[Block]:
 
 
 def _fold(text: str) -> str:
-    """`fold(text)`, cheaper: without entities `clean_text` is `normalize_ws`; ASCII text is
-    then its lower case (NFKC and the quote table change no ASCII character)."""
+    """`fold(text)` of a block's text, cheaper: without entities `clean_text` is `normalize_ws`,
+    which changes no block text; ASCII text is then its lower case (NFKC and the quote table
+    change no ASCII character)."""
     if "&" in text:
         return fold(text)
-    text = normalize_ws(text)
+    # block texts are normalize_ws output (blocks.flush), on which it changes nothing
     if text.isascii():
         return text.lower()
     # fold's str.translate looks every character up in a dict: one replace() per character
