@@ -196,3 +196,15 @@ def test_canonical_url_and_title_tag_are_found_once_a_page(monkeypatch: pytest.M
     meta = extract_metadata(p)
     assert meta["canonical_url"] == URL and meta["titles"]["html"] == "Lumen | News"
     assert calls == ["canonical"]
+
+
+@pytest.mark.parametrize(("html", "lang"), [
+    ("<html lang='de-AT'><head><meta http-equiv='Content-Language' content='fr'></head></html>", "de"),
+    ("<html lang='x'><head><meta http-equiv='content-language' content='fr'>"
+     "<meta http-equiv='Content-Language' content='it'><meta name='language' content='es'></head></html>", "it"),
+    ("<html><head><meta http-equiv='Content-Language' content=''><meta property='og:locale' content='ko_KR'>"
+     "</head></html>", "ko"),
+    ("<html><head></head></html>", None),
+])
+def test_language_sources_keep_their_order(html: str, lang: str | None) -> None:
+    assert extract_metadata(page(html))["language"] == lang

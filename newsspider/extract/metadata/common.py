@@ -217,20 +217,27 @@ def _dedupe(names: list[str]) -> list[str]:
 
 
 def _language(page: Page, art: dict[str, Any]) -> str | None:
-    cands = [
-        page.tree.get("lang"),
-        page.tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
-        page.meta_first("content-language", "og:locale", "language", "dc.language"),
-        _as_text(art.get("inLanguage")),
-    ]
-    for el in page.tree.iter("meta"):
-        if (el.get("http-equiv") or "").lower() == "content-language":
-            cands.insert(2, el.get("content"))
+    # <html lang> first: the <meta http-equiv> walk only runs for a page without a usable one
+    for c in (page.tree.get("lang"), page.tree.get("{http://www.w3.org/XML/1998/namespace}lang")):
+        code = _language_code(c)
+        if code:
+            return code
+    cands = [el.get("content") for el in page.tree.iter("meta")
+             if (el.get("http-equiv") or "").lower() == "content-language"][::-1]
+    cands += [page.meta_first("content-language", "og:locale", "language", "dc.language"),
+              _as_text(art.get("inLanguage"))]
     for c in cands:
-        if c and isinstance(c, str):
-            m = re.match(r"\s*([A-Za-z]{2,3})(?:[-_]|\s|$|,)", c)
-            if m:
-                return m[1].lower()
+        code = _language_code(c)
+        if code:
+            return code
+    return None
+
+
+def _language_code(c: Any) -> str | None:
+    if c and isinstance(c, str):
+        m = re.match(r"\s*([A-Za-z]{2,3})(?:[-_]|\s|$|,)", c)
+        if m:
+            return m[1].lower()
     return None
 
 
