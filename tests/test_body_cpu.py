@@ -172,3 +172,15 @@ def test_container_pick_skips_only_nodes_that_cannot_win() -> None:
         root = lxml_html.fromstring(html)
         blocks = _blocks(root, URL)
         assert container._pick_container(blocks, root) is plain(blocks, root)
+
+
+def test_common_multi_word_names_need_no_pattern() -> None:
+    """"article-body" is covered by its first word ("article", content too): names holding it
+    take the word lookup, so a page's common names never compile the patterns."""
+    from newsspider.extract.body import clean
+
+    assert set(clean._MULTI_WORDS) == {"wp-block-query", "post-picker"}
+    for name in ["article-body", "js-article-body share", "article-body2 widget"]:
+        assert clean._ident_kind.__wrapped__(name) == (
+            clean._STRONG.search(name) is not None,
+            clean._BOILER.search(name) is not None and clean._CONTENT.search(name) is None)

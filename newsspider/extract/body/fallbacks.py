@@ -85,9 +85,11 @@ def _prefer_jsonld(dom_paragraphs: list[str], alt: list[str]) -> bool:
     dom_tokens = word_tokens(" ".join(dom_paragraphs))
     if not dom_tokens:
         return True
+    if len(dom_tokens) >= 0.6 * len(alt_tokens):
+        return False  # the DOM text is long enough: no need to count the overlap
     from collections import Counter
 
     a, d = Counter(alt_tokens), Counter(dom_tokens)
     overlap = sum((a & d).values())
     recall = overlap / len(alt_tokens)
-    return recall < 0.5 and len(dom_tokens) < 0.6 * len(alt_tokens)
+    return recall < 0.5
