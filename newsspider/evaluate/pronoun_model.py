@@ -28,7 +28,9 @@ Examples (PolNeAR has no coreference labels; `--data`, "+"-joined):
 The candidates are the resolver's agreeing entities (`salience.candidates`), the features the
 run time's (`pronoun_model.features`), the model a conditional logit (`speaker_model.fit`).
 `--margin`: the model overrides the rules' pick only when its probability is higher by more
-than this (``auto``: chosen by CV on the training documents' real he / she sources).
+than this (``auto``: chosen by CV on the training documents' real he / she sources; with
+``--groups desc`` on their person descriptions). ``--groups desc``: the model decides person
+descriptions only ("the senator", `salience.resolve_description`), pronouns stay with the rules.
 Needs numpy (the ``test`` / ``bench`` extras); the extractor does not.
 """
 
@@ -48,7 +50,7 @@ from newsspider.extract.mentions.candidates import REACH, SALIENT, compatible
 from newsspider.extract.mentions.lexicon import ROLE_NOUNS
 from newsspider.extract.mentions.registry import Entity, EntityRegistry
 from newsspider.extract.mentions.resolve import is_personlike, resolve_typed
-from newsspider.extract.mentions.salience import candidates, resolve_pronoun
+from newsspider.extract.mentions.salience import candidates, description_candidates, resolve_pronoun
 from newsspider.extract.mentions.text import Doc
 from newsspider.extract.quotes.finding import _find_spans
 
@@ -116,7 +118,7 @@ def _desc_example(doc: Doc, reg: EntityRegistry, e: Entity, head: str, p: int,
     """A person description ("the senator said") as a ranking example: the candidates and the
     rules' pick of `quotes.speakers._reference` (agreeing people, `resolve_typed`)."""
     pool = compatible(head, pool_at(reg, p))
-    cands = [e for e in pool if is_personlike(e)] or [e for e in pool if is_personlike(e, True)] or pool
+    cands = description_candidates(head, pool)
     if e not in cands:
         stats["gold_not_candidate"] += 1
         return None
@@ -291,10 +293,11 @@ def train_model(examples: list[Example], l2: float = 1.0) -> pm.PronounModel:
 
 
 def choose_margin(data: dict[str, dict[str, list]], names: list[str], variant: str, l2: float = 1.0,
-                  k: int = 4) -> float:
+                  k: int = 4, view: str = "real") -> float:
     """The override margin that maximises the held-out referent accuracy on the real he / she
-    sources of `names` (k-fold CV inside them; the largest margin on ties: the rules unless
-    the model is surer). Only the documents given are read."""
+    sources (`view` "desc": the person descriptions) of `names` (k-fold CV inside them; the
+    largest margin on ties: the rules unless the model is surer). Only the documents given are
+    read."""
     ok = dict.fromkeys(MARGINS, 0)
     for fold in pn.folds(names, k):
         held = set(fold)
@@ -303,14 +306,14 @@ def choose_margin(data: dict[str, dict[str, list]], names: list[str], variant: s
             continue
         model = train_model(train, l2)
         for n in fold:
-            for (feats, gold), _r in data[n]["real"]:
+            for (feats, gold), _r in data[n].get(view, []):
                 for m in MARGINS:
                     ok[m] += gated(model, feats, m) in gold
     return max(MARGINS, key=lambda m: (ok[m], m))
 
 
 def cross_validate(data: dict[str, dict[str, list]], k: int = 5, l2: float = 1.0, variant: str = "both",
-                   margin: float | None = 0.0) -> dict[str, Any]:
+                   margin: float | None = 0.0, view: str = "real") -> dict[str, Any]:
     """Referent accuracy on held-out documents (k folds), rules vs learned, by view (masked /
     real / desc) and pronoun group; `margin` None: chosen on each fold's training documents."""
     res: dict[str, Any] = {"margins": []}
@@ -321,7 +324,7 @@ def cross_validate(data: dict[str, dict[str, list]], k: int = 5, l2: float = 1.0
         held = set(fold)
         rest = [n for n in names if n not in held]
         model = train_model([ex for n in rest for ex in select(data[n], variant)], l2)
-        m = choose_margin(data, rest, variant, l2) if margin is None else margin
+        m = choose_margin(data, rest, variant, l2, view=view) if margin is None else margin
         res["margins"].append(m)
         for view in ("masked", "real", "desc"):
             for n in fold:
@@ -345,7 +348,7 @@ def _no_model():
 
 
 def pipeline_cv(root: Path, data: dict[str, dict[str, list]], variant: str = "near+real", k: int = 5,
-                l2: float = 1.0, margin: float | None = 0.0) -> dict[str, Any]:
+                l2: float = 1.0, margin: float | None = 0.0, groups: tuple[str, ...] = ("hs",)) -> dict[str, Any]:
     """The quote evaluation's k-fold CV on PolNeAR train (`speaker_model.cross_validate`) with
     the pronoun model retrained on the other folds too, so that the held-out fold's approximated
     referents (the `real` examples) are never trained on; `margin` None: chosen per fold on
@@ -366,9 +369,7 @@ def pipeline_cv(root: Path, data: dict[str, dict[str, list]], variant: str = "ne
             keep = [n for n in sorted(data) if n not in held]
             model = None
             if variant != "rules":
-                model = train_model([ex for n in keep for ex in select(data[n], variant)], l2)
-                model.meta["groups"] = ["hs"]
-                model.meta["margin"] = choose_margin(data, keep, variant, l2) if margin is None else margin
+                model = full_model({n: data[n] for n in keep}, variant, l2, margin, list(groups), 4)
                 margins.append(model.meta["margin"])
             pm.use_model(model)
             sp = sm.train(sp_examples, [n for n in sp_examples if n not in held])
@@ -384,14 +385,17 @@ def pipeline_cv(root: Path, data: dict[str, dict[str, list]], variant: str = "ne
 
 
 def full_model(data: dict[str, dict[str, list]], variant: str, l2: float, margin: float | None,
-               groups: list[str]) -> pm.PronounModel:
-    """The model trained on every document (the margin chosen by CV on them when None)."""
+               groups: list[str], k: int = 5) -> pm.PronounModel:
+    """The model trained on every document (the margin chosen by CV on them when None; group
+    "desc": person descriptions, which share the he / she features, the margin chosen on them
+    when "desc" is the only group)."""
     names = sorted(data)
     model = train_model([ex for n in names for ex in select(data[n], variant)], l2)
-    keep = tuple(f"{g}:" for g in groups)
+    keep = tuple(f"{g}:" for g in groups) + (("hs:",) if "desc" in groups else ())
     model.weights = {k: v for k, v in model.weights.items() if k.startswith(keep)}
     model.meta["groups"] = groups
-    model.meta["margin"] = choose_margin(data, names, variant, l2, 5) if margin is None else margin
+    view = "desc" if groups == ["desc"] else "real"
+    model.meta["margin"] = choose_margin(data, names, variant, l2, k, view) if margin is None else margin
     model.meta["margin_rule"] = "auto" if margin is None else "fixed"
     model.meta["data"] = variant
     return model
@@ -421,20 +425,20 @@ def main(argv: list[str] | None = None) -> int:
     stats: dict[str, int] = {}
     data = collect(docs, stats)
     print("examples:", ", ".join(f"{k} {v}" for k, v in stats.items()))
+    groups = [g for g in args.groups.split(",") if g]
     if not any(select(data[n], args.data) for n in data):
         print(f"no {args.data} example in these documents", file=sys.stderr)
         return 2
-    groups = [g for g in args.groups.split(",") if g]
     if args.command == "pipeline-cv":
         for variant in ("rules", args.data):
-            r = pipeline_cv(args.polnear_train, data, variant, args.folds, args.l2, margin)
+            r = pipeline_cv(args.polnear_train, data, variant, args.folds, args.l2, margin, tuple(groups))
             q = r["quoted"]
             print(f"pipeline {args.folds}-fold CV, pronouns by {variant}: quote F1 {q['f1']:.3f}, named-source "
                   f"speaker accuracy {q['spk_acc']:.3f} ({q['named']}), all sources {q['spk_acc_all']:.3f}"
                   f" ({q['tp']}); margins {r['margins']}")
         return 0
     if args.command == "cv":
-        res = cross_validate(data, args.folds, args.l2, args.data, margin)
+        res = cross_validate(data, args.folds, args.l2, args.data, margin, "desc" if groups == ["desc"] else "real")
         print("margins per fold:", res.pop("margins"))
         for view, by_group in res.items():
             for g, (n, r, m) in sorted(by_group.items()):

@@ -20,7 +20,12 @@ from newsspider.extract.mentions.candidates import compatible
 from newsspider.extract.mentions.lexicon import ROLE_NOUNS, EntityType
 from newsspider.extract.mentions.registry import Entity, EntityRegistry
 from newsspider.extract.mentions.resolve import resolve_typed
-from newsspider.extract.mentions.salience import Sentences, mention_weight, resolve_pronoun
+from newsspider.extract.mentions.salience import (
+    Sentences,
+    mention_weight,
+    resolve_description,
+    resolve_pronoun,
+)
 from newsspider.extract.mentions.text import Doc, sentence_bounds
 
 REACH = 3000
@@ -78,7 +83,11 @@ def add_chains(doc: Doc, reg: EntityRegistry, masked: dict[int, str]) -> int:
                 etype = ROLE_NOUNS.get(word, "unknown")
                 if etype not in ("person", "org", "group"):
                     continue
-                ent = resolve_typed(reg, etype, pos, word, -1, doc, pool=compatible(word, pool) or pool)
+                cands = compatible(word, pool) or pool
+                if etype == "person":
+                    ent = resolve_description(doc, reg, word, pos, cands, sentences)
+                else:
+                    ent = resolve_typed(reg, etype, pos, word, -1, doc, pool=cands)
             if ent is None:
                 continue
             bisect.insort(ent.positions, pos)

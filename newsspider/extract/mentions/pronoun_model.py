@@ -18,7 +18,10 @@ would be a small JSON file next to this module (`pronoun_weights.json`, loaded w
 but lost on the entertainment-news sets; trained on real he / she sources it kept them and
 gained a little on held-out PolNeAR, but overturns with confidence a shape the rules get right
 (benchmarks/quotes.md, "Fourth pass: pronouns" and "Fifth pass"). Without the file the rules
-decide, unchanged; `use_model` sets a model for experiments.
+decide, unchanged; `use_model` sets a model for experiments. A file whose groups hold "desc"
+decides person descriptions ("the senator said", `salience.resolve_description`) with the he /
+she features; applied to descriptions only it left every quote set unchanged (benchmarks/quotes.md,
+"Sixth pass"), so none is committed either.
 """
 
 from __future__ import annotations

@@ -111,12 +111,42 @@ def resolve_pronoun(
     return best
 
 
+def resolve_description(
+    doc: Doc, reg, word: str, pos: int, pool: list[Entity], sentences: Sentences | None, prev_start: int = -1
+) -> Entity | None:
+    """A person description ("the senator", "the actress") among the agreeing entities `pool`:
+    the rules of `resolve_typed`; with a weights file of `pronoun_model` whose groups hold
+    "desc", the rules' pick is one feature of the learned ranking of the people in `pool`
+    (the pronouns' features, the model trained on PolNeAR descriptions and he / she sources)."""
+    from newsspider.extract.mentions import pronoun_model as pm
+    from newsspider.extract.mentions.resolve import resolve_typed
+
+    rule = resolve_typed(reg, "person", pos, word, prev_start, doc, pool=pool)
+    model = pm.default_model()
+    if model is None or "desc" not in model.meta.get("groups", ()):
+        return rule
+    people = description_candidates(word, pool)
+    if len(people) < 2:
+        return rule
+    return _learned(doc, reg, word, pos, people, sentences or Sentences(doc), rule, True, "desc")
+
+
+def description_candidates(word: str, pool: list[Entity]) -> list[Entity]:
+    """The people a description may name, as `resolve_typed` narrows them: those the article
+    shows to be people (else weakly), and of them the ones written with the title ("senator
+    X", "X, the senator,") when there are any."""
+    from newsspider.extract.mentions.resolve import is_personlike
+
+    people = [e for e in pool if is_personlike(e)] or [e for e in pool if is_personlike(e, True)] or pool
+    return [e for e in people if word in e.titles] or people
+
+
 def _learned(doc: Doc, reg, word: str, pos: int, cands: list[Entity], sentences: Sentences,
-             rule: Entity | None, subject: bool) -> Entity | None:
+             rule: Entity | None, subject: bool, group: str | None = None) -> Entity | None:
     from newsspider.extract.mentions import pronoun_model as pm
 
     model = pm.default_model()
-    if model is None or pm.GROUPS.get(word) not in model.meta.get("groups", ()):
+    if model is None or (group or pm.GROUPS.get(word)) not in model.meta.get("groups", ()):
         return rule
     cache = sentences.pronoun_text
     if cache is None or cache.doc is not doc:

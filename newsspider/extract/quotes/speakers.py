@@ -31,7 +31,7 @@ from newsspider.extract.mentions.runs import (
     entity_type_of,
     strip_honorific,
 )
-from newsspider.extract.mentions.salience import Sentences, resolve_pronoun
+from newsspider.extract.mentions.salience import Sentences, resolve_description, resolve_pronoun
 from newsspider.extract.mentions.text import (
     Doc,
 )
@@ -259,6 +259,8 @@ def _reference(
     cands = compatible(word, pool)
     if not cands:
         return None
+    if etype == "person" and word in ROLE_NOUNS:
+        return resolve_description(doc, reg, word, pos, cands, reg.sentences, doc.prev_sentence_start(pos))
     return resolve_typed(reg, etype, pos, word, doc.prev_sentence_start(pos), doc, pool=cands)
 
 
