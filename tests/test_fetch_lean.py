@@ -282,3 +282,31 @@ def test_a_name_is_resolved_once_and_its_answer_checked():
     with pytest.raises(quickfetch.Failed) as exc:
         fetch.run(quickfetch.Req("http://news.rebind.test/a.html"))
     assert exc.value.kind == "private_address" and fetch.errors == {"private_address": 1}
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate", "rawdeflate", "br", "zstd"])
+def test_every_encoding_stops_at_the_cap(encoding):
+    """Scrapy's decompression limits for each Content-Encoding it accepts: a page inflating past
+    DOWNLOAD_MAXSIZE is refused as too large, one just under it comes back whole."""
+    import brotli
+
+    from newsspider.quickfetch import Failed, Resp
+    from newsspider.quickpage import decompress
+
+    def pack(data: bytes) -> bytes:
+        if encoding == "zstd":
+            from backports import zstd
+
+            return zstd.compress(data)
+        if encoding == "rawdeflate":
+            c = zlib.compressobj(9, zlib.DEFLATED, -15)
+            return c.compress(data) + c.flush()
+        return {"gzip": gzip.compress, "deflate": zlib.compress, "br": brotli.compress}[encoding](data)
+
+    header = "deflate" if encoding == "rawdeflate" else encoding
+    cap = 1024 * 1024
+    with pytest.raises(Failed) as exc:
+        decompress(Resp("http://x.example/", 200, [("Content-Encoding", header)], pack(b"\0" * (cap + 1))), cap)
+    assert exc.value.kind == "too_large"
+    ok = decompress(Resp("http://x.example/", 200, [("Content-Encoding", header)], pack(b"a" * cap)), cap)
+    assert ok.body == b"a" * cap and ok.getlist("Content-Encoding") == []
