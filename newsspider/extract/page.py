@@ -11,6 +11,7 @@ from __future__ import annotations
 import html as htmllib
 import json
 import re
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property, lru_cache
 from typing import Any
@@ -312,49 +313,18 @@ def jsonld_types(obj: dict[str, Any]) -> set[str]:
     return set()
 
 
+@dataclass
 class Page:
     """One HTML page. Build with `Page.from_bytes` or `Page.from_text`."""
 
     url: str
     text: str
     encoding: str = "utf-8"
-    fetched_at: datetime
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     profile: dict[str, Any] | None = None
     # what was repaired or capped on the way in ("charset_mismatch", "html_truncated",
     # "deep_nesting", "paragraph_truncated", "text_truncated"); the crawl counts them in stats
-    notes: set[str]
-
-    __match_args__ = ("url", "text", "encoding", "fetched_at", "profile", "notes")
-
-    def __init__(
-        self,
-        url: str,
-        text: str,
-        encoding: str = "utf-8",
-        fetched_at: datetime | None = None,
-        profile: dict[str, Any] | None = None,
-        notes: set[str] | None = None,
-    ) -> None:
-        self.url = url
-        self.text = text
-        self.encoding = encoding
-        self.fetched_at = datetime.now(UTC) if fetched_at is None else fetched_at
-        self.profile = profile
-        self.notes = set() if notes is None else notes
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}("
-                f"url={self.url!r}, text={self.text!r}, encoding={self.encoding!r}, "
-                f"fetched_at={self.fetched_at!r}, profile={self.profile!r}, notes={self.notes!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.url, self.text, self.encoding, self.fetched_at, self.profile, self.notes) == (
-                other.url, other.text, other.encoding, other.fetched_at, other.profile, other.notes
-            )  # type: ignore[attr-defined]
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
+    notes: set[str] = field(default_factory=set)
 
     @classmethod
     def from_bytes(

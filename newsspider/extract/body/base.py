@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 
 
+@dataclass
 class Block:
     """One unit of the linear document: text, an image or an embed."""
 
@@ -19,49 +21,7 @@ class Block:
     heading_level: int = 2
     image: dict[str, Any] | None = None
     embed: dict[str, Any] | None = None
-    extra: dict[str, Any]
-
-    __match_args__ = ("kind", "text", "owner", "link_chars", "group", "list_tag", "heading_level", "image", "embed", "extra")
-
-    def __init__(
-        self,
-        kind: str,
-        text: str = "",
-        owner: Any = None,
-        link_chars: int = 0,
-        group: Any = None,
-        list_tag: str = "ul",
-        heading_level: int = 2,
-        image: dict[str, Any] | None = None,
-        embed: dict[str, Any] | None = None,
-        extra: dict[str, Any] | None = None,
-    ) -> None:
-        self.kind = kind
-        self.text = text
-        self.owner = owner
-        self.link_chars = link_chars
-        self.group = group
-        self.list_tag = list_tag
-        self.heading_level = heading_level
-        self.image = image
-        self.embed = embed
-        self.extra = {} if extra is None else extra
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}("
-                f"kind={self.kind!r}, text={self.text!r}, owner={self.owner!r}, "
-                f"link_chars={self.link_chars!r}, group={self.group!r}, "
-                f"list_tag={self.list_tag!r}, heading_level={self.heading_level!r}, "
-                f"image={self.image!r}, embed={self.embed!r}, extra={self.extra!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.kind, self.text, self.owner, self.link_chars, self.group, self.list_tag, self.heading_level, self.image, self.embed, self.extra) == (
-                other.kind, other.text, other.owner, other.link_chars, other.group, other.list_tag, other.heading_level, other.image, other.embed, other.extra
-            )  # type: ignore[attr-defined]
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def link_density(self) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 Tense = Literal["past", "future", "present"]
@@ -174,50 +175,15 @@ _TIME_AFTER = rf"(?:,?\s(?:at\s|from\s|@\s?)?{_TIME})"
 _PART_OF_DAY = r"(?:\s(?:morning|afternoon|evening|night|noon))"
 
 
+@dataclass(slots=True)
 class DateMatch:
     start: int
     end: int
     text: str
     value: str  # YYYY-MM-DD or YYYY-MM
     precision: Literal["day", "month"]
-    time: str | None  # "HH:MM" or "HH:MM+hh:mm"
-    kind: str  # shape of the expression: "md", "numeric", "weekday", "relative", ...
-
-    __match_args__ = ("start", "end", "text", "value", "precision", "time", "kind")
-    __slots__ = ("start", "end", "text", "value", "precision", "time", "kind")
-
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        text: str,
-        value: str,
-        precision: Literal['day', 'month'],
-        time: str | None = None,
-        kind: str = "",
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.value = value
-        self.precision = precision
-        self.time = time
-        self.kind = kind
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}("
-                f"start={self.start!r}, end={self.end!r}, text={self.text!r}, "
-                f"value={self.value!r}, precision={self.precision!r}, time={self.time!r}, "
-                f"kind={self.kind!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.start, self.end, self.text, self.value, self.precision, self.time, self.kind) == (
-                other.start, other.end, other.text, other.value, other.precision, other.time, other.kind
-            )  # type: ignore[attr-defined]
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
+    time: str | None = None  # "HH:MM" or "HH:MM+hh:mm"
+    kind: str = ""  # shape of the expression: "md", "numeric", "weekday", "relative", ...
 
     def as_dict(self) -> dict:
         return {

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from newsspider.extract.mentions.index import build_registry
@@ -54,6 +55,7 @@ __all__ = ["Mentions", "Referent", "MentionType", "type_of"]
 MentionType = Literal["person", "group", "agency", "broadcaster", "organisation", "place", "unknown"]
 
 
+@dataclass(frozen=True)
 class Referent:
     """What a mention refers to."""
 
@@ -62,43 +64,6 @@ class Referent:
     confidence: float
     mentions: int = 0  # how often the article names it
     first: int | None = None  # global offset of its first mention (None: not named in the text)
-
-    __match_args__ = ("name", "type", "confidence", "mentions", "first")
-
-    def __init__(
-        self,
-        name: str,
-        type: MentionType,
-        confidence: float,
-        mentions: int = 0,
-        first: int | None = None,
-    ) -> None:
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "type", type)
-        object.__setattr__(self, "confidence", confidence)
-        object.__setattr__(self, "mentions", mentions)
-        object.__setattr__(self, "first", first)
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}("
-                f"name={self.name!r}, type={self.type!r}, confidence={self.confidence!r}, "
-                f"mentions={self.mentions!r}, first={self.first!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.name, self.type, self.confidence, self.mentions, self.first) == (
-                other.name, other.type, other.confidence, other.mentions, other.first
-            )  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self.name, self.type, self.confidence, self.mentions, self.first))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
 
 
 def type_of(name: str, left_context: str = "") -> MentionType:

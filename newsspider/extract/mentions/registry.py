@@ -5,6 +5,7 @@ of their mentions in a global character space over the paragraphs, and name look
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsspider.extract.mentions.lexicon import (
@@ -15,53 +16,19 @@ from newsspider.extract.mentions.runs import (
 )
 
 
-class Entity:  # identity: two entities are never the same because their fields match
+@dataclass(eq=False)  # identity: two entities are never the same because their fields match
+class Entity:
     name: str
     type: EntityType
-    positions: list[int]  # global offsets of mentions
+    positions: list[int] = field(default_factory=list)  # global offsets of mentions
     speaker: bool = False  # seen as the subject of a speech verb
     person_cues: int = 0  # role words/appositives suggesting a person
     other_cues: int = 0  # "in X", "the X": a place or thing rather than a person
-    titles: set[str]  # role words seen with it ("mayor")
+    titles: set[str] = field(default_factory=set)  # role words seen with it ("mayor")
     male: int = 0
     female: int = 0
-    subjects: list[int]  # offsets where it is a sentence subject
-    weights: dict[int, float]  # salience weight of each mention (by role)
-
-    __match_args__ = ("name", "type", "positions", "speaker", "person_cues", "other_cues", "titles", "male", "female", "subjects", "weights")
-
-    def __init__(
-        self,
-        name: str,
-        type: EntityType,
-        positions: list[int] | None = None,
-        speaker: bool = False,
-        person_cues: int = 0,
-        other_cues: int = 0,
-        titles: set[str] | None = None,
-        male: int = 0,
-        female: int = 0,
-        subjects: list[int] | None = None,
-        weights: dict[int, float] | None = None,
-    ) -> None:
-        self.name = name
-        self.type = type
-        self.positions = [] if positions is None else positions
-        self.speaker = speaker
-        self.person_cues = person_cues
-        self.other_cues = other_cues
-        self.titles = set() if titles is None else titles
-        self.male = male
-        self.female = female
-        self.subjects = [] if subjects is None else subjects
-        self.weights = {} if weights is None else weights
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}("
-                f"name={self.name!r}, type={self.type!r}, positions={self.positions!r}, "
-                f"speaker={self.speaker!r}, person_cues={self.person_cues!r}, "
-                f"other_cues={self.other_cues!r}, titles={self.titles!r}, male={self.male!r}, "
-                f"female={self.female!r}, subjects={self.subjects!r}, weights={self.weights!r})")
+    subjects: list[int] = field(default_factory=list)  # offsets where it is a sentence subject
+    weights: dict[int, float] = field(default_factory=dict)  # salience weight of each mention (by role)
 
 
 class EntityRegistry:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -133,6 +134,7 @@ def is_name_word(word: str) -> bool:
     return True
 
 
+@dataclass
 class NameRun:
     """A capitalised run that looks like a name; offsets relative to the scanned text."""
 
@@ -142,38 +144,6 @@ class NameRun:
     raw: str  # the full run as written, e.g. "VELVETEEN leader Oh Da-bin"
     possessive: bool = False  # the run ends with 's ("LUMINA's")
     owner: str | None = None  # "BLACKPINK" in "BLACKPINK's Jennie"
-
-    __match_args__ = ("text", "start", "end", "raw", "possessive", "owner")
-
-    def __init__(
-        self,
-        text: str,
-        start: int,
-        end: int,
-        raw: str,
-        possessive: bool = False,
-        owner: str | None = None,
-    ) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self.raw = raw
-        self.possessive = possessive
-        self.owner = owner
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}("
-                f"text={self.text!r}, start={self.start!r}, end={self.end!r}, raw={self.raw!r}, "
-                f"possessive={self.possessive!r}, owner={self.owner!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.text, self.start, self.end, self.raw, self.possessive, self.owner) == (
-                other.text, other.start, other.end, other.raw, other.possessive, other.owner
-            )  # type: ignore[attr-defined]
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 # capital letters include accented Latin ones ("Élodie", "Özil", "Łukasz")

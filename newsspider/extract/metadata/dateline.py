@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
@@ -64,29 +65,11 @@ MAX_AROUND = 60  # ... in which the date is the main part
 AFTER_ELEMENTS = 150  # (at most this many elements: menus, icons and share bars hold no text)
 
 
+@dataclass
 class Dateline:
     when: datetime  # naive wall time unless the page gives a zone
     has_time: bool
     raw: str
-
-    __match_args__ = ("when", "has_time", "raw")
-
-    def __init__(self, when: datetime, has_time: bool, raw: str) -> None:
-        self.when = when
-        self.has_time = has_time
-        self.raw = raw
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(when={self.when!r}, has_time={self.has_time!r}, raw={self.raw!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.when, self.has_time, self.raw) == (
-                other.when, other.has_time, other.raw
-            )  # type: ignore[attr-defined]
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 def visible_dateline(page: Any, h1: Any, *, day_first: bool = False) -> Dateline | None:

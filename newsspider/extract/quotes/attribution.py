@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 
 from newsspider.extract.mentions.index import mask_ranges
 from newsspider.extract.mentions.lexicon import (
@@ -63,6 +64,7 @@ _WINDOW = 400  # characters of context on each side, at most
 REGIONS = ("head", "split", "tail", "prev", "prevpara", "next")
 
 
+@dataclass
 class Mention:
     """A candidate for the words naming a quote's speaker (paragraph-local offsets)."""
 
@@ -72,48 +74,9 @@ class Mention:
     kind: str  # name | pron | role | inherit | none
     text: str = ""
     region: str = ""
-    feats: dict[str, float]
+    feats: dict[str, float] = field(default_factory=dict)
     pattern: bool = False
     possessive: bool = False
-
-    __match_args__ = ("para", "start", "end", "kind", "text", "region", "feats", "pattern", "possessive")
-
-    def __init__(
-        self,
-        para: int,
-        start: int,
-        end: int,
-        kind: str,
-        text: str = "",
-        region: str = "",
-        feats: dict[str, float] | None = None,
-        pattern: bool = False,
-        possessive: bool = False,
-    ) -> None:
-        self.para = para
-        self.start = start
-        self.end = end
-        self.kind = kind
-        self.text = text
-        self.region = region
-        self.feats = {} if feats is None else feats
-        self.pattern = pattern
-        self.possessive = possessive
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}("
-                f"para={self.para!r}, start={self.start!r}, end={self.end!r}, kind={self.kind!r}, "
-                f"text={self.text!r}, region={self.region!r}, feats={self.feats!r}, "
-                f"pattern={self.pattern!r}, possessive={self.possessive!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.para, self.start, self.end, self.kind, self.text, self.region, self.feats, self.pattern, self.possessive) == (
-                other.para, other.start, other.end, other.kind, other.text, other.region, other.feats, other.pattern, other.possessive
-            )  # type: ignore[attr-defined]
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 class Para:

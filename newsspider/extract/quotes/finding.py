@@ -4,6 +4,7 @@ is a quotation (not a title, a nickname or a scare quote)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from newsspider.extract.mentions.lexicon import SMALL_WORDS as _SMALL_WORDS
 from newsspider.extract.mentions.text import (
@@ -34,6 +35,7 @@ _TERMINAL = ".!?…"
 
 
 
+@dataclass
 class Span:
     para: int
     start: int  # content start (after the opening mark)
@@ -41,30 +43,8 @@ class Span:
     open_pos: int  # index of the opening mark
     close_pos: int | None  # index of the closing mark, None when unterminated
 
-    __match_args__ = ("para", "start", "end", "open_pos", "close_pos")
 
-    def __init__(self, para: int, start: int, end: int, open_pos: int, close_pos: int | None) -> None:
-        self.para = para
-        self.start = start
-        self.end = end
-        self.open_pos = open_pos
-        self.close_pos = close_pos
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}("
-                f"para={self.para!r}, start={self.start!r}, end={self.end!r}, "
-                f"open_pos={self.open_pos!r}, close_pos={self.close_pos!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.para, self.start, self.end, self.open_pos, self.close_pos) == (
-                other.para, other.start, other.end, other.open_pos, other.close_pos
-            )  # type: ignore[attr-defined]
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-
+@dataclass
 class Candidate:
     parts: list[Span]
     text: str
@@ -77,54 +57,7 @@ class Candidate:
     pos: int = 0  # global offset of the first opening mark
     attr_pos: int = 0  # global offset of the attribution words
     inherit: bool = False
-    extra: dict
-
-    __match_args__ = ("parts", "text", "kind", "speaker_raw", "speaker_kind", "speaker", "cue", "strong", "pos", "attr_pos", "inherit", "extra")
-
-    def __init__(
-        self,
-        parts: list[Span],
-        text: str,
-        kind: str = "inline",
-        speaker_raw: str | None = None,
-        speaker_kind: str | None = None,
-        speaker: str | None = None,
-        cue: str | None = None,
-        strong: bool = False,
-        pos: int = 0,
-        attr_pos: int = 0,
-        inherit: bool = False,
-        extra: dict | None = None,
-    ) -> None:
-        self.parts = parts
-        self.text = text
-        self.kind = kind
-        self.speaker_raw = speaker_raw
-        self.speaker_kind = speaker_kind
-        self.speaker = speaker
-        self.cue = cue
-        self.strong = strong
-        self.pos = pos
-        self.attr_pos = attr_pos
-        self.inherit = inherit
-        self.extra = {} if extra is None else extra
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}("
-                f"parts={self.parts!r}, text={self.text!r}, kind={self.kind!r}, "
-                f"speaker_raw={self.speaker_raw!r}, speaker_kind={self.speaker_kind!r}, "
-                f"speaker={self.speaker!r}, cue={self.cue!r}, strong={self.strong!r}, "
-                f"pos={self.pos!r}, attr_pos={self.attr_pos!r}, inherit={self.inherit!r}, "
-                f"extra={self.extra!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.parts, self.text, self.kind, self.speaker_raw, self.speaker_kind, self.speaker, self.cue, self.strong, self.pos, self.attr_pos, self.inherit, self.extra) == (
-                other.parts, other.text, other.kind, other.speaker_raw, other.speaker_kind, other.speaker, other.cue, other.strong, other.pos, other.attr_pos, other.inherit, other.extra
-            )  # type: ignore[attr-defined]
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
+    extra: dict = field(default_factory=dict)
 
 
 def _find_spans(text: str, para: int) -> list[Span]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from newsspider.extract.lazyre import lazy
 from newsspider.extract.mentions.lexicon import (
@@ -81,35 +82,13 @@ _PRON_FWD = re.compile(r"(?P<p>he|she|they|we|I|it)\b", re.IGNORECASE)
 _PRON_BACK = re.compile(r"\b(?P<p>he|she|they|we|I)\s*$", re.IGNORECASE)
 
 
+@dataclass
 class Subject:
     raw: str
     kind: str  # name | pron | role
     start: int
     end: int
     name: str | None = None  # for kind == name: the name (role words stripped)
-
-    __match_args__ = ("raw", "kind", "start", "end", "name")
-
-    def __init__(self, raw: str, kind: str, start: int, end: int, name: str | None = None) -> None:
-        self.raw = raw
-        self.kind = kind
-        self.start = start
-        self.end = end
-        self.name = name
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}("
-                f"raw={self.raw!r}, kind={self.kind!r}, start={self.start!r}, end={self.end!r}, "
-                f"name={self.name!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.raw, self.kind, self.start, self.end, self.name) == (
-                other.raw, other.kind, other.start, other.end, other.name
-            )  # type: ignore[attr-defined]
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 def _subject_forward(text: str, pos: int) -> Subject | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
 from newsspider.extract.dates import (
     NUM_WORDS,
@@ -251,6 +252,7 @@ def title_key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
+@dataclass
 class _Title:
     start: int
     end: int
@@ -261,44 +263,8 @@ class _Title:
     is_work: bool = False
     artist: str | None = None  # named in an anaphoric phrase ("LUMINA’s new album")
 
-    __match_args__ = ("start", "end", "text", "kind", "kind_explicit", "is_track", "is_work", "artist")
 
-    def __init__(
-        self,
-        start: int,
-        end: int,
-        text: str,
-        kind: str | None = None,
-        kind_explicit: bool = False,
-        is_track: bool = False,
-        is_work: bool = False,
-        artist: str | None = None,
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.kind = kind
-        self.kind_explicit = kind_explicit
-        self.is_track = is_track
-        self.is_work = is_work
-        self.artist = artist
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}("
-                f"start={self.start!r}, end={self.end!r}, text={self.text!r}, kind={self.kind!r}, "
-                f"kind_explicit={self.kind_explicit!r}, is_track={self.is_track!r}, "
-                f"is_work={self.is_work!r}, artist={self.artist!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.start, self.end, self.text, self.kind, self.kind_explicit, self.is_track, self.is_work, self.artist) == (
-                other.start, other.end, other.text, other.kind, other.kind_explicit, other.is_track, other.is_work, other.artist
-            )  # type: ignore[attr-defined]
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-
+@dataclass
 class _Event:
     artist: str | None
     title: str
@@ -310,51 +276,7 @@ class _Event:
     tense: str | None
     evidence: str
     order: int = 0
-    extra: dict
-
-    __match_args__ = ("artist", "title", "kind", "kind_explicit", "date", "precision", "time", "tense", "evidence", "order", "extra")
-
-    def __init__(
-        self,
-        artist: str | None,
-        title: str,
-        kind: str,
-        kind_explicit: bool,
-        date: str,
-        precision: str,
-        time: str | None,
-        tense: str | None,
-        evidence: str,
-        order: int = 0,
-        extra: dict | None = None,
-    ) -> None:
-        self.artist = artist
-        self.title = title
-        self.kind = kind
-        self.kind_explicit = kind_explicit
-        self.date = date
-        self.precision = precision
-        self.time = time
-        self.tense = tense
-        self.evidence = evidence
-        self.order = order
-        self.extra = {} if extra is None else extra
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}("
-                f"artist={self.artist!r}, title={self.title!r}, kind={self.kind!r}, "
-                f"kind_explicit={self.kind_explicit!r}, date={self.date!r}, "
-                f"precision={self.precision!r}, time={self.time!r}, tense={self.tense!r}, "
-                f"evidence={self.evidence!r}, order={self.order!r}, extra={self.extra!r})")
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.artist, self.title, self.kind, self.kind_explicit, self.date, self.precision, self.time, self.tense, self.evidence, self.order, self.extra) == (
-                other.artist, other.title, other.kind, other.kind_explicit, other.date, other.precision, other.time, other.tense, other.evidence, other.order, other.extra
-            )  # type: ignore[attr-defined]
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
+    extra: dict = field(default_factory=dict)
 
 
 def _since_title(before: str) -> str:
