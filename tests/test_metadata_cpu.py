@@ -76,10 +76,8 @@ def _reference_texts_around(tree: Any, h1: Any) -> tuple[list[Any], list[Any]]:
     return near, after
 
 
-def test_texts_around_passes_over_a_skipped_box_and_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
-    p = page(DATELINE_PAGE)
-    h1 = p.tree.find(".//h1")
-    expected = _reference_texts_around(p.tree, h1)
+def _count_judged(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The elements the dateline's skip test judges from now on, in order."""
     judged: list[Any] = []
     call = dateline._Skipper.__call__
 
@@ -88,6 +86,14 @@ def test_texts_around_passes_over_a_skipped_box_and_reads_the_same(monkeypatch: 
         return call(self, el)
 
     monkeypatch.setattr(dateline._Skipper, "__call__", counting)
+    return judged
+
+
+def test_texts_around_passes_over_a_skipped_box_and_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    p = page(DATELINE_PAGE)
+    h1 = p.tree.find(".//h1")
+    expected = _reference_texts_around(p.tree, h1)
+    judged = _count_judged(monkeypatch)
     got = dateline._texts_around(p.tree, h1)
     assert got == expected
     # the related box's 40 items are passed over, its nested <article> is still judged
@@ -150,14 +156,7 @@ def test_a_dateline_after_the_headline_ends_the_reading(monkeypatch: pytest.Monk
     {"".join(f"<p>Paragraph {i} of the story.</p>" for i in range(30))}</article></body></html>"""
     p = page(html)
     h1 = p.tree.find(".//h1")
-    judged: list[Any] = []
-    call = dateline._Skipper.__call__
-
-    def counting(self: Any, el: Any) -> bool:
-        judged.append(el)
-        return call(self, el)
-
-    monkeypatch.setattr(dateline._Skipper, "__call__", counting)
+    judged = _count_judged(monkeypatch)
     line = dateline.visible_dateline(p, h1)
     assert line is not None and (line.when, line.has_time) == (datetime(2024, 5, 27, 21, 20), True)
     assert all(el.tag in ("p", "span") for el in judged)

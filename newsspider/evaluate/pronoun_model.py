@@ -98,16 +98,23 @@ def pronoun_for(e: Entity) -> str | None:
     return None
 
 
+def _teaches(e: Entity, cands: list[Entity], stats: dict[str, int]) -> bool:
+    """Whether ranking `cands` with gold `e` is a training example (else counted why not)."""
+    if e not in cands:
+        stats["gold_not_candidate"] += 1
+        return False
+    if len(cands) < 2:
+        stats["single_candidate"] += 1
+        return False
+    return True
+
+
 def _example(doc: Doc, reg: EntityRegistry, e: Entity, word: str, p: int, subject: bool,
              stats: dict[str, int]) -> tuple[Example, bool] | None:
     pool = pool_at(reg, p)
     rule = resolve_pronoun(doc, reg, word, p, pool, reg.sentences, subject=subject, learned=False)
     cands = candidates(word, pool)
-    if e not in cands:
-        stats["gold_not_candidate"] += 1
-        return None
-    if len(cands) < 2:
-        stats["single_candidate"] += 1
+    if not _teaches(e, cands, stats):
         return None
     feats = pm.features(doc, word, p, cands, reg.sentences, rule, subject)
     return (feats, [cands.index(e)]), rule is e
@@ -119,11 +126,7 @@ def _desc_example(doc: Doc, reg: EntityRegistry, e: Entity, head: str, p: int,
     rules' pick of `quotes.speakers._reference` (agreeing people, `resolve_typed`)."""
     pool = compatible(head, pool_at(reg, p))
     cands = description_candidates(head, pool)
-    if e not in cands:
-        stats["gold_not_candidate"] += 1
-        return None
-    if len(cands) < 2:
-        stats["single_candidate"] += 1
+    if not _teaches(e, cands, stats):
         return None
     rule = resolve_typed(reg, "person", p, head, doc.prev_sentence_start(p), doc, pool=cands)
     feats = pm.features(doc, head, p, cands, reg.sentences, rule, True)
