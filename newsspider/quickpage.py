@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
@@ -36,76 +37,72 @@ def _check(size: int, max_size: int) -> None:
         raise _TooLarge
 
 
-def _gunzip(data: bytes, max_size: int) -> bytes:
-    from gzip import GzipFile
-
-    f, out, chunk, size = GzipFile(fileobj=BytesIO(data)), BytesIO(), b".", 0
-    while chunk:
-        try:
-            chunk = f.read1(_CHUNK)
-        except (OSError, EOFError, struct.error):
-            if out.getbuffer().nbytes > 0:  # what could be read of a damaged stream
-                break
-            raise
+def _capped(chunks: Iterator[bytes], max_size: int) -> bytes:
+    """The decompressed chunks joined, stopping (_TooLarge) as soon as they pass `max_size`."""
+    out, size = BytesIO(), 0
+    for chunk in chunks:
         size += len(chunk)
         _check(size, max_size)
         out.write(chunk)
     return out.getvalue()
 
 
-def _inflate(data: bytes, max_size: int) -> bytes:
+# One generator per encoding, each reading as scrapy.utils._compression does (chunks of _CHUNK)
+def _gunzip(data: bytes) -> Iterator[bytes]:
+    from gzip import GzipFile
+
+    f, got = GzipFile(fileobj=BytesIO(data)), False
+    while True:
+        try:
+            chunk = f.read1(_CHUNK)
+        except (OSError, EOFError, struct.error):
+            if got:  # what could be read of a damaged stream
+                return
+            raise
+        if not chunk:
+            return
+        got = True
+        yield chunk
+
+
+def _inflate(data: bytes) -> Iterator[bytes]:
     d = zlib.decompressobj()
     try:
         first = d.decompress(data, _CHUNK)
     except zlib.error:  # raw deflate
         d = zlib.decompressobj(wbits=-15)
         first = d.decompress(data, _CHUNK)
-    size = len(first)
-    _check(size, max_size)
-    out = BytesIO()
-    out.write(first)
+    yield first
     while d.unconsumed_tail and not d.eof:
-        chunk = d.decompress(d.unconsumed_tail, _CHUNK)
-        size += len(chunk)
-        _check(size, max_size)
-        out.write(chunk)
-    return out.getvalue()
+        yield d.decompress(d.unconsumed_tail, _CHUNK)
 
 
-def _unbrotli(data: bytes, max_size: int) -> bytes:
+def _unbrotli(data: bytes) -> Iterator[bytes]:
     import brotli
 
     d = brotli.Decompressor()
-    first = d.process(data, output_buffer_limit=_CHUNK)
-    size = len(first)
-    _check(size, max_size)
-    out = BytesIO()
-    out.write(first)
+    yield d.process(data, output_buffer_limit=_CHUNK)
     while not d.is_finished():
         chunk = d.process(b"", output_buffer_limit=_CHUNK)
         if not chunk:
-            break
-        size += len(chunk)
-        _check(size, max_size)
-        out.write(chunk)
-    return out.getvalue()
+            return
+        yield chunk
 
 
-def _unzstd(data: bytes, max_size: int) -> bytes:
+def _unzstd(data: bytes) -> Iterator[bytes]:
     try:
         from compression import zstd  # type: ignore[import-not-found]  # Python 3.14
     except ImportError:
         from backports import zstd
-    reader, out, chunk, size = zstd.ZstdFile(BytesIO(data)), BytesIO(), b".", 0
-    while chunk:
+    reader = zstd.ZstdFile(BytesIO(data))
+    while True:
         try:
             chunk = reader.read(_CHUNK)
         except EOFError:
-            break
-        size += len(chunk)
-        _check(size, max_size)
-        out.write(chunk)
-    return out.getvalue()
+            return
+        if not chunk:
+            return
+        yield chunk
 
 
 def decompress(resp: Resp, max_size: int) -> Resp:
@@ -120,7 +117,7 @@ def decompress(resp: Resp, max_size: int) -> Resp:
     decoders = {"gzip": _gunzip, "x-gzip": _gunzip, "deflate": _inflate, "br": _unbrotli, "zstd": _unzstd}
     while keep and keep[-1] in _ACCEPTED:
         try:
-            body = decoders[keep.pop()](body, max_size)
+            body = _capped(decoders[keep.pop()](body), max_size)
         except _TooLarge:
             raise Failed("too_large") from None
         except Exception as exc:  # noqa: BLE001 - Scrapy's errback counts the type
