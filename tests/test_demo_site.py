@@ -19,7 +19,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from newsspider.demo import build
+from newsspider.demo import build, model
 
 SITE = build.SITE_DIR
 HOST_DIR = SITE / build.HOST
@@ -239,7 +239,7 @@ def test_feed_has_the_latest_twelve_with_a_tracking_link():
 
 
 def test_news_listing_is_paginated():
-    pages, url = [], f"{build.BASE}/news/"
+    pages, url = [], f"{model.BASE}/news/"
     while url:
         f = url_to_file(url)
         doc = lxml.html.document_fromstring(f.read_text(encoding="utf-8"))
@@ -256,9 +256,9 @@ def test_news_listing_is_paginated():
 def test_robots_private_page_and_home():
     robots = (HOST_DIR / "robots.txt").read_text(encoding="utf-8")
     assert "Disallow: /private/" in robots
-    assert f"Sitemap: {build.BASE}/sitemap_index.xml" in robots
+    assert f"Sitemap: {model.BASE}/sitemap_index.xml" in robots
     home = (HOST_DIR / "index.html").read_text(encoding="utf-8")
-    assert f"{build.BASE}/private/drafts/" in home
+    assert f"{model.BASE}/private/drafts/" in home
     assert (HOST_DIR / "private" / "drafts" / "index.html").is_file()
     for page in ("about/index.html", "news/index.html", "tag/comebacks/index.html"):
         assert (HOST_DIR / page).is_file()
@@ -288,7 +288,7 @@ def test_duplicates():
     assert a["title"] == b["title"]
     # near-copy: the partner copy adds one first line, the rest of the body is identical
     assert b["body_paragraphs"][1:] == a["body_paragraphs"]
-    assert build.PARTNER_NOTE in visible_text(b["file"])
+    assert model.PARTNER_NOTE in visible_text(b["file"])
 
 
 def test_sloppy_page_still_parses_into_the_labelled_paragraphs():
