@@ -9,7 +9,9 @@ from newsspider.extract.mentions.candidates import Index, compatible
 from newsspider.extract.mentions.dialogue import answerer, asker_before, qa_label
 from newsspider.extract.mentions.lexicon import (
     DOCUMENT_NOUNS,
+    FEMALE_FIRST,
     INSTITUTION_NOUNS,
+    MALE_FIRST,
     PRONOUNS,
     ROLE_NOUNS,
     EntityType,
@@ -34,6 +36,7 @@ from newsspider.extract.mentions.runs import (
 from newsspider.extract.mentions.salience import Sentences, resolve_description, resolve_pronoun
 from newsspider.extract.mentions.text import (
     Doc,
+    sentence_start,
 )
 from newsspider.extract.quotes.attribution import (
     Mention,
@@ -74,6 +77,7 @@ def choose_attributions(
         return
     mk = _Paras()
     prev: Candidate | None = None
+    lower: frozenset[str] | None = None
     for c in cands:
         if c.kind != "inline" or not c.parts:
             continue
@@ -103,12 +107,47 @@ def choose_attributions(
             }
             trace.append(entry)
         if model is not None:
+            # a common word opening the sentence cannot name the speaker: the model chooses
+            # among the other candidates (trained on all of them: the training is unchanged)
+            if lower is None:
+                lower = lower_words(doc)
+            ms = [m for m in ms if not _lexical_opener(doc, m, lower, registry)]
             best, probs = model.choose([m.feats for m in ms])
             _apply(doc, c, ms[best], prev, mk)
             c.extra["p_attr"] = probs[best]
             if entry is not None:
                 entry["chosen"] = (ms[best].kind, ms[best].region, ms[best].pattern, round(probs[best], 3))
         prev = c
+
+
+def lower_words(doc: Doc) -> frozenset[str]:
+    """The words the document writes in lower case (a common word's vocabulary)."""
+    return frozenset(w.lower() for p in doc.paras for w in _LOWER_WORD.findall(p))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
+_OPENERS = "“‘\"'(["
+
+
+def _lexical_opener(doc: Doc, m: Mention, lower: frozenset[str], registry: EntityRegistry | None) -> bool:
+    """A capitalised word opening its sentence that is a common word, not a name: the
+    article writes it in lower case elsewhere ("Hours later, Kim …"), or it has the shape of
+    a participle opening a clause ("Continuing to explain …, Kim said", "Based on …") and is
+    no given name. Only a word the article uses once and in no longer name: "Song said" after
+    "Song Ji-ho" stays a name."""
+    word = m.text
+    if m.kind != "name" or " " in word or not word[1:].islower():
+        return False
+    low = word.lower()
+    if low not in lower and not (
+        len(word) >= 5 and low.endswith(("ing", "ed")) and word not in MALE_FIRST and word not in FEMALE_FIRST
+    ):
+        return False
+    text = doc.paras[m.para]
+    if " " in text[m.start : m.end] or text[sentence_start(text, m.start) : m.start].strip(_OPENERS + " "):
+        return False  # "Former Security …": a run whose title was stripped is no lone word
+    ent = registry.lookup(word, doc.g(m.para, m.start)) if registry is not None else None
+    return ent is None or (len(ent.positions) <= 1 and " " not in ent.name)
 
 
 def _apply(doc: Doc, c: Candidate, m: Mention, prev: Candidate | None, mk: dict[int, Para]) -> None:
