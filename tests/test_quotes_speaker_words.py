@@ -34,3 +34,15 @@ def test_a_name_used_again_at_a_sentence_start_stays_the_speaker():
         "Song said, “I was more nervous in the booth than on any set.”",
     ]
     assert _speakers(paras)["I was more nervous in the booth than on any set."] == "Song Ji-ho"
+
+
+def test_a_state_after_a_town_is_where_the_speaker_was_not_the_speaker():
+    paras = [
+        "Singer Mira Solano announced a world tour on Monday.",
+        "Solano, during a fan meeting in Austin, Texas, said she was “going to play every song they ask for.”",
+        "Speaking at a signing in Portland, Oregon, Solano thanked the crowd, calling them “the loudest room of "
+        "the year.”",
+    ]
+    got = _speakers(paras)
+    assert got["going to play every song they ask for."] == "Mira Solano"
+    assert got["the loudest room of the year."] == "Mira Solano"

@@ -31,6 +31,7 @@ from newsspider.extract.mentions.resolve import (
 from newsspider.extract.mentions.roles import described
 from newsspider.extract.mentions.runs import (
     entity_type_of,
+    is_place,
     strip_honorific,
 )
 from newsspider.extract.mentions.salience import Sentences, resolve_description, resolve_pronoun
@@ -111,7 +112,7 @@ def choose_attributions(
             # among the other candidates (trained on all of them: the training is unchanged)
             if lower is None:
                 lower = lower_words(doc)
-            ms = [m for m in ms if not _lexical_opener(doc, m, lower, registry)]
+            ms = [m for m in ms if not _lexical_opener(doc, m, lower, registry) and not _locative(doc, m)]
             best, probs = model.choose([m.feats for m in ms])
             _apply(doc, c, ms[best], prev, mk)
             c.extra["p_attr"] = probs[best]
@@ -148,6 +149,19 @@ def _lexical_opener(doc: Doc, m: Mention, lower: frozenset[str], registry: Entit
         return False  # "Former Security …": a run whose title was stripped is no lone word
     ent = registry.lookup(word, doc.g(m.para, m.start)) if registry is not None else None
     return ent is None or (len(ent.positions) <= 1 and " " not in ent.name)
+
+
+_PLACE_AFTER = re.compile(r"[A-Z][\w.’'\-]*,\s*$")
+
+
+def _locative(doc: Doc, m: Mention) -> bool:
+    """A place written after a town and a comma is where something happened, not who spoke
+    ("Kim, at a fan meeting in Busan, South Korea, said …", "Speaking in Salem, New
+    Hampshire, Kim …")."""
+    if m.kind != "name" or not is_place(m.text):
+        return False
+    text = doc.paras[m.para]
+    return _PLACE_AFTER.search(text, max(0, m.start - 40), m.start) is not None
 
 
 def _apply(doc: Doc, c: Candidate, m: Mention, prev: Candidate | None, mk: dict[int, Para]) -> None:
