@@ -113,7 +113,14 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
             subject = _is_subject(masked, r, runs[n - 1] if n else None, starts)
             if subject:
                 bisect.insort(ent.subjects, gpos)
-            ent.weights[gpos] = mention_weight(subject, r.possessive, bool(_PP_BEFORE.search(left)))
+            if left[-1:].isspace():  # else neither a preposition nor a word just before it
+                adverbial = _PP_BEFORE.search(left) is not None
+                lw = _LEFT_WORDS.findall(left)
+                last_w = lw[-1].lower() if lw else ""
+                last2 = f"{lw[-2].lower()} {last_w}" if len(lw) >= 2 and last_w else ""
+            else:
+                adverbial, last_w, last2 = False, "", ""
+            ent.weights[gpos] = mention_weight(subject, r.possessive, adverbial)
             gender = first_name_gender(r.text)
             if gender is not None:
                 ent.person_cues += 1  # "Donald Trump": a known given name
@@ -121,12 +128,11 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
                     ent.male += 3
                 else:
                     ent.female += 3
-            lw = _LEFT_WORDS.findall(left)
-            last_w = lw[-1].lower() if lw and left[-1:].isspace() else ""
-            last2 = f"{lw[-2].lower()} {last_w}" if len(lw) >= 2 and last_w else ""
             raw_split = r.raw.split()
-            raw_words = [w.lower() for w in raw_split[: -len(r.text.split()) or None]]
-            titles = {w for w in raw_words if w in ROLE_TITLES}
+            n_text = len(r.text.split())
+            titles: set[str] = set()
+            if len(raw_split) > n_text:  # role words before the name ("VELVETEEN leader")
+                titles = {w for w in (w.lower() for w in raw_split[:-n_text]) if w in ROLE_TITLES}
             if last_w in ROLE_TITLES:
                 titles.add(last_w)
             if titles:
@@ -203,14 +209,14 @@ def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
     k = bisect.bisect_right(starts, run.start) - 1
     s0 = starts[k] if k >= 0 else 0
     lead = text[s0 : run.start]
-    if _ACCORDING_LEAD.search(lead):
+    if "ccording to" in lead and _ACCORDING_LEAD.search(lead):
         return True  # "According to Ham, the administration …": the source of the sentence
     if _INVERTED_END.match(text, run.end) and _inverted_cue(lead):
         return True  # "…, noted NBC’s Dante Chinni." – the speaker of an inverted attribution
     cut = lead.rfind(", ") + 2 if ", " in lead else 0
     if cut > 122 or ";" in lead[:cut]:
         return False
-    if _OBJECT_AFTER_PLACE.search(lead[:cut]):
+    if cut and _OBJECT_AFTER_PLACE.search(lead[:cut]):
         return False  # "… criticized Tulsa, Okla., police officer X": an object after a place
     words = _LEAD_TOKENS.findall(lead, cut)
     if len(words) > 5 or not all(

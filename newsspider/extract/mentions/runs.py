@@ -110,11 +110,20 @@ def strip_possessive(word: str) -> tuple[str, bool]:
 
 
 @lru_cache(maxsize=8192)
-def _word_info(word: str) -> tuple[str, bool, bool]:
-    """`strip_possessive(word)` and whether its base `is_name_word`, cached per token text
-    (every capitalised word of every paragraph goes through both)."""
+def _word_info(word: str) -> tuple[str, bool, bool, bool]:
+    """`strip_possessive(word)`, whether its base `is_name_word`, and whether `_is_stop` may
+    hold for the base (else it is False whatever the context), cached per token text (every
+    capitalised word of every paragraph goes through them)."""
     base, poss = strip_possessive(word)
-    return base, poss, is_name_word(base)
+    maybe_stop = (
+        base in _NUMBER_WORDS
+        or base in CAP_STOPWORDS
+        or _I_CONTRACTION.fullmatch(base) is not None
+        or base in ("Oh", "Ah")
+        or base in MONTHS_DAYS
+        or (base.endswith("ly") and len(base) > 4)
+    )
+    return base, poss, is_name_word(base), maybe_stop
 
 
 def is_name_word(word: str) -> bool:
@@ -152,10 +161,16 @@ _SPACE_CAP = re.compile(r" [A-Z]")
 _CONNECTORS = frozenset(("de", "van", "von", "bin", "da", "del", "der", "le", "al"))
 
 
-def _cap_tokens(text: str) -> list[Token]:
-    out = []
+def _cap_tokens(text: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) of the capitalised tokens: plain tuples, the scanner's inner loop
+    reads them by index."""
+    out: list[tuple[str, int, int]] = []
+    append = out.append
     for m in _CAP_TOKEN_RE.finditer(text):
         word = m.group()
+        if word[-1] != ".":
+            append((word, m.start(), m.end()))
+            continue
         end = m.end()
         while word.endswith(".") and not _is_abbrev(word):
             word = word[:-1]
@@ -163,12 +178,12 @@ def _cap_tokens(text: str) -> list[Token]:
         if len(word) == 2 and word[1] == "." and not _SPACE_CAP.match(text, end, end + 2):
             word, end = word[0], end - 1  # "said V." ends a sentence; "J. Smith" is an initial
         if word:
-            out.append(Token(word, m.start(), end))
+            append((word, m.start(), end))
     return out
 
 
-def _adjacent(text: str, a: Token, b: Token) -> bool:
-    return b.start == a.end + 1 and text[a.end] in " \u00a0"
+def _adjacent(text: str, a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
+    return b[1] == a[2] + 1 and text[a[2]] in " \u00a0"
 
 
 @lru_cache(maxsize=256)
@@ -185,29 +200,35 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
     i = 0
     n = len(toks)
     while i < n:
-        word, poss, name_word = _word_info(toks[i].text)
-        if not name_word or _is_stop(word, toks, i, text):
+        tok = toks[i]
+        word, poss, name_word, maybe_stop = _word_info(tok[0])
+        if not name_word or (maybe_stop and _is_stop(word, toks, i, text)):
             i += 1
             continue
         j = i
         parts = [word]
-        end = toks[i].end
+        end = tok[2]
+        cut = len(tok[0]) - len(word)  # the possessive ending of the last token
         ended_poss = poss
+        prev = tok
         while not ended_poss and j + 1 < n:
             nxt = toks[j + 1]
-            if not _adjacent(text, toks[j], nxt):
-                gap = text[toks[j].end : nxt.start]
-                if not (gap.strip() in _CONNECTORS and gap.startswith(" ") and gap.endswith(" ") and is_name_word(nxt.text)):
+            pend = prev[2]
+            if not (nxt[1] == pend + 1 and text[pend] in " \u00a0"):
+                gap = text[pend : nxt[1]]
+                if not (gap.strip() in _CONNECTORS and gap.startswith(" ") and gap.endswith(" ") and is_name_word(nxt[0])):
                     break
                 parts.append(gap.strip())
-            w2, p2, name_word = _word_info(nxt.text)
+            w2, p2, name_word, _ = _word_info(nxt[0])
             if not name_word or w2 in CAP_STOPWORDS:
                 break
             parts.append(w2)
             j += 1
-            end = nxt.end
+            end = nxt[2]
+            cut = len(nxt[0]) - len(w2)
             ended_poss = p2
-        start = toks[i].start
+            prev = nxt
+        start = tok[1]
         raw = text[start:end]
         # drop leading role titles ("Leader", "Pop", "Music") when a name follows
         k = 0
@@ -219,20 +240,22 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
             if parts[t].lower() in _INNER_TITLES:
                 k = t + 1
                 break
-        name_parts = parts[k:]
+        name_parts = parts[k:] if k else parts
         if name_parts[-1].endswith(_ADJ_SUFFIXES):
             i = j + 1  # "South Florida-based", "Seoul-born": an adjective, not a name
             continue
-        if all(p in MONTHS_DAYS for p in name_parts) or (
-            len(name_parts) == 1 and name_parts[0].lower() in ROLE_TITLES
-        ):
+        if len(name_parts) == 1:
+            if name_parts[0] in MONTHS_DAYS or name_parts[0].lower() in ROLE_TITLES:
+                i = j + 1
+                continue
+        elif all(p in MONTHS_DAYS for p in name_parts):
             i = j + 1
             continue
         runs.append(
             NameRun(
                 text=" ".join(name_parts),
                 start=start + offset,
-                end=end + offset - (len(toks[j].text) - len(_word_info(toks[j].text)[0])),
+                end=end + offset - cut,
                 raw=raw,
                 possessive=ended_poss,
             )
@@ -258,32 +281,33 @@ _I_CONTRACTION = re.compile(r"I['’](?:m|ve|ll|d)")
 _NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
 
 
-def _is_stop(word: str, toks: list[Token], i: int, text: str) -> bool:
+def _is_stop(word: str, toks: list[tuple[str, int, int]], i: int, text: str) -> bool:
     if word in _NUMBER_WORDS and _starts_org_name(toks, i, text):
         return False  # "Nine Stones Entertainment"
     if word in CAP_STOPWORDS or _I_CONTRACTION.fullmatch(word):
         return True
-    end = toks[i].end
-    nxt = toks[i + 1] if i + 1 < len(toks) and _adjacent(text, toks[i], toks[i + 1]) else None
+    end = toks[i][2]
+    nxt = toks[i + 1][0] if i + 1 < len(toks) and _adjacent(text, toks[i], toks[i + 1]) else None
     if word in ("Oh", "Ah") and text[end : end + 1] in (",", "!"):
         return True  # interjection
     if word in MONTHS_DAYS:
         # "Sunday Parade" (a band) vs "on Sunday", "June 3", "Monday Seo said"
-        if nxt is None or not is_name_word(nxt.text) or nxt.text in MONTHS_DAYS or nxt.text in CAP_STOPWORDS:
+        if nxt is None or not is_name_word(nxt) or nxt in MONTHS_DAYS or nxt in CAP_STOPWORDS:
             return True
-        return bool(_PREP_BEFORE.search(text[max(0, toks[i].start - 12) : toks[i].start])) or toks[i].start == 0
-    if word.endswith("ly") and len(word) > 4 and (nxt is None or not is_name_word(nxt.text)):
+        start = toks[i][1]
+        return bool(_PREP_BEFORE.search(text[max(0, start - 12) : start])) or start == 0
+    if word.endswith("ly") and len(word) > 4 and (nxt is None or not is_name_word(nxt)):
         # sentence-initial adverb ("Shortly after ...", "Finally,")
         return True
     return False
 
 
-def _starts_org_name(toks: list[Token], i: int, text: str) -> bool:
+def _starts_org_name(toks: list[tuple[str, int, int]], i: int, text: str) -> bool:
     """The capitalised run starting at toks[i] ends with an organisation suffix."""
     j = i
-    while j + 1 < len(toks) and _adjacent(text, toks[j], toks[j + 1]) and toks[j + 1].text[0].isupper():
+    while j + 1 < len(toks) and _adjacent(text, toks[j], toks[j + 1]) and toks[j + 1][0][0].isupper():
         j += 1
-    return j > i and strip_possessive(toks[j].text)[0] in ORG_SUFFIXES
+    return j > i and strip_possessive(toks[j][0])[0] in ORG_SUFFIXES
 
 
 _HONORIFIC_OR_TITLE = HONORIFICS | ROLE_TITLES
@@ -305,11 +329,16 @@ def is_korean_name_shape(name: str) -> bool:
     return bool(_KOREAN_NAME.fullmatch(name))
 
 
+_GROUP_WORD_ENDS = frozenset("pdotPDOT")
+
+
 def entity_type_of(name: str, left_context: str = "") -> EntityType:
     first, rest = _name_types(name)
     if first is not None:
         return first
-    if left_context and GROUP_INTRO.search(left_context):
+    # GROUP_INTRO ends with a group word (the last letter p, d, o or t) and spaces: the
+    # pattern is searched only when the context can end so
+    if left_context and left_context.rstrip()[-1:] in _GROUP_WORD_ENDS and GROUP_INTRO.search(left_context):
         return "group"
     return rest
 
