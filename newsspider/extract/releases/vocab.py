@@ -17,11 +17,16 @@ RELEASE_KINDS = ("album", "mini_album", "single", "digital_single", "ep", "ost",
 _Q_OPEN = '“"‘'
 
 
+# (?=[...]): a quote mark first, so that the engine skips other positions in C (the
+# lookbehinds of the alternatives defeat its own first-character test; ~5x faster, and it is
+# searched in every paragraph)
 _TITLE_RE = lazy(
+    r"(?=[“\"‘'])(?:"
     r"“(?P<d>[^“”\n]{1,80}?)”"
     r"|(?<![\w])\"(?P<s>[^\"\n]{1,80}?)\"(?!\w)"
     r"|(?<![\w’'])‘(?P<q>(?:[^‘’\n]|’(?=\w)){1,80}?)’(?![\w])"
     r"|(?<![\w’'])'(?P<a>[^'\n]{1,60}?)'(?![\w])"
+    r")"
 )
 
 
