@@ -53,10 +53,15 @@ def mask_ranges(text: str, ranges: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-_PP_BEFORE = re.compile(
-    r"\b(?:of|to|with|for|at|by|about|from|on|in|against|into|over|like|toward|towards|between|among|"
-    r"behind|under|without|after|before|during|including)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+_PREPOSITIONS = (
+    "of|to|with|for|at|by|about|from|on|in|against|into|over|like|toward|towards|between|among|"
+    "behind|under|without|after|before|during|including"
+)
+# a preposition (and "the") right before a name: `_PP_BEFORE_REVERSED.match(left[::-1])` is
+# `re.search(r"\b(?:of|to|…)\s+(?:the\s+)?$", left, re.I)` read from the end (\b is the same
+# boundary both ways): one anchored match instead of a search trying every position (~10x less)
+_PP_BEFORE_REVERSED = re.compile(
+    r"\s+(?:eht\s+)?(?:" + "|".join(w[::-1] for w in _PREPOSITIONS.split("|")) + r")\b", re.IGNORECASE
 )
 _LEFT_WORDS = re.compile(r"[\w\-.]+")
 _APPOS_PERSON = re.compile(r",\s+(?:a|an|the|who|whose|\d+)\b")
@@ -114,7 +119,7 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
             if subject:
                 bisect.insort(ent.subjects, gpos)
             if left[-1:].isspace():  # else neither a preposition nor a word just before it
-                adverbial = _PP_BEFORE.search(left) is not None
+                adverbial = _PP_BEFORE_REVERSED.match(left[::-1]) is not None
                 lw = _LEFT_WORDS.findall(left)
                 last_w = lw[-1].lower() if lw else ""
                 last2 = f"{lw[-2].lower()} {last_w}" if len(lw) >= 2 and last_w else ""

@@ -49,7 +49,9 @@ class EntityRegistry:
 
     def add(self, name: str, pos: int, etype: EntityType = "unknown") -> Entity:
         name = strip_honorific(name)
-        ent = self.lookup(name, pos, allow_partial=True)
+        ent = self._by_name.get(name)
+        if ent is None:
+            ent = self._partial(name, pos)
         if ent is not None and ent.name != name and (etype in ("org", "place")) != (ent.type in ("org", "place")):
             ent = None  # "Trump Foundation" is not Trump; "Kim" (a person) is not "Kim Entertainment"
         if ent is None:
@@ -66,23 +68,37 @@ class EntityRegistry:
                 self._index(ent)
         if ent.type == "unknown" and etype != "unknown":
             ent.type = etype
-        bisect.insort(ent.positions, pos)
+        positions = ent.positions
+        if not positions or positions[-1] < pos:
+            positions.append(pos)  # mentions are mostly added in document order
+        else:
+            bisect.insort(positions, pos)
         return ent
 
     def lookup(self, name: str, pos: int | None = None, *, allow_partial: bool = True) -> Entity | None:
         """The entity `name` refers to: exact, else a full name containing it as its first
         or last word (the most recent one before `pos`, else the first after)."""
         name = strip_honorific(name)
-        if name in self._by_name:
-            return self._by_name[name]
-        if not allow_partial:
-            return None
-        found: dict[int, Entity] = {}
-        for w in set(name.split()):
-            for e in self._by_word.get(w, ()):
-                found[id(e)] = e
-        pool = list(found.values())
-        cands = [e for e in pool if _compatible(name, e.name) or _compatible(e.name, name)]
+        ent = self._by_name.get(name)
+        if ent is not None or not allow_partial:
+            return ent
+        return self._partial(name, pos)
+
+    def _partial(self, name: str, pos: int | None) -> Entity | None:
+        """`lookup` of a name (honorifics stripped) that is no entity's name."""
+        words = name.split()
+        if len(words) == 1:
+            # one word (the stripped name itself): only a longer name can hold it
+            pool: list[Entity] | tuple[()] = self._by_word.get(name, ())
+            if not pool:
+                return None
+            cands = [e for e in pool if _compatible(name, e.name)]
+        else:
+            found: dict[int, Entity] = {}
+            for w in set(words):
+                for e in self._by_word.get(w, ()):
+                    found[id(e)] = e
+            cands = [e for e in found.values() if _compatible(name, e.name) or _compatible(e.name, name)]
         if not cands:
             return None
         return _most_recent(cands, pos)
