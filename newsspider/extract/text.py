@@ -8,19 +8,28 @@ import unicodedata
 
 from newsspider.extract.lazyre import lazy
 
-_WS = re.compile(r"\s+")  # used on every text: compiled at import
 # zero-width characters and soft hyphens that only affect rendering
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def normalize_ws(text: str | None) -> str:
-    """Collapse every whitespace run (incl. NBSP) to one space and strip; drop invisible chars."""
+    """Collapse every whitespace run (incl. NBSP) to one space and strip; drop invisible chars.
+
+    `str.split()` splits at the characters ``\\s`` matches (both use `str.isspace`), so joining
+    its words gives what ``re.sub(r"\\s+", " ", text).strip()`` gives, in less CPU. Every whitespace
+    character but the space, and every invisible one, is non-printable: a printable text (70%
+    of those seen here) needs work only around a space (both checked over all code points in
+    tests/test_text_cpu.py)."""
     if not text:
         return ""
+    if text.isprintable():
+        if "  " in text or text[0] == " " or text[-1] == " ":
+            return " ".join(text.split())
+        return text
     if _HAS_INVISIBLE.search(text):  # rare; translate() is the slow part on non-ASCII text
         text = text.translate(_INVISIBLE)
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def clean_text(text: str | None) -> str:
