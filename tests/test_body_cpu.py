@@ -184,3 +184,34 @@ def test_common_multi_word_names_need_no_pattern() -> None:
         assert clean._ident_kind.__wrapped__(name) == (
             clean._STRONG.search(name) is not None,
             clean._BOILER.search(name) is not None and clean._CONTENT.search(name) is None)
+
+
+def test_dropped_subtree_skips_its_selected_descendants(monkeypatch) -> None:  # noqa: ANN001
+    """`_drop_subtree` (a walk of the dropped subtree alongside the selected nodes) returns the
+    index an XPath count of the subtree's selected descendants gave: nested boilerplate,
+    hidden boxes, a box that ends the page, the text measured first inside a dropped box."""
+    from lxml import etree
+
+    from newsspider.extract.body import clean
+
+    count = etree.XPath(f"count(descendant::*[{clean._BOILER_TEST}])")
+    real = clean._drop_subtree
+    seen = []
+
+    def both(el, i, nodes, total_unknown):  # noqa: ANN001, ANN202
+        want = i if total_unknown else i + int(count(el))
+        got = real(el, i, nodes, total_unknown)
+        seen.append((i, got, want))
+        return got
+
+    monkeypatch.setattr(clean, "_drop_subtree", both)
+    box = ("<div class='share-bar'><span id='x'>a</span><div class='ad-3'><b class='c'>b</b>"
+           "</div><p>c</p></div>")
+    html = (f"<body><div class='story'><p>{P1}</p>{box}<div hidden><i class='y'>z</i></div>"
+            f"<p>{P2}</p><aside><div class='related'><a class='l'>x</a></div></aside>"
+            f"<div class='widget'><div class='meta'><span class='t'>1</span></div></div>{box}"
+            "</div></body>")
+    for level in (2, 1):
+        clean._clean(lxml_html.fromstring(html), URL, level)
+    assert len(seen) >= 6 and any(want > i for i, _, want in seen)
+    assert all(got == want for _, got, want in seen)

@@ -200,7 +200,6 @@ def _clean(root: Any, base_url: str, level: int = 2) -> bool:
 _BOILER_TEST = ("@class or @id or @style or @hidden or @aria-hidden or @role or self::aside or "
                 "self::footer")
 _MAYBE_BOILER = etree.XPath(f"descendant::*[{_BOILER_TEST}]")
-_COUNT_MAYBE_BOILER = etree.XPath(f"count(descendant::*[{_BOILER_TEST}])")
 
 
 def _drop_subtree(el: Any, i: int, nodes: list[Any], total_unknown: bool) -> int:
@@ -214,7 +213,21 @@ def _drop_subtree(el: Any, i: int, nodes: list[Any], total_unknown: bool) -> int
     _drop(el)
     if total_unknown:
         return i
-    return i + int(_COUNT_MAYBE_BOILER(el))
+    # el's descendants among `nodes` are the ones that follow it there (document order), up to
+    # the first that is not: a walk of its subtree alongside finds them, for less CPU than an
+    # XPath count that tests each descendant (its subtree has not changed since `nodes` was
+    # selected: what the pass dropped so far precedes el and does not hold it)
+    end = len(nodes)
+    if i == end:
+        return i
+    nxt = nodes[i]
+    for d in el.iterdescendants():
+        if d is nxt:
+            i += 1
+            if i == end:
+                break
+            nxt = nodes[i]
+    return i
 
 
 @lru_cache(maxsize=4096)
