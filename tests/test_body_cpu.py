@@ -215,3 +215,43 @@ def test_dropped_subtree_skips_its_selected_descendants(monkeypatch) -> None:  #
         clean._clean(lxml_html.fromstring(html), URL, level)
     assert len(seen) >= 6 and any(want > i for i, _, want in seen)
     assert all(got == want for _, got, want in seen)
+
+
+def test_boilerplate_candidates_as_the_xpath_selected_them() -> None:
+    """`_maybe_boiler` selects what ``descendant::*[_BOILER_TEST]`` did, in the same order
+    (the root itself excluded; comments, other attributes and tags are not enough)."""
+    from lxml import etree
+
+    from newsspider.extract.body import clean
+
+    root = lxml_html.fromstring(
+        "<div class='root'><p>a<!-- c --><span>b</span><a href='/x' title='t'>l</a></p>"
+        "<aside><p>x</p></aside><footer></footer><section style='x'><i hidden>h</i>"
+        "<b aria-hidden='false'>y</b><em role='note'>z</em><u data-x='1'>w</u></section>"
+        "<div id='i'><div CLASS='up'>k</div></div></div>")
+    want = root.xpath(f"descendant::*[{clean._BOILER_TEST}]")
+    got = clean._maybe_boiler(root)
+    assert [el.tag for el in got] == ["aside", "footer", "section", "i", "b", "em", "div", "div"]
+    assert len(got) == len(want) and all(a is b for a, b in zip(got, want, strict=True))
+    assert etree.Comment not in {el.tag for el in got}
+
+
+def test_photo_box_candidates_as_the_xpath_selected_them() -> None:
+    """`_photo_box_divs` gives what `_PHOTO_BOX_XPATH` did, in document order: named divs
+    (the root too) holding an img or amp-img at any depth, nested ones, images sharing
+    ancestors, none above the root."""
+    from newsspider.extract.body import clean
+
+    page = lxml_html.fromstring(
+        "<div id='outer'><div class='root'><div class='a'><div><img src='1'></div>"
+        "<div class='b'><amp-img src='2'></amp-img><img src='3'></div></div>"
+        "<div class='c'><p>no image</p></div><div><img src='4'></div>"
+        "<section class='d'><img src='5'></section><div id='e'><span><img src='6'>"
+        "</span></div></div></div>")
+    for root in (page, page[0], page[0][0], page[0][0][1]):
+        want = root.xpath(clean._PHOTO_BOX_XPATH)
+        got = clean._photo_box_divs(root)
+        assert len(got) == len(want) and all(a is b for a, b in zip(got, want, strict=True))
+    assert [el.get("class") or el.get("id") for el in clean._photo_box_divs(page[0])] == [
+        "root", "a", "b", "e"]
+    assert clean._photo_box_divs(lxml_html.fromstring("<div class='x'><p>t</p></div>")) == []
