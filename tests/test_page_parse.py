@@ -78,3 +78,27 @@ def test_parsing_the_utf8_gives_the_tree_of_the_str(html: str) -> None:
     expected = lxml.html.document_fromstring(html, parser=parser)
     got = pg.parse_html(html)
     assert etree.tostring(got.getroottree()) == etree.tostring(expected.getroottree())
+
+
+@pytest.mark.parametrize("text", EDGE)
+def test_xml_utf8_given_the_decoded_bytes(text: str) -> None:
+    """`xml_utf8` given the bytes a strict decode accepted answers as it does on the text."""
+    for t in (text, "<p>" + text * 3 + "</p>", "\u00e9" + text):
+        try:
+            data = t.encode("utf-8")
+        except UnicodeEncodeError:
+            continue  # a lone surrogate: no UTF-8 decodes to it
+        assert pg.xml_utf8(t, data) == pg.xml_utf8(t)
+
+
+@pytest.mark.parametrize("raw", [
+    "<p>caf\u00e9</p>".encode(), b"\xef\xbb\xbf<p>caf\xc3\xa9</p>", b"\xef\xbb\xbf\xef\xbb\xbf<p>\xc3\xa9</p>",
+    "<p>a\x01\u00e9</p>".encode(), "<p>\uffff\u00e9</p>".encode(), "<p>\u00e9&#1;</p>".encode(),
+    b"<p>plain</p>", b"<p>bad \xff utf-8</p>", "<?xml version='1.0'?><p>\u00e9</p>".encode()])
+def test_page_from_bytes_parses_as_its_text(raw: bytes) -> None:
+    """A page decoded from UTF-8 is parsed from its bytes: the tree of its text all the same."""
+    page = pg.Page.from_bytes(raw, "https://example.invalid/")
+    assert page.text == pg.decode_html(raw)[0]
+    assert (page.utf8 is not None) == (not raw.isascii() and b"\xff" not in raw)
+    got, want = page.tree, pg.parse_html(page.text)
+    assert etree.tostring(got, encoding="unicode") == etree.tostring(want, encoding="unicode")
