@@ -9,9 +9,7 @@ from newsspider.extract.mentions.candidates import Index, compatible
 from newsspider.extract.mentions.dialogue import answerer, asker_before, qa_label
 from newsspider.extract.mentions.lexicon import (
     DOCUMENT_NOUNS,
-    FEMALE_FIRST,
     INSTITUTION_NOUNS,
-    MALE_FIRST,
     PRONOUNS,
     ROLE_NOUNS,
     EntityType,
@@ -31,13 +29,12 @@ from newsspider.extract.mentions.resolve import (
 from newsspider.extract.mentions.roles import described
 from newsspider.extract.mentions.runs import (
     entity_type_of,
-    is_place,
+    name_runs,
     strip_honorific,
 )
 from newsspider.extract.mentions.salience import Sentences, resolve_description, resolve_pronoun
 from newsspider.extract.mentions.text import (
     Doc,
-    sentence_start,
 )
 from newsspider.extract.quotes.attribution import (
     Mention,
@@ -47,6 +44,7 @@ from newsspider.extract.quotes.attribution import (
     masked_paragraph,
     special_candidates,
 )
+from newsspider.extract.quotes.excluded import lower_words, not_a_speaker
 from newsspider.extract.quotes.finding import (
     Candidate,
     Span,
@@ -112,56 +110,13 @@ def choose_attributions(
             # among the other candidates (trained on all of them: the training is unchanged)
             if lower is None:
                 lower = lower_words(doc)
-            ms = [m for m in ms if not _lexical_opener(doc, m, lower, registry) and not _locative(doc, m)]
+            ms = [m for m in ms if not not_a_speaker(doc, m, lower, registry)]
             best, probs = model.choose([m.feats for m in ms])
             _apply(doc, c, ms[best], prev, mk)
             c.extra["p_attr"] = probs[best]
             if entry is not None:
                 entry["chosen"] = (ms[best].kind, ms[best].region, ms[best].pattern, round(probs[best], 3))
         prev = c
-
-
-def lower_words(doc: Doc) -> frozenset[str]:
-    """The words the document writes in lower case (a common word's vocabulary)."""
-    return frozenset(w.lower() for p in doc.paras for w in _LOWER_WORD.findall(p))
-
-
-_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
-_OPENERS = "“‘\"'(["
-
-
-def _lexical_opener(doc: Doc, m: Mention, lower: frozenset[str], registry: EntityRegistry | None) -> bool:
-    """A capitalised word opening its sentence that is a common word, not a name: the
-    article writes it in lower case elsewhere ("Hours later, Kim …"), or it has the shape of
-    a participle opening a clause ("Continuing to explain …, Kim said", "Based on …") and is
-    no given name. Only a word the article uses once and in no longer name: "Song said" after
-    "Song Ji-ho" stays a name."""
-    word = m.text
-    if m.kind != "name" or " " in word or not word[1:].islower():
-        return False
-    low = word.lower()
-    if low not in lower and not (
-        len(word) >= 5 and low.endswith(("ing", "ed")) and word not in MALE_FIRST and word not in FEMALE_FIRST
-    ):
-        return False
-    text = doc.paras[m.para]
-    if " " in text[m.start : m.end] or text[sentence_start(text, m.start) : m.start].strip(_OPENERS + " "):
-        return False  # "Former Security …": a run whose title was stripped is no lone word
-    ent = registry.lookup(word, doc.g(m.para, m.start)) if registry is not None else None
-    return ent is None or (len(ent.positions) <= 1 and " " not in ent.name)
-
-
-_PLACE_AFTER = re.compile(r"[A-Z][\w.’'\-]*,\s*$")
-
-
-def _locative(doc: Doc, m: Mention) -> bool:
-    """A place written after a town and a comma is where something happened, not who spoke
-    ("Kim, at a fan meeting in Busan, South Korea, said …", "Speaking in Salem, New
-    Hampshire, Kim …")."""
-    if m.kind != "name" or not is_place(m.text):
-        return False
-    text = doc.paras[m.para]
-    return _PLACE_AFTER.search(text, max(0, m.start - 40), m.start) is not None
 
 
 def _apply(doc: Doc, c: Candidate, m: Mention, prev: Candidate | None, mk: dict[int, Para]) -> None:
@@ -262,6 +217,11 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
             if owner is not None and not indefinite:
                 c.speaker = _owned(reg, owner, head, pos, index)
                 continue
+            mine = _POSSESSIVE.match(raw)
+            if mine is not None and etype == "person":
+                # "his physician", "her publicist": someone other than the one they belong to
+                c.speaker = _theirs(doc, reg, mine, head, pos, index, c.attr_pos)
+                continue
             ent = None if etype == "unknown" or indefinite else _reference(doc, reg, head, etype, pos, index)
             if ent is not None and etype == "person":
                 # "the Florida senator": the one written with "Florida", not the latest senator
@@ -286,6 +246,39 @@ def _owned(reg: EntityRegistry, owner: re.Match, head: str, pos: int, index: Ind
     return f"{o.name if o is not None else owner.group('owner')}{owner.group('poss')} {owner.group('rest')}"
 
 
+
+
+_POSSESSIVE = re.compile(r"(?P<pron>his|her)\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def _theirs(
+    doc: Doc, reg: EntityRegistry, mine: re.Match, head: str, pos: int, index: Index, at: int | None
+) -> str | None:
+    """A person role owned by a pronoun ("his longtime physician told …", "her producer said"):
+    never the owner the pronoun stands for. The name written right after it ("her manager,
+    Park Ji-ho, said"), else someone the article names with that title other than the owner,
+    else the description with the owner's name ("Kim Ji-ho’s producer"), else the words as
+    written."""
+    if at is not None:
+        para, off = doc.locate(at)
+        text = doc.paras[para]
+        end = off + len(mine.group(0))
+        if text[off:end] == mine.group(0):
+            runs = name_runs(text[end : end + 60])
+            if runs and runs[0].start <= 2 and text[end : end + runs[0].start] in (" ", ", ") and not runs[0].possessive:
+                ent = reg.lookup(runs[0].text, doc.g(para, end + runs[0].start))
+                if ent is not None and is_personlike(ent, True):
+                    return ent.name
+    pron = "he" if mine.group("pron").lower() == "his" else "she"
+    pool = index.candidates(pos)
+    owner = reg.resolved.get(at) if at is not None else None  # the possessive's chain
+    if owner is None:
+        owner = resolve_pronoun(doc, reg, pron, pos, pool, reg.sentences or Sentences(doc))
+    titled = [e for e in pool if head in e.titles and e is not owner and is_personlike(e, True)]
+    if titled:
+        return max(titled, key=lambda e: latest_before(e, pos)).name
+    rest = mine.group("rest")
+    return f"{owner.name}’s {rest}" if owner is not None else mine.group(0)
 
 
 def _reference(
