@@ -66,3 +66,13 @@ def test_his_manager_is_the_manager_the_article_names():
         "“He needs to rest his voice,” his manager said.",
     ]
     assert _speakers(paras)["He needs to rest his voice"] == "Dana Whitfield"
+
+
+def test_her_publicist_is_her_publicist_with_her_name():
+    # "publicist" is no role noun of the attribution candidates; the resolution knows it
+    paras = [
+        "Singer Mira Solano released her third album on Friday.",
+        "“She is resting and happy,” her publicist said.",
+    ]
+    got = extract_quotes(paras, min_confidence=0)[-1]
+    assert (got["speaker"], got["speaker_type"]) == ("Mira Solano’s publicist", "person")

@@ -1,6 +1,7 @@
 """Words that cannot name a quote's speaker, whatever the attribution model scores them: a
 common word capitalised because it opens its sentence, a place written after a town. The
-model was trained on every candidate; these are left out of its choice only."""
+model was trained on every candidate;
+these are left out of its choice only."""
 
 from __future__ import annotations
 
@@ -11,6 +12,13 @@ from newsspider.extract.mentions.registry import EntityRegistry
 from newsspider.extract.mentions.runs import is_place
 from newsspider.extract.mentions.text import Doc, sentence_start
 from newsspider.extract.quotes.attribution import Mention
+
+# the people around a performer ("her publicist said", "his bandmate told"): nouns the role
+# lexicon leaves out of the attribution candidates, known to the speaker resolution only
+ENTOURAGE = frozenset(
+    "publicist rep agent stylist bandmate co-star costar assistant boyfriend girlfriend fiancé fiancée fiance "
+    "fiancee".split()
+)
 
 
 def not_a_speaker(doc: Doc, m: Mention, lower: frozenset[str], registry: EntityRegistry | None) -> bool:

@@ -44,7 +44,7 @@ from newsspider.extract.quotes.attribution import (
     masked_paragraph,
     special_candidates,
 )
-from newsspider.extract.quotes.excluded import lower_words, not_a_speaker
+from newsspider.extract.quotes.excluded import ENTOURAGE, lower_words, not_a_speaker
 from newsspider.extract.quotes.finding import (
     Candidate,
     Span,
@@ -218,7 +218,7 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                 c.speaker = _owned(reg, owner, head, pos, index)
                 continue
             mine = _POSSESSIVE.match(raw)
-            if mine is not None and etype == "person":
+            if mine is not None and (etype == "person" or head in ENTOURAGE):
                 # "his physician", "her publicist": someone other than the one they belong to
                 c.speaker = _theirs(doc, reg, mine, head, pos, index, c.attr_pos)
                 continue
@@ -329,7 +329,7 @@ def speaker_info(c: Candidate, reg: EntityRegistry) -> tuple[str, float]:
         )
     elif src.speaker_kind == "role" and src.speaker_raw:
         head = src.speaker_raw.lower().split()[-1]
-        stype = _ROLE_TYPE.get(ROLE_NOUNS.get(head, "unknown"), "unknown")
+        stype = _ROLE_TYPE.get(ROLE_NOUNS.get(head, "person" if head in ENTOURAGE else "unknown"), "unknown")
         if head in DOCUMENT_NOUNS or head in INSTITUTION_NOUNS:
             stype = "organisation"
     elif " and " in c.speaker:
