@@ -102,6 +102,7 @@ def _titlecase_line(p: str) -> bool:
 
 def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_paras: set[int]) -> EntityRegistry:
     reg = EntityRegistry()
+    add = reg.add
     narration: dict[int, str] = {}
     for i, p in enumerate(doc.paras):
         if i in quoted_paras or doc.kinds[i] in ("embed", "pre") or _titlecase_line(p):
@@ -109,13 +110,16 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
         masked = mask_ranges(p, quoted.get(i, []) + qa_label_range(p))
         narration[i] = masked
         runs = paragraph_runs(masked)
+        if not runs:
+            continue
         starts = sentence_starts(masked)
+        base = doc.offsets[i]
         for n, r in enumerate(runs):
-            left = masked[max(0, r.start - 30) : r.start]
-            etype = entity_type_of(r.text, left)
-            gpos = doc.g(i, r.start)
-            ent = reg.add(r.text, gpos, etype)
-            subject = _is_subject(masked, r, runs[n - 1] if n else None, starts)
+            rs, re_, rtext = r.start, r.end, r.text
+            left = masked[rs - 30 if rs > 30 else 0 : rs]
+            gpos = base + rs
+            ent = add(rtext, gpos, entity_type_of(rtext, left))
+            subject = _is_subject(masked, r, None, starts)
             if subject:
                 bisect.insort(ent.subjects, gpos)
             if left[-1:].isspace():  # else neither a preposition nor a word just before it
@@ -126,51 +130,57 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
             else:
                 adverbial, last_w, last2 = False, "", ""
             ent.weights[gpos] = mention_weight(subject, r.possessive, adverbial)
-            gender = first_name_gender(r.text)
-            if gender is not None:
-                ent.person_cues += 1  # "Donald Trump": a known given name
-                if gender == "m":
-                    ent.male += 3
-                else:
-                    ent.female += 3
+            # a one-word name has no given name (the run's words are joined by single spaces)
+            if " " in rtext:
+                gender = first_name_gender(rtext)
+                if gender is not None:
+                    ent.person_cues += 1  # "Donald Trump": a known given name
+                    if gender == "m":
+                        ent.male += 3
+                    else:
+                        ent.female += 3
             raw_split = r.raw.split()
-            n_text = len(r.text.split())
+            n_text = len(rtext.split())
+            # role words before the name ("VELVETEEN leader"), or the word before the run
             titles: set[str] = set()
-            if len(raw_split) > n_text:  # role words before the name ("VELVETEEN leader")
+            if len(raw_split) > n_text:
                 titles = {w for w in (w.lower() for w in raw_split[:-n_text]) if w in ROLE_TITLES}
-            if last_w in ROLE_TITLES:
+            if last_w in ROLE_TITLES:  # (no word list holds "": last_w empty is in none)
                 titles.add(last_w)
             if titles:
                 ent.person_cues += 1
                 ent.titles |= {TITLE_ABBREV.get(t, t) for t in titles}
             if r.owner and entity_type_of(r.owner) in ("group", "org"):
                 ent.person_cues += 1  # "NORTHSTAR’s Kyu-bin": a member
-            after = masked[r.end : r.end + 90]
-            if _APPOS_PERSON.match(after) or _SPEAKS_AFTER.match(after):
+            if _APPOS_PERSON.match(masked, re_, re_ + 90) or _SPEAKS_AFTER.match(masked, re_, re_ + 90):
                 ent.person_cues += 1
-            if last_w in _PLACE_PREPS and not titles:
-                ent.other_cues += 1
-            if last_w in _MALE_ROLE_WORDS or last2 in _MALE_ROLE_WORDS:
-                ent.male += 2
-            elif last_w in _FEMALE_ROLE_WORDS or last2 in _FEMALE_ROLE_WORDS:
-                ent.female += 2
+            if last_w:
+                if last_w in _PLACE_PREPS and not titles:
+                    ent.other_cues += 1
+                if last_w in _MALE_ROLE_WORDS or last2 in _MALE_ROLE_WORDS:
+                    ent.male += 2
+                elif last_w in _FEMALE_ROLE_WORDS or last2 in _FEMALE_ROLE_WORDS:
+                    ent.female += 2
+            first_raw = raw_split[0]
+            if first_raw[0] == "M":
+                if first_raw in ("Mr.", "Mr"):  # British usage writes no full stop
+                    ent.male += 2
+                elif first_raw in ("Mrs.", "Ms.", "Mrs", "Ms"):
+                    ent.female += 2
             # gender: pronouns after the mention, up to the next name in the same or next sentence
             nxt = runs[n + 1].start if n + 1 < len(runs) else len(masked)
-            first_raw = raw_split[0]
-            if first_raw in ("Mr.", "Mr"):  # British usage writes no full stop
-                ent.male += 2
-            elif first_raw in ("Mrs.", "Ms.", "Mrs", "Ms"):
-                ent.female += 2
-            m_ = f_ = 0
-            for g in _GENDERED.findall(masked, r.end, min(nxt, r.end + 160)):
-                if g in _MALE_WORDS:
-                    m_ += 1
-                else:
-                    f_ += 1
-            if m_ and not f_:
-                ent.male += 1
-            elif f_ and not m_:
-                ent.female += 1
+            gendered = _GENDERED.findall(masked, re_, min(nxt, re_ + 160))
+            if gendered:
+                m_ = f_ = 0
+                for g in gendered:
+                    if g in _MALE_WORDS:
+                        m_ += 1
+                    else:
+                        f_ += 1
+                if m_ and not f_:
+                    ent.male += 1
+                elif f_ and not m_:
+                    ent.female += 1
     add_chains(doc, reg, narration)
     return reg
 

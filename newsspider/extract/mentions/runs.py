@@ -116,12 +116,9 @@ def _word_info(word: str) -> tuple[str, bool, bool, bool]:
     capitalised word of every paragraph goes through them)."""
     base, poss = strip_possessive(word)
     maybe_stop = (
-        base in _NUMBER_WORDS
-        or base in CAP_STOPWORDS
-        or _I_CONTRACTION.fullmatch(base) is not None
-        or base in ("Oh", "Ah")
-        or base in MONTHS_DAYS
+        base in _STOP_CANDIDATES
         or (base.endswith("ly") and len(base) > 4)
+        or (base[:2] in ("I'", "I’") and _I_CONTRACTION.fullmatch(base) is not None)
     )
     return base, poss, is_name_word(base), maybe_stop
 
@@ -156,7 +153,9 @@ class NameRun:
 
 
 # capital letters include accented Latin ones ("Élodie", "Özil", "Łukasz")
-_CAP_TOKEN_RE = re.compile(r"(?<![\w’'\-])(?:\([A-Z]\))?[A-Z0-9À-ÖØ-ÞĀ-Ž][\w\-'’.&*]*")
+# (?=[...]): the first characters up front, so that the engine skips other positions in C
+# (the lookbehind defeats its own first-character test)
+_CAP_TOKEN_RE = re.compile(r"(?=[(A-Z0-9À-ÖØ-ÞĀ-Ž])(?<![\w’'\-])(?:\([A-Z]\))?[A-Z0-9À-ÖØ-ÞĀ-Ž][\w\-'’.&*]*")
 _SPACE_CAP = re.compile(r" [A-Z]")
 _CONNECTORS = frozenset(("de", "van", "von", "bin", "da", "del", "der", "le", "al"))
 
@@ -279,6 +278,8 @@ _I_CONTRACTION = re.compile(r"I['’](?:m|ve|ll|d)")
 
 
 _NUMBER_WORDS = frozenset("One Two Three Four Five Six Seven Eight Nine Ten".split())
+# the words `_is_stop` looks at (besides adverbs in -ly and "I'm"-style contractions)
+_STOP_CANDIDATES = _NUMBER_WORDS | CAP_STOPWORDS | MONTHS_DAYS | {"Oh", "Ah"}
 
 
 def _is_stop(word: str, toks: list[tuple[str, int, int]], i: int, text: str) -> bool:

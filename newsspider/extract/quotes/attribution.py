@@ -86,34 +86,41 @@ class Para:
     def __init__(self, para: int, text: str) -> None:
         self.para = para
         self.text = text
-        toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(text)]
-        self.starts = [t[0] for t in toks]
-        self.ends = [t[1] for t in toks]
-        self.words = [t[2] for t in toks]
+        toks = list(_TOKEN.finditer(text))
+        self.starts = [m.start() for m in toks]
+        self.ends = [m.end() for m in toks]
+        self.words = [m.group().lower() for m in toks]
         self.cue_at = [i for i, w in enumerate(self.words) if w in _CUES]
-        found = [Mention(para, r.start, r.end, "name", r.text, possessive=r.possessive) for r in paragraph_runs(text)]
-        found += [Mention(para, m.start(), m.end(), "pron", m.group()) for m in _PRONOUN.finditer(text)]
-        names = [m.start for m in found if m.kind == "name"]  # in order
-        for i, w in enumerate(self.words):
-            if w not in ROLE_NOUNS or (i + 1 < len(self.words) and self.words[i + 1] in ROLE_NOUNS):
+        # (start, end, kind, text, possessive): `Window.mentions` makes the Mention objects
+        found: list[tuple[int, int, str, str, bool]] = [
+            (r.start, r.end, "name", r.text, r.possessive) for r in paragraph_runs(text)
+        ]
+        names = [m[0] for m in found]  # in order
+        found += [(m.start(), m.end(), "pron", m.group(), False) for m in _PRONOUN.finditer(text)]
+        words = self.words
+        n_words = len(words)
+        for i, w in enumerate(words):
+            if w not in ROLE_NOUNS or (i + 1 < n_words and words[i + 1] in ROLE_NOUNS):
                 continue  # "the agency spokesman": the head is the last role word
             for k in range(i - 1, max(-1, i - 5), -1):
-                if self.words[k] in _DETERMINERS or self.words[k].endswith(("’s", "'s")):
+                if words[k] in _DETERMINERS or words[k].endswith(("’s", "'s")):
                     a, b = self.starts[k], self.ends[i]
                     inside = bisect.bisect_left(names, a) < bisect.bisect_left(names, b)
                     if not inside and not any(c in ",.;:!?“”\"" for c in text[a:b]):
-                        found.append(Mention(para, a, b, "role", text[a:b]))
+                        found.append((a, b, "role", text[a:b], False))
                     break
-        found += self._described_speakers(text, names, {m.end for m in found if m.kind == "role"})
-        found.sort(key=lambda x: x.start)
+        found += self._described_speakers(text, names, {m[1] for m in found if m[2] == "role"})
+        found.sort(key=_first)  # stable: names, pronouns, roles, descriptions at one start
         self.mentions = found
-        self.mention_starts = [m.start for m in found]
+        self.mention_starts = [m[0] for m in found]
 
-    def _described_speakers(self, text: str, names: list[int], taken: set[int]) -> list[Mention]:
+    def _described_speakers(
+        self, text: str, names: list[int], taken: set[int]
+    ) -> list[tuple[int, int, str, str, bool]]:
         """A noun the lexicon does not know, standing right before a speech verb after a
         determiner or a possessive, is a description of the speaker ("the man said", "the
         airline said", "Kim's publicist retorted")."""
-        out: list[Mention] = []
+        out: list[tuple[int, int, str, str, bool]] = []
         words = self.words
         for c in self.cue_at:
             i = c - 1
@@ -136,7 +143,7 @@ class Para:
                     else:
                         inside = bisect.bisect_left(names, a) < bisect.bisect_left(names, b)
                     if not inside and not any(ch in ",.;:!?“”\"" for ch in text[a:b]):
-                        out.append(Mention(self.para, a, b, "role", text[a:b]))
+                        out.append((a, b, "role", text[a:b], False))
                     break
                 if not w.isalpha() or w in _NOT_HEADS:
                     break
@@ -187,6 +194,10 @@ class Para:
     def word_before(self, pos: int, back: int = 1) -> str:
         i = self.token_index(pos) - back
         return self.words[i] if i >= 0 else ""
+
+
+def _first(m: tuple[int, int, str, str, bool]) -> int:
+    return m[0]
 
 
 def _kind_group(m: Mention) -> str:
@@ -244,10 +255,11 @@ class Window:
         for region, para, lo, hi in self.regions:
             info = self.paras[para]
             k = bisect.bisect_left(info.mention_starts, lo)
-            while k < len(info.mentions) and info.mentions[k].start < hi:
-                m = info.mentions[k]
-                if m.end <= hi:
-                    out.append(Mention(para, m.start, m.end, m.kind, m.text, region, possessive=m.possessive))
+            found = info.mentions
+            while k < len(found) and found[k][0] < hi:
+                start, end, kind, text, poss = found[k]
+                if end <= hi:
+                    out.append(Mention(para, start, end, kind, text, region, possessive=poss))
                 k += 1
         return out
 
