@@ -72,8 +72,7 @@ def compatible(word: str, cands: list[Entity]) -> list[Entity]:
     w = word.lower()
     out = []
     for e in cands:
-        person = is_personlike(e)
-        if len(e.name.split()) == 1 and e.type == "unknown" and len(e.positions) == 1 and not is_personlike(e, True):
+        if e.type == "unknown" and len(e.positions) == 1 and len(e.name.split()) == 1 and not is_personlike(e, True):
             continue  # one capitalised word seen once, with no sign of a person or a company
         if g in ("he_she", "role_person"):
             if e.type in ("org", "group", "place", "pair"):
@@ -81,7 +80,7 @@ def compatible(word: str, cands: list[Entity]) -> list[Entity]:
             if (w in _MALE_NOUNS and e.female > e.male) or (w in _FEMALE_NOUNS and e.male > e.female):
                 continue
         elif g in ("it", "role_org", "role_group"):
-            if person or e.type in ("place", "pair"):
+            if is_personlike(e) or e.type in ("place", "pair"):
                 continue
         elif g == "they" and (is_personlike(e, True) or e.type == "place"):
             continue

@@ -89,7 +89,14 @@ _LINE_WORDS = re.compile(r"[A-Za-z][\w’'\-]*")
 _OBJECT_AFTER_PLACE = re.compile(r"\b[a-z]+\s+[A-Z][\w.]*,\s+[A-Z][\w.]*,\s*$")
 
 
+# 26 words of _LINE_WORDS from the start (possessive: no backtracking): a paragraph that
+# has them is no title line, and its words are not all listed
+_OVER_25_WORDS = re.compile(r"(?:[^A-Za-z]*+[A-Za-z][\w’'\-]*+){26}")
+
+
 def _titlecase_line(p: str) -> bool:
+    if _OVER_25_WORDS.match(p):
+        return False
     words = _LINE_WORDS.findall(p)
     if len(words) < 4 or len(words) > 25:
         return False

@@ -43,6 +43,7 @@ def first_name_gender(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def is_place(name: str) -> bool:
     """A known country/state/city name ("North Korea", "New York", "Charlotte")."""
     words = name.split()

@@ -73,6 +73,8 @@ from newsspider.extract.quotes.speakers import (
 
 __all__ = ["extract_quotes"]
 
+_NON_WORDS = re.compile(r"\W+")
+
 
 def extract_quotes(
     paragraphs: Sequence[str],
@@ -145,7 +147,7 @@ def extract_quotes(
     out: list[dict] = []
     seen: set[str] = set()
     for c in cands:
-        key = re.sub(r"\W+", " ", c.text).strip().lower()
+        key = _NON_WORDS.sub(" ", c.text).strip().lower()
         if not key:
             continue
         # a pull quote or an embed repeating a quote already extracted is dropped; the same

@@ -60,6 +60,9 @@ class Candidate:
     extra: dict = field(default_factory=dict)
 
 
+_MARKS = re.compile('[“”„«»"]')
+
+
 def _find_spans(text: str, para: int) -> list[Span]:
     """Double-quoted spans of one paragraph (curly, straight, „…“, «…», and the mixed or
     wrong-way marks found in real pages: “…", "…”, ”…” at a paragraph start)."""
@@ -67,9 +70,9 @@ def _find_spans(text: str, para: int) -> list[Span]:
     opener: str | None = None
     open_pos = -1
     n = len(text)
-    for i, c in enumerate(text):
-        if c not in '“”„«»"':
-            continue
+    for m in _MARKS.finditer(text):  # the quote marks only, in order
+        i = m.start()
+        c = text[i]
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if opener is None:
@@ -108,15 +111,19 @@ def _find_single_spans(text: str, para: int) -> list[Span]:
 
 
 def _clean_text(s: str) -> str:
-    s = re.sub(r"\s+", " ", s).strip()
+    s = _SPACES.sub(" ", s).strip()
     s = s.strip(" " + _QUOTE_CHARS)
     if s.endswith(","):
         s = s[:-1].rstrip()
     return s
 
 
+_WORD = re.compile(r"[\w][\w’'\-]*")
+_SPACES = re.compile(r"\s+")
+
+
 def _word_count(s: str) -> int:
-    return len(re.findall(r"[\w][\w’'\-]*", s))
+    return len(_WORD.findall(s))
 
 
 def _title_like(s: str) -> bool:
@@ -184,7 +191,7 @@ _SECOND_CLAUSE = re.compile(r"\b(?!(?:laughing|smiling|grinning|beaming|sighing)
 
 def _chain_text(doc: Doc, chain: list[Span]) -> str:
     parts = [doc.paras[s.para][s.start : s.end] for s in chain]
-    text = " ".join(re.sub(r"\s+", " ", p).strip().strip(_QUOTE_CHARS + " ") for p in parts if p.strip())
+    text = " ".join(_SPACES.sub(" ", p).strip().strip(_QUOTE_CHARS + " ") for p in parts if p.strip())
     return _clean_text(text)
 
 
