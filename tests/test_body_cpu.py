@@ -255,3 +255,26 @@ def test_photo_box_candidates_as_the_xpath_selected_them() -> None:
     assert [el.get("class") or el.get("id") for el in clean._photo_box_divs(page[0])] == [
         "root", "a", "b", "e"]
     assert clean._photo_box_divs(lxml_html.fromstring("<div class='x'><p>t</p></div>")) == []
+
+
+def test_capped_text_length_as_the_loop_counted() -> None:
+    """`_text_len` with a cap gives the running sum of stripped pieces at the first piece that
+    reaches the cap, or the whole sum, as the plain loop did (caps 0, negative, fractional,
+    reached on the last piece, never reached; empty elements)."""
+    from newsspider.extract.body.base import _text_len
+
+    def plain(el, enough):  # noqa: ANN001, ANN202
+        n = 0
+        for t in el.itertext():
+            n += len(t.strip())
+            if n >= enough:
+                break
+        return n
+
+    root = lxml_html.fromstring(
+        "<div> a <b> bc </b>  <i>def</i><!-- c --> g<p></p><span> </span>\u00a0h\u00a0</div>")
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for enough in (-1, 0, 0.5, 1, 2, 2.5, 3, 6, 7, 8, 9, 10, 100):
+            assert _text_len(el, enough) == plain(el, enough), (el.tag, enough)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate, chain
 from typing import Any
 
 from lxml import etree
@@ -57,12 +58,14 @@ def _text_len(el: Any, enough: float | None = None) -> int:
     soon as the sum reaches it (callers compare with a threshold: same answer, bounded cost)."""
     if enough is None:
         return sum(map(len, map(str.strip, _TEXT_PIECES(el))))
-    n = 0
-    for t in el.itertext():
-        n += len(t.strip())
-        if n >= enough:
-            break
-    return n
+    # the running sums, in C: the first one reaching `enough` is the answer; the sentinel after
+    # the last piece ends a text that never reaches it (its sum is then the sentinel's excess)
+    sums = accumulate(chain(map(len, map(str.strip, el.itertext())), (_PAST,)))
+    n = next(filter(enough.__le__, sums))
+    return n - _PAST if n >= _PAST else n
+
+
+_PAST = 1 << 62  # more than any text's length
 
 
 def _long_paragraphs(el: Any, limit: int = 2) -> int:
