@@ -278,3 +278,15 @@ def test_capped_text_length_as_the_loop_counted() -> None:
             continue
         for enough in (-1, 0, 0.5, 1, 2, 2.5, 3, 6, 7, 8, 9, 10, 100):
             assert _text_len(el, enough) == plain(el, enough), (el.tag, enough)
+
+
+def test_container_name_hints_as_the_patterns_found_them() -> None:
+    """`_name_hints` answers as the two case-insensitive patterns (substrings, any case, non-ASCII
+    names folded by the patterns: the long s of "ſhare", the Kelvin sign of "\u212aontent")."""
+    from newsspider.extract.body import container
+
+    for name in ["", "article-body", "ArticleBody", "navbar", "Sidebar Widget", "postmeta",
+                 "x", "canvas", "ſhare", "\u212aomment", "Trending_now", "bylineX", "PROSE",
+                 "entrée", "méta", "main-nav", "story text", "sponsored-content", "headerbar"]:
+        assert container._name_hints(name) == (container._POSITIVE.search(name) is not None,
+                                                container._NEGATIVE.search(name) is not None), name

@@ -13,12 +13,13 @@ from newsspider.extract.body.base import Block, _ident, _inside
 from newsspider.extract.lazyre import lazy
 from newsspider.extract.text import fold, has_cjk, normalize_ws
 
-_POSITIVE = lazy(r"article|body|content|entry|main|story|post|text|prose|paragraph", re.IGNORECASE)
-_NEGATIVE = lazy(
-    r"comment|sidebar|footer|related|recommend|teaser|promo|share|social|widget|nav|menu|"
-    r"header|newsletter|banner|sponsor|advert|popular|trending|meta|byline",
-    re.IGNORECASE,
-)
+_POSITIVE_WORDS = ("article", "body", "content", "entry", "main", "story", "post", "text", "prose",
+                   "paragraph")
+_NEGATIVE_WORDS = ("comment", "sidebar", "footer", "related", "recommend", "teaser", "promo",
+                   "share", "social", "widget", "nav", "menu", "header", "newsletter", "banner",
+                   "sponsor", "advert", "popular", "trending", "meta", "byline")
+_POSITIVE = lazy("|".join(_POSITIVE_WORDS), re.IGNORECASE)
+_NEGATIVE = lazy("|".join(_NEGATIVE_WORDS), re.IGNORECASE)
 
 
 def _class_weight(el: Any) -> float:
@@ -28,11 +29,23 @@ def _class_weight(el: Any) -> float:
         w += 15
     if not ident:
         return w
-    if _POSITIVE.search(ident):
+    positive, negative = _name_hints(ident)
+    if positive:
         w += 15
-    if _NEGATIVE.search(ident):
+    if negative:
         w -= 15
     return w
+
+
+def _name_hints(ident: str) -> tuple[bool, bool]:
+    """(`_POSITIVE` matches, `_NEGATIVE` matches) in a class/id name. An ASCII name is
+    lower-cased and searched for the words in C (str.__contains__); the case-insensitive
+    alternations tried each position in turn. Other names go to the patterns
+    (case-insensitive matching there also folds non-ASCII letters, e.g. the long s)."""
+    if ident.isascii():
+        low = ident.lower()
+        return any(w in low for w in _POSITIVE_WORDS), any(w in low for w in _NEGATIVE_WORDS)
+    return _POSITIVE.search(ident) is not None, _NEGATIVE.search(ident) is not None
 
 
 def _title_article(root: Any, title: str | None) -> Any:
