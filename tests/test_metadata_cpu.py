@@ -207,3 +207,15 @@ def test_canonical_url_and_title_tag_are_found_once_a_page(monkeypatch: pytest.M
 ])
 def test_language_sources_keep_their_order(html: str, lang: str | None) -> None:
     assert extract_metadata(page(html))["language"] == lang
+
+
+def test_subtitle_name_hints_never_hide_a_match() -> None:
+    """Every word of the subtitle pattern holds one of the hints; names with and without them
+    (any case, non-ASCII ones through the pattern) get the pattern's answer."""
+    words = title._SUBTITLE_NAME.pattern.split("(?:")[1].split(")")[0].split("|")
+    assert all(any(h in w for h in title._SUBTITLE_HINTS) for w in words)
+    title._subtitle_name.cache_clear()
+    for name in ["article-subtitle", "SubHeadline x", "standfirst", "dek", "DECK", "deckchair",
+                 "kicker-sub", "subscribe", "headline", "", "entry-summary", "sub_title", "ſubtitle",
+                 "Dek itemprop", " alternativeHeadline", "c-dek", "desk"]:
+        assert title._subtitle_name(name) == (title._SUBTITLE_NAME.search(name) is not None), name

@@ -204,8 +204,17 @@ _SUBTITLE_NAME = re.compile(r"\b(?:subtitle|sub-title|subheadline|standfirst|dek
                             re.IGNORECASE)
 
 
+# every word of the pattern holds one of these: an ASCII name without them cannot match (the
+# pattern, \b and case-insensitive, tried each position in turn)
+_SUBTITLE_HINTS = ("sub", "standfirst", "dek", "deck")
+
+
 @lru_cache(maxsize=4096)
 def _subtitle_name(cls: str) -> bool:
+    if cls.isascii():
+        low = cls.lower()
+        if not any(h in low for h in _SUBTITLE_HINTS):
+            return False
     return _SUBTITLE_NAME.search(cls) is not None
 
 
