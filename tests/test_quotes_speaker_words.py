@@ -76,3 +76,14 @@ def test_her_publicist_is_her_publicist_with_her_name():
     ]
     got = extract_quotes(paras, min_confidence=0)[-1]
     assert (got["speaker"], got["speaker_type"]) == ("Mira Solano’s publicist", "person")
+
+
+def test_the_subject_of_a_with_phrase_is_the_speaker():
+    paras = [
+        "Singer Mira Solano cancelled her summer tour on Monday.",
+        "Promoters were quick to chime in, with Dana Whitfield tweeting that it was a “disaster” for the festival.",
+        "Promoters who had booked her were irritated, with producer Theo Marsh calling it a “real loss.”",
+    ]
+    got = _speakers(paras)
+    assert got["disaster"] == "Dana Whitfield"
+    assert got["real loss."] == "Theo Marsh"

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 
-from newsspider.extract.mentions.lexicon import FEMALE_FIRST, MALE_FIRST
+from newsspider.extract.mentions.lexicon import CUE_VERBS, FEMALE_FIRST, MALE_FIRST
 from newsspider.extract.mentions.registry import EntityRegistry
 from newsspider.extract.mentions.runs import is_place
 from newsspider.extract.mentions.text import Doc, sentence_start
 from newsspider.extract.quotes.attribution import Mention
+from newsspider.extract.quotes.finding import Candidate
 
 # the people around a performer ("her publicist said", "his bandmate told"): nouns the role
 # lexicon leaves out of the attribution candidates, known to the speaker resolution only
@@ -68,3 +69,32 @@ def _locative(doc: Doc, m: Mention) -> bool:
         return False
     text = doc.paras[m.para]
     return _PLACE_AFTER.search(text, max(0, m.start - 40), m.start) is not None
+
+
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:(?!(?:of|to|for|from|and|the|a|an)\s)[a-z][\w\-]*\s+){0,2}$")
+_ING_CUE = re.compile(r"\s+(?:\([^()]{1,30}\)\s+)?([a-z]+ing)\b")
+_ING_CUES = frozenset(w for w in CUE_VERBS if w.endswith("ing"))
+
+
+def with_speaker(doc: Doc, ms: list[Mention], c: Candidate) -> int | None:
+    """The index of the name that an absolute phrase makes the speaker of the quote it opens:
+    "Republicans were quick to respond, with Senator X calling it “…”", "…, with X tweeting
+    that it was a “…”", "…, with producer X saying …". The name follows "with" (and at most
+    two lower-case role words), a speech verb in -ing follows it, and the quote comes after
+    in the same sentence."""
+    first = c.parts[0] if c.parts else None
+    if first is None:
+        return None
+    for k, m in enumerate(ms):
+        if m.kind != "name" or m.region != "head" or m.para != first.para:
+            continue
+        text = doc.paras[m.para]
+        if not _WITH_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue
+        cue = _ING_CUE.match(text, m.end)
+        if cue is None or cue.group(1) not in _ING_CUES:
+            continue
+        if not any(ch in ".;!?" for ch in text[cue.end() : first.open_pos]):
+            return k
+    return None
+

@@ -44,7 +44,7 @@ from newsspider.extract.quotes.attribution import (
     masked_paragraph,
     special_candidates,
 )
-from newsspider.extract.quotes.excluded import ENTOURAGE, lower_words, not_a_speaker
+from newsspider.extract.quotes.excluded import ENTOURAGE, lower_words, not_a_speaker, with_speaker
 from newsspider.extract.quotes.finding import (
     Candidate,
     Span,
@@ -112,6 +112,10 @@ def choose_attributions(
                 lower = lower_words(doc)
             ms = [m for m in ms if not not_a_speaker(doc, m, lower, registry)]
             best, probs = model.choose([m.feats for m in ms])
+            absolute = with_speaker(doc, ms, c)
+            if absolute is not None and ms[absolute].kind == "name":
+                # "…, with X calling it “…”": X speaks, not the subject of the main clause
+                best, probs = absolute, [0.9 if k == absolute else 0.0 for k in range(len(ms))]
             _apply(doc, c, ms[best], prev, mk)
             c.extra["p_attr"] = probs[best]
             if entry is not None:
