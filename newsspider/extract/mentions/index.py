@@ -201,6 +201,8 @@ _LEAD_ADVERBIAL = lazy(r"^[\s“”\"‘(]*(?:[^,;]{1,60},\s+)?[\s“”\"‘(]*
 
 
 _LEAD_TOKENS = re.compile(r"[^\s“”\"‘(]+")
+# six _LEAD_TOKENS from the start (possessive: no backtracking)
+_SIX_LEAD_TOKENS = re.compile(r"(?:[\s“”\"‘(]*+[^\s“”\"‘(]++){6}")
 _LEAD_WORDS = frozenset("the a an former retired then state party campaign press group band team".split())
 
 
@@ -240,8 +242,10 @@ def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
         return False
     if cut and _OBJECT_AFTER_PLACE.search(lead[:cut]):
         return False  # "… criticized Tulsa, Okla., police officer X": an object after a place
+    if _SIX_LEAD_TOKENS.match(lead, cut):
+        return False  # more than five words before the name (not listed)
     words = _LEAD_TOKENS.findall(lead, cut)
-    if len(words) > 5 or not all(
+    if not all(
         w.lower() in ROLE_TITLES
         or w.lower() in _LEAD_WORDS
         or (w[0].isupper() and w not in CAP_STOPWORDS)

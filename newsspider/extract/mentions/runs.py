@@ -111,17 +111,20 @@ def strip_possessive(word: str) -> tuple[str, bool]:
 
 
 @lru_cache(maxsize=8192)
-def _word_info(word: str) -> tuple[str, bool, bool, bool]:
-    """`strip_possessive(word)`, whether its base `is_name_word`, and whether `_is_stop` may
-    hold for the base (else it is False whatever the context), cached per token text (every
-    capitalised word of every paragraph goes through them)."""
+def _word_info(word: str) -> tuple[str, bool, bool, int]:
+    """`strip_possessive(word)`, whether its base `is_name_word`, and whether `_is_stop`
+    holds for the base: 2 whatever the context (a stop word that is no number word), 1 maybe,
+    0 never; cached per token text (every capitalised word of every paragraph goes through
+    them)."""
     base, poss = strip_possessive(word)
+    if base in CAP_STOPWORDS and base not in _NUMBER_WORDS:
+        return base, poss, is_name_word(base), 2
     maybe_stop = (
         base in _STOP_CANDIDATES
         or (base.endswith("ly") and len(base) > 4)
         or (base[:2] in ("I'", "I’") and _I_CONTRACTION.fullmatch(base) is not None)
     )
-    return base, poss, is_name_word(base), maybe_stop
+    return base, poss, is_name_word(base), int(maybe_stop)
 
 
 def is_name_word(word: str) -> bool:
@@ -202,7 +205,7 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
     while i < n:
         tok = toks[i]
         word, poss, name_word, maybe_stop = _word_info(tok[0])
-        if not name_word or (maybe_stop and _is_stop(word, toks, i, text)):
+        if not name_word or maybe_stop == 2 or (maybe_stop and _is_stop(word, toks, i, text)):
             i += 1
             continue
         j = i

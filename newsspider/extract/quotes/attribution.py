@@ -99,8 +99,8 @@ class Para:
         found += [(m.start(), m.end(), "pron", m.group(), False) for m in _PRONOUN.finditer(text)]
         words = self.words
         n_words = len(words)
-        for i, w in enumerate(words):
-            if w not in ROLE_NOUNS or (i + 1 < n_words and words[i + 1] in ROLE_NOUNS):
+        for i in [i for i, w in enumerate(words) if w in ROLE_NOUNS]:
+            if i + 1 < n_words and words[i + 1] in ROLE_NOUNS:
                 continue  # "the agency spokesman": the head is the last role word
             for k in range(i - 1, max(-1, i - 5), -1):
                 if words[k] in _DETERMINERS or words[k].endswith(("’s", "'s")):

@@ -287,3 +287,34 @@ class _Event:
 def _since_title(before: str) -> str:
     cut = max(before.rfind("”"), before.rfind('"'), before.rfind(";"))
     return before[cut + 1 :]
+
+
+# a release noun set off by a comma or dash, or "titled/called X": an unquoted title may follow
+# (?=(?i:[...])): the first letters of the alternatives, so that the engine skips other
+# positions in C (1.4x faster; it ran on every paragraph)
+_UNQUOTED_CUE = lazy(
+    r"(?=(?i:[asertlmcnod]))"
+    r"(?:(?i:album|single|\bEP|\bOST|soundtrack|record|\bLP|mixtape)\s*(?:,|--|—|–)\s*(?:also\s+)?"
+    r"(?:(?i:titled|called|named|dubbed)\s+)?[A-Z0-9]|(?i:titled|called|named|dubbed)\s+[A-Z0-9])"
+)
+
+
+# Searched in every paragraph without a quoted title, where it nearly never matches: a
+# necessary condition is tested first on the lower-cased text, its words by `in` and the three
+# abbreviations by a case-sensitive pattern (C-speed scans, not the case-insensitive
+# alternation at every letter). Exact: only these four characters match a letter of the
+# pattern case-insensitively without lower-casing to it (İ ı ſ K), and lower-casing keeps every
+# other character one character and keeps it a word character or not (checked over all code
+# points), so \b reads the same.
+_FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
+_CUE_WORDS = ("album", "single", "soundtrack", "record", "mixtape", "titled", "called", "named", "dubbed")
+_CUE_ABBREVIATIONS = re.compile(r"\b(?:ep|ost|lp)")
+
+
+def unquoted_cue(text: str) -> bool:
+    """``_UNQUOTED_CUE.search(text) is not None``."""
+    if _FOLD_SPECIAL.search(text) is None:
+        low = text.lower()
+        if not any(w in low for w in _CUE_WORDS) and _CUE_ABBREVIATIONS.search(low) is None:
+            return False
+    return _UNQUOTED_CUE.search(text) is not None

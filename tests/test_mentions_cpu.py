@@ -1,0 +1,59 @@
+"""Guards of the CPU shortcuts in the mention index, the quotes and the releases (issue #13):
+each shortcut gives the answer of the pattern or the listing it stands for (speed only: these
+pass before and after)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from newsspider.extract.mentions import index
+from newsspider.extract.releases.vocab import _UNQUOTED_CUE, unquoted_cue
+
+_PIECES = [
+    "of", "Of", "the", "THE", "in", "into", "towards", "including", "x", "re-of", "U.S.", "Kim",
+    "“", "(", ",", ".", ";", "'", "’", "-", "ep", "EP", "OST", "most", "step", "help", "LP",
+    "album", "Album", "single", "titled", "Called", "named", "dubbed", "mixtape", "record",
+    "sıngle", "ſingle", "tıtled", "İP", "\u212aelvin", "—", "–", "--", "Nova", "9", "and",
+]
+_GLUE = [" ", "  ", "", "\n", ", ", " — "]
+
+
+def _texts(n: int = 4) -> list[str]:
+    out = []
+    for k in range(1, n + 1):
+        for words in itertools.islice(itertools.product(_PIECES, repeat=k), 0, None, 11**k):
+            for glue in _GLUE:
+                out.append(glue.join(words))
+                out.append(glue.join(words) + " ")
+    return out
+
+
+def test_preposition_read_from_the_end() -> None:
+    forward = re.compile(r"\b(?:" + index._PREPOSITIONS + r")\s+(?:the\s+)?$", re.IGNORECASE)
+    for left in _texts():
+        assert (index._PP_BEFORE_REVERSED.match(left[::-1]) is not None) == (
+            forward.search(left) is not None
+        ), left
+
+
+def test_word_count_shortcuts() -> None:
+    for text in _texts(3):
+        long = " ".join([text] * 9)
+        for t in (text, long, long[: len(long) // 2]):
+            assert (index._OVER_25_WORDS.match(t) is not None) == (len(index._LINE_WORDS.findall(t)) > 25)
+            for cut in range(0, len(t), 5):
+                assert (index._SIX_LEAD_TOKENS.match(t, cut) is not None) == (
+                    len(index._LEAD_TOKENS.findall(t, cut)) > 5
+                )
+
+
+def test_unquoted_cue_prefilter() -> None:
+    hits = 0
+    for text in _texts():
+        found = _UNQUOTED_CUE.search(text) is not None
+        assert unquoted_cue(text) == found, text
+        hits += found
+    assert hits > 100  # the cases hold matches, by the case-folded letters too
+    assert unquoted_cue("their sıngle, Nova") and unquoted_cue("a ſoundtrack, Nova")  # ı, ſ fold to i, s
+    assert not unquoted_cue("the single was out")
