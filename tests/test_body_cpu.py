@@ -290,3 +290,36 @@ def test_container_name_hints_as_the_patterns_found_them() -> None:
                  "entrée", "méta", "main-nav", "story text", "sponsored-content", "headerbar"]:
         assert container._name_hints(name) == (container._POSITIVE.search(name) is not None,
                                                 container._NEGATIVE.search(name) is not None), name
+
+
+def test_credit_and_cta_lines_as_the_single_patterns_found_them() -> None:
+    """`_credit_line` / `_cta_any` (anchored alternatives matched, the others searched only when
+    the text holds ':' / '|' / "perm") answer as the single patterns searched every position."""
+    import re
+
+    from newsspider.extract.body import lines
+
+    credit = re.compile(
+        r"^(?:bildrechte|bildquelle|fotos?|photos?|bild|image|credit|quelle|source|copyright|"
+        r"fotocredit|picture)\s*[:©]|^(?:©|\(c\)\s|copyright\s+©)|"
+        r"(?:bildrechte|foto|photo|credit)\s*:\s*[^.!?:]{2,60}$|\|\s*getty images$", re.I)
+    cta = re.compile(
+        r"^(?:watch|listen to|stream|check out|schauen sie|sehen sie|hören sie)\b.{0,120}"
+        r"\b(?:below|here|above|unten|hier)\s*[.!:]?$|"
+        r"\b(?:republished|reproduced|reprinted) (?:here )?with (?:the )?(?:kind )?permission\b|"
+        r"^this (?:article|story|piece|post) (?:was |is |has been )?(?:first |originally )?"
+        r"(?:published|appeared|posted)\b", re.I)
+    texts = [
+        "Photo: Agency", "FOTO : Max Muster", "The stage. Photo: Agency Name", "x | Getty Images",
+        "© 2026 Agency", "(c) Agency", "Copyright © Agency", "Source: the agency", "Credit:",
+        "Bildrechte: dpa", "A long paragraph with a colon: and more words.", "a | b", "",
+        "Watch the full performance below!", "Listen to the song here.", "This story was first "
+        "published by the Herald.", "It is republished here with the kind permission of X.",
+        "Reprinted with PERMISSION", "reproduced with permıssıon", "republiſhed with permission",
+        "Plain text with no marks at all", "Stream it Here:", "THIS POST ORIGINALLY APPEARED on Y",
+        "\u212apop credit: none", "photo\u00a0: x", "line one\nPhoto: second line"]
+    assert lines._CREDIT_LINE.search("Photo: Agency") is not None
+    for t in texts:
+        assert lines._credit_line(t) == (credit.search(t) is not None), t
+        assert lines._cta_any(t) == (cta.search(t) is not None), t
+        assert lines._cta_any(t) == (lines._CTA_ANY.search(t) is not None), t

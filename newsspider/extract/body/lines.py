@@ -61,12 +61,14 @@ _TIME_OR_META = lazy(
     re.IGNORECASE,
 )
 _DIGIT_EDGE = lazy(r"(?<=\d)(?=[^\W\d])|(?<=[^\W\d])(?=\d)")
-_CREDIT_LINE = lazy(
-    r"^(?:bildrechte|bildquelle|fotos?|photos?|bild|image|credit|quelle|source|copyright|"
-    r"fotocredit|picture)\s*[:©]|^(?:©|\(c\)\s|copyright\s+©)|"
-    r"(?:bildrechte|foto|photo|credit)\s*:\s*[^.!?:]{2,60}$|\|\s*getty images$",
-    re.IGNORECASE,
-)
+# a credit line: its anchored half is matched at the start; the rest needs a ':' or a '|'
+# (`_credit_line`; `_CREDIT_LINE`, the two in one pattern, says what it answers)
+_CREDIT_HEAD = (r"^(?:bildrechte|bildquelle|fotos?|photos?|bild|image|credit|quelle|source|"
+                r"copyright|fotocredit|picture)\s*[:©]|^(?:©|\(c\)\s|copyright\s+©)")
+_CREDIT_TAIL = r"(?:bildrechte|foto|photo|credit)\s*:\s*[^.!?:]{2,60}$|\|\s*getty images$"
+_CREDIT_LINE = lazy(f"{_CREDIT_HEAD}|{_CREDIT_TAIL}", re.IGNORECASE)
+_CREDIT_START = lazy(_CREDIT_HEAD, re.IGNORECASE)
+_CREDIT_END = lazy(_CREDIT_TAIL, re.IGNORECASE)
 _BYLINE_LINE = lazy(
     r"^(?:von|by|par|por|di|door|av|af|autor|autorin|author)\s*:?\s+"
     r"[A-ZÄÖÜÉ][\w'.-]+(?:[\s,]+(?:und|and|et|y|e|og|och|von|van|de|der|den|la|le|di|da|"
@@ -94,14 +96,32 @@ _CTA_LINE = lazy(
 
 # "Watch <show> on <service> below!", "This article first appeared on ... and is republished
 # with permission"
-_CTA_ANY = lazy(
+_CTA_HEAD = (
     r"^(?:watch|listen to|stream|check out|schauen sie|sehen sie|hören sie)\b.{0,120}"
     r"\b(?:below|here|above|unten|hier)\s*[.!:]?$|"
-    r"\b(?:republished|reproduced|reprinted) (?:here )?with (?:the )?(?:kind )?permission\b|"
     r"^this (?:article|story|piece|post) (?:was |is |has been )?(?:first |originally )?"
-    r"(?:published|appeared|posted)\b",
-    re.IGNORECASE,
+    r"(?:published|appeared|posted)\b"
 )
+_CTA_REPUBLISHED = (r"\b(?:republished|reproduced|reprinted) (?:here )?with (?:the )?(?:kind )?"
+                    r"permission\b")
+_CTA_ANY = lazy(f"{_CTA_HEAD}|{_CTA_REPUBLISHED}", re.IGNORECASE)  # what `_cta_any` answers
+_CTA_START = lazy(_CTA_HEAD, re.IGNORECASE)
+_CTA_PERMISSION = lazy(_CTA_REPUBLISHED, re.IGNORECASE)
+
+
+def _credit_line(text: str) -> bool:
+    """``_CREDIT_LINE.search(text)``: the alternatives anchored at the start by one match, the
+    others (each needs a ':' or a '|', characters no case folding reaches) only searched in a
+    text that holds one. The plain search tried every position of every paragraph."""
+    return _CREDIT_START.match(text) is not None or (
+        (":" in text or "|" in text) and _CREDIT_END.search(text) is not None)
+
+
+def _cta_any(text: str) -> bool:
+    """``_CTA_ANY.search(text)``, the same way: the unanchored alternative needs "perm" in the
+    lower-cased text (p, e, r, m: no other character folds to them)."""
+    return _CTA_START.match(text) is not None or (
+        "perm" in text.lower() and _CTA_PERMISSION.search(text) is not None)
 
 
 def _date_line(text: str) -> bool:
@@ -116,7 +136,7 @@ def _chrome_line(text: str, lead: bool) -> bool:
         # nothing but date/time words: keep bare dates deeper in the text (live-blog days)
         if lead or _TIME_OR_META.search(text):
             return True
-    if n <= 250 and (_CREDIT_LINE.search(text) or _CTA_LINE.match(text) or _CTA_ANY.search(text)):
+    if n <= 250 and (_credit_line(text) or _CTA_LINE.match(text) or _cta_any(text)):
         return True
     return lead and n <= 90 and _BYLINE_LINE.match(text) is not None
 
