@@ -32,6 +32,15 @@ def test_embed_candidates_in_document_order() -> None:
     assert [el.tag for el in got] == ["div", "blockquote", "iframe", "amp-youtube", "div",
                                       "lite-youtube", "amp-twitter", "amp-instagram"]
     assert len(got) == len(want) and all(a is b for a, b in zip(got, want, strict=True))
+    # no div with a data-src (the tags selected in C): the same, the divs left out
+    root = lxml_html.fromstring(
+        '<div><p>x</p><blockquote><iframe src="b"></iframe></blockquote><div class="video">'
+        '<amp-youtube data-videoid="c"></amp-youtube></div><iframe src="d"></iframe></div>')
+    got = _maybe_embeds(root)
+    assert [el.tag for el in got] == ["blockquote", "iframe", "amp-youtube", "iframe"]
+    assert all(a is b for a, b in zip(got, root.xpath("descendant-or-self::*[self::blockquote or "
+                                                      "self::iframe or self::amp-youtube]"),
+                                      strict=True))
 
 
 def test_video_embeds_by_tag_and_data_src() -> None:

@@ -91,7 +91,15 @@ _EMBED_TAGS = ("blockquote", "iframe", "amp-twitter", "amp-instagram", "amp-yout
                "lite-youtube", "div")
 
 
+_EMBED_TAGS_BUT_DIV = tuple(t for t in _EMBED_TAGS if t != "div")
+_HAS_DATA_SRC_DIV = etree.XPath("boolean(descendant-or-self::div[@data-src])")
+
+
 def _maybe_embeds(root: Any) -> list[Any]:
+    # most pages have no div with a data-src: their other tags are selected in C (the loop
+    # read every div of the page)
+    if not _HAS_DATA_SRC_DIV(root):
+        return list(root.iter(*_EMBED_TAGS_BUT_DIV))
     return [el for el in root.iter(*_EMBED_TAGS)
             if el.tag != "div" or el.get("data-src") is not None]
 
