@@ -241,16 +241,18 @@ def _leftovers(
 
 # Cheap pre-checks: a pattern runs only when its anchor word occurs in the text at all (most
 # paragraphs have no date, and running a dozen alternation-heavy patterns over them dominates).
+# Each opens with a lookahead on its first letters, so that the engine skips the other
+# positions in C (a leading \b or a case-insensitive alternation defeats its own test).
 _GATE_RES = {
-    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
+    "month": re.compile(r"(?=[JFMASOND])\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
     "weekday": re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
     "digits": re.compile(r"\d[-./]\d"),
-    "relative": re.compile(r"(?i:today|tonight|tomorrow|yesterday)"),
-    "ago": re.compile(r"(?i:\b(?:ago|from\snow|earlier)\b)"),
-    "relmonth": re.compile(r"(?i:\bmonth\b)"),
-    "relweek": re.compile(r"(?i:\bweek\b)"),
-    "year": re.compile(r"(?i:\byear)"),
-    "holiday": re.compile(r"Eve\b|Day\b|Christmas|Halloween"),
+    "relative": re.compile(r"(?=(?i:[ty]))(?i:today|tonight|tomorrow|yesterday)"),
+    "ago": re.compile(r"(?=(?i:[afe]))(?i:\b(?:ago|from\snow|earlier)\b)"),
+    "relmonth": re.compile(r"(?=(?i:m))(?i:\bmonth\b)"),
+    "relweek": re.compile(r"(?=(?i:w))(?i:\bweek\b)"),
+    "year": re.compile(r"(?=(?i:y))(?i:\byear)"),
+    "holiday": re.compile(r"(?=[EDCH])(?:Eve\b|Day\b|Christmas|Halloween)"),
 }
 
 

@@ -52,7 +52,8 @@ _PREPS = frozenset(
 )
 _OBJECT_CUES = frozenset("told tells telling asked asks asking thanked thanks urged urges informed assured advised".split())
 _INDEFINITE = frozenset("a an one another several some two three".split())
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I)\b")
+# (?=[...]): the first letters up front, so that the engine skips other positions in C
+_PRONOUN = re.compile(r"(?=[HhSsTtWwIi])\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I)\b")
 _NOT_HEADS = SMALL_WORDS | frozenset(
     "who which that what whom whose one other others same first last latter former report reports".split()
 )
