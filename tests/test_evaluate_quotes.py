@@ -118,7 +118,8 @@ def test_main_on_small_labelled_set(tmp_path, capsys):
     (tmp_path / "labels.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
     none = str(tmp_path / "none")
     rc = ev.main(
-        ["--polnear", none, "--polnear-train", none, "--real-news", none, "--fan-news", str(tmp_path), "--fixtures", none]
+        ["--polnear", none, "--polnear-train", none, "--real-news", none, "--fan-news", str(tmp_path), "--fixtures", none,
+         "--coref-ent", none]
     )
     out = capsys.readouterr().out
     assert rc == 0
@@ -133,8 +134,37 @@ def test_main_on_small_labelled_set(tmp_path, capsys):
 
 def test_main_with_nothing_returns_1(tmp_path, capsys):
     none = str(tmp_path)
-    args = ["--polnear", none, "--polnear-train", none, "--real-news", none, "--fan-news", none, "--fixtures", none]
+    args = ["--polnear", none, "--polnear-train", none, "--real-news", none, "--fan-news", none, "--fixtures", none,
+            "--coref-ent", none]
     assert ev.main(args) == 1
+
+
+COREF_ENT = Path(__file__).resolve().parents[1] / "benchmarks" / "coref-ent" / "labels.jsonl"
+
+
+def test_coref_ent_labels_are_consistent():
+    # the invented referent set (benchmarks/coref-ent): every quote occurs in its passage, its
+    # mention word is in the passage, every passage is in half a or b, shapes are named
+    rows = [json.loads(line) for line in COREF_ENT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert 40 <= len(rows) <= 60
+    assert {r["half"] for r in rows} == {"a", "b"}
+    for r in rows:
+        text = " ".join(r["body_paragraphs"])
+        assert 2 <= len(r["body_paragraphs"]) <= 6
+        for q in r["quotes"]:
+            assert q["text"] in r["body_paragraphs"][q["paragraph"]]
+            assert q["speaker_mention"].lower() in text.lower() and q["speaker"] and q["shape"]
+
+
+def test_coref_ent_row_scores_passages_without_saved_pages(capsys):
+    none = "/nonexistent-dir"
+    args = ["--polnear", none, "--polnear-train", none, "--real-news", none, "--fan-news", none, "--fixtures", none,
+            "--sets", "coref-ent", "--repeat", "1"]
+    assert ev.main(args) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.strip().startswith("coref-ent"))
+    assert " labelled " in row and "html" not in out.split("ms/1kw")[-1].split("note")[0]
+    assert "spk-acc by half (matched quotes): a " in out and "pronoun-after-entourage" in out
 
 
 def test_same_speaker_accepts_a_shorter_form_of_a_name_not_of_a_description():
