@@ -10,7 +10,7 @@ cross-validate it.
 by document), for masked names, real he / she sources and person descriptions; `pipeline-cv`:
 the quote evaluation's k-fold CV (`speaker_model.cross_validate`) with the pronoun model
 retrained on the other folds too, rules vs learned; `sets`: `newsspider evaluate quotes` on the
-sets the model is not trained on (PolNeAR dev, fan-news, demo, real-news) with the model trained
+sets the model is not trained on (PolNeAR dev, fan-news, demo, real-news, coref-ent) with the model trained
 on all of train; `train` writes the weights file the extractor loads (``pronoun_weights.json``;
 none is committed: measured and not kept, see benchmarks/quotes.md, "Fifth pass").
 
@@ -456,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"margin {model.meta['margin']}")
         pm.use_model(model)
         try:
-            return quotes.main(["--sets", "polnear-dev,fan-news,demo,real-news", "--repeat", "1"])
+            return quotes.main(["--sets", "polnear-dev,fan-news,demo,real-news,coref-ent", "--repeat", "1"])
         finally:
             pm.use_model(True)
     args.out.write_text(model.to_json(), encoding="utf-8")

@@ -164,7 +164,7 @@ def _by(rows: list[dict], pages: list[tuple[list[dict], list[dict]]], key: Any) 
     ``half``, a quote's ``shape``; sets without the field give {}). A page's predictions are
     scored against the gold quotes of each group in turn (spk-acc is what the groups are for)."""
     groups: dict[str, list[tuple[list[dict], list[dict]]]] = {}
-    for row, (gold, pred) in zip(rows, pages):
+    for row, (gold, pred) in zip(rows, pages, strict=True):
         keys = {key(row, g) for g in gold} - {None}
         for k in keys:
             mine = [g for g in gold if key(row, g) == k]
