@@ -222,6 +222,7 @@ def _inverted_cue(lead: str) -> bool:
 
 _ACCORDING_LEAD = re.compile(r"^[\s“”\"‘(]*[Aa]ccording to\s+$")
 _INVERTED_END = re.compile(r"(?:,[^.;“”\"]{1,100})?[.;]")
+_INVERTED_END_FIRST = frozenset(",.;")
 
 
 def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
@@ -236,7 +237,9 @@ def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
     lead = text[s0 : run.start]
     if "ccording to" in lead and _ACCORDING_LEAD.search(lead):
         return True  # "According to Ham, the administration …": the source of the sentence
-    if _INVERTED_END.match(text, run.end) and _inverted_cue(lead):
+    # (the end pattern opens with a comma, a full stop or a semicolon)
+    inverted = text[run.end : run.end + 1] in _INVERTED_END_FIRST and _INVERTED_END.match(text, run.end)
+    if inverted and _inverted_cue(lead):
         return True  # "…, noted NBC’s Dante Chinni." – the speaker of an inverted attribution
     cut = lead.rfind(", ") + 2 if ", " in lead else 0
     if cut > 122 or ";" in lead[:cut]:
