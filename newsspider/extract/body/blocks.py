@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from newsspider.extract.body.base import Block
-from newsspider.extract.body.media import _img_url
+from newsspider.extract.body.media import _img_url, image_record
 from newsspider.extract.text import normalize_ws
 
 BLOCK_TAGS = frozenset({
@@ -42,7 +42,7 @@ class _Walker:
                                          embed=emb))
             return
         if tag == "x-image":
-            img = json.loads(el.get("data-json") or "null")
+            img = image_record(el.get("data-json"), self.base_url)
             if img and img.get("url"):
                 self.blocks.append(Block(kind="image", owner=el, image=img))
             return

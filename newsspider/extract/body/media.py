@@ -98,15 +98,22 @@ _CREDIT_CLS = lazy(r"credit|copyright|source|photographer|byline|quelle|fotograf
 
 
 def _img_url(img: Any, base_url: str) -> str | None:
+    src = _img_src(img)
+    return urljoin(base_url, src) if src is not None else None
+
+
+def _img_src(img: Any) -> str | None:
+    """The URL of an image as written in the page (`_img_url` before the join with the page's
+    URL), None when there is none."""
     for attr in ("data-src", "data-lazy-src", "data-original", "src"):
         v = img.get(attr)
         if v and not v.startswith("data:"):
-            return urljoin(base_url, v.strip())
+            return v.strip()
     srcset = img.get("srcset") or img.get("data-srcset")
     if srcset:
         first = srcset.split(",")[0].strip().split(" ")[0]
         if first:
-            return urljoin(base_url, first)
+            return first
     return None
 
 
@@ -162,14 +169,17 @@ def _as_figure(el: Any) -> None:
 
 
 def _replace_figure(el: Any, base_url: str) -> bool:
-    """Turn a <figure>/<picture> into an x-image placeholder carrying url/caption/credit.
-    True when `el` was replaced (taken off the tree)."""
+    """Turn a <figure>/<picture> into an x-image placeholder carrying url/caption/credit (the
+    url as written in the page: see `image_record`). True when `el` was replaced (taken off the
+    tree)."""
+    # the URL is joined with the page's when the placeholder becomes a block (`image_record`):
+    # many figures (thumbnails of related lists) are dropped with their box before that
     img = next(el.iter("img", "amp-img"), None)
-    url = _img_url(img, base_url) if img is not None else None
+    url = _img_src(img) if img is not None else None
     if url is None and el.tag == "figure":
         src = next(el.iter("source"), None)
         if src is not None and src.get("srcset"):
-            url = urljoin(base_url, src.get("srcset").split(",")[0].strip().split(" ")[0])
+            url = src.get("srcset").split(",")[0].strip().split(" ")[0]
     caption = credit = None
     if el.tag == "figure":
         credits = [c for c in el.iter() if isinstance(c.tag, str) and c is not el
@@ -193,3 +203,12 @@ def _replace_figure(el: Any, base_url: str) -> bool:
         return False
     parent.replace(el, ph)
     return True
+
+
+def image_record(data_json: str | None, base_url: str) -> dict[str, Any] | None:
+    """The record of an x-image placeholder (`_replace_figure`), its URL joined with the
+    page's."""
+    img = json.loads(data_json or "null")
+    if img and img.get("url") is not None:
+        img["url"] = urljoin(base_url, img["url"])
+    return img

@@ -1,0 +1,70 @@
+"""Body extraction CPU work (issue #13, second pass): the restructured steps give the answers of
+the ones they replaced."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lxml import html as lxml_html
+
+from newsspider.extract.body import extract_body
+from newsspider.extract.body.media import _img_src, _img_url, image_record
+from newsspider.extract.page import Page
+from newsspider.urls import safe_urljoin
+
+URL = "https://fans.example/news/starlight-single/"
+P1 = ("Starlight will release their new digital single next Friday, the agency said on Monday, "
+      "adding that all four members took part in writing the lyrics.")
+P2 = ("The song is a mid-tempo ballad about leaving home, and the group will perform it for the "
+      "first time on a weekly music show, followed by a small fan meeting in Seoul.")
+
+# image markup whose URL is relative, absolute, blank after stripping (joins to the page's
+# URL), broken (joins to ""), in a srcset only, a data: URI only
+_IMGS = ('<img src="/a.jpg">', '<img data-src=" https://cdn.example/b.jpg ">', '<img src="  ">',
+         '<img src="http://[::1/c.jpg">', '<img src="https://x.example:99999/d.jpg">',
+         '<img srcset="e.jpg 1x, f.jpg 2x">', '<img src="data:image/gif;base64,R0l">',
+         '<img data-srcset=" g.jpg 640w">', "<img>")
+
+
+def _old_img_url(img: Any, base_url: str) -> str | None:
+    """`_img_url` as it was (each candidate joined where found)."""
+    for attr in ("data-src", "data-lazy-src", "data-original", "src"):
+        v = img.get(attr)
+        if v and not v.startswith("data:"):
+            return safe_urljoin(base_url, v.strip())
+    srcset = img.get("srcset") or img.get("data-srcset")
+    if srcset:
+        first = srcset.split(",")[0].strip().split(" ")[0]
+        if first:
+            return safe_urljoin(base_url, first)
+    return None
+
+
+def test_figure_url_joined_late_gives_the_same_record() -> None:
+    """A figure's placeholder carries the URL as written; its record joins it, as the
+    placeholder's JSON held it joined before (None stays None, "" and broken URLs included)."""
+    for markup in _IMGS:
+        img = lxml_html.fragment_fromstring(markup)
+        want = _old_img_url(img, URL)
+        assert _img_url(img, URL) == want
+        rec = image_record(json.dumps({"url": _img_src(img), "caption": "c", "credit": None}),
+                           URL)
+        assert rec == {"url": want, "caption": "c", "credit": None}
+    assert image_record(None, URL) is None
+
+
+def test_figures_in_the_body_carry_joined_urls() -> None:
+    figs = "".join(f"<figure>{m}<figcaption>Photo {i}</figcaption></figure>"
+                   for i, m in enumerate(_IMGS))
+    figs += '<figure><picture><source srcset=" h.webp 1x"></picture><figcaption>P</figcaption>' \
+            "</figure>"
+    html = (f"<html><body><article><h1>Starlight</h1><p>{P1}</p>{figs}<p>{P2}</p>"
+            '<div class="related"><figure><img src="/r.jpg"></figure></div></article></body>'
+            "</html>")
+    out = extract_body(Page.from_bytes(html.encode(), URL))
+    urls = [im["url"] for im in out["images"]]
+    want = [_old_img_url(lxml_html.fragment_fromstring(m), URL) for m in _IMGS]
+    assert "https://fans.example/a.jpg" in urls and "https://fans.example/news/starlight-single/h.webp" in urls
+    assert [u for u in want if u] == [u for u in urls if not u.endswith("h.webp")]
+    assert "https://fans.example/r.jpg" not in urls
