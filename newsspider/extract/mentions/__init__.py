@@ -92,8 +92,9 @@ class Mentions:
         kinds: Sequence[str] | None = None,
         quoted: dict[int, list[tuple[int, int]]] | None = None,
         skip: Iterable[int] = (),
+        title: str | None = None,
     ) -> None:
-        self.doc = Doc(paragraphs, kinds, None)
+        self.doc = Doc(paragraphs, kinds, title)
         self.registry: EntityRegistry = build_registry(self.doc, quoted or {}, set(skip))
 
     def _pos(self, paragraph: int | None, offset: int) -> int:

@@ -34,6 +34,7 @@ from newsspider.extract.mentions.text import (
     Doc,
     sentence_starts,
 )
+from newsspider.extract.mentions.topic import speaks
 
 _ADV_ALT = "|".join(ADVERBS)
 _CUE_WORDS = frozenset(CUE_VERBS)  # all single lower-case words (as quotes.cues._CUE_SET)
@@ -162,6 +163,8 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
                 ent.person_cues += 1  # "NORTHSTAR’s Kyu-bin": a member
             if _APPOS_PERSON.match(masked, re_, re_ + 90) or _SPEAKS_AFTER.match(masked, re_, re_ + 90):
                 ent.person_cues += 1
+            if speaks(masked, rs, re_):
+                ent.speech.append(gpos)
             if last_w:
                 if last_w in _PLACE_PREPS and not titles:
                     ent.other_cues += 1

@@ -29,6 +29,7 @@ class Entity:
     female: int = 0
     subjects: list[int] = field(default_factory=list)  # offsets where it is a sentence subject
     weights: dict[int, float] = field(default_factory=dict)  # salience weight of each mention (by role)
+    speech: list[int] = field(default_factory=list)  # offsets where it is the subject of a speech verb (`topic`)
 
 
 class EntityRegistry:

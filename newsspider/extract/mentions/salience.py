@@ -17,6 +17,7 @@ from typing import Any
 
 from newsspider.extract.mentions.registry import Entity
 from newsspider.extract.mentions.text import Doc, sentence_bounds
+from newsspider.extract.mentions.topic import Topic, prefer_topic
 
 RECENCY, SUBJECT, HEAD, NON_ADVERBIAL = 100.0, 80.0, 80.0, 50.0
 HORIZON = 4  # sentences looked back
@@ -39,6 +40,7 @@ class Sentences:
             text = (masked or {}).get(i, p)
             starts += [base + s for s in sentence_bounds(text)[1]]
         self.starts = starts
+        self.topic = Topic(doc)  # who the passage is about (`topic`)
         self.pronoun_text: Any = None  # `pronoun_model._Text` of the document (its cached text tests)
 
     def index(self, pos: int) -> int:
@@ -99,6 +101,8 @@ def resolve_pronoun(
         from newsspider.extract.mentions.resolve import resolve_typed
 
         best = resolve_typed(reg, "person", pos, word, -1, doc, pool=cands)
+    if word in ("he", "she"):
+        best = prefer_topic(doc, word, cands, best, pos, sentences)
     if learned and subject and len(cands) > 1:
         best = _learned(doc, reg, word, pos, cands, sentences, best, subject)
     if word == "they":

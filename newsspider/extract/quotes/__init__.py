@@ -137,7 +137,7 @@ def extract_quotes(
         for i, spans in spans_by_para.items()
     }
     skip = block_paras | {c.parts[0].para for c in embed_cands if c.parts}
-    mentions = Mentions(doc.paras, kinds=doc.kinds, quoted=quoted, skip=skip)
+    mentions = Mentions(doc.paras, kinds=doc.kinds, quoted=quoted, skip=skip, title=doc.title)
     if mentions_out is not None:
         mentions_out.append(mentions)
     registry = mentions.registry

@@ -1,0 +1,151 @@
+"""Who the passage is about, against who was just named (issue #10, ninth pass).
+
+Salience (`salience`) ranks the most recently named person high: a manager, mother or coach
+named in the sentence before a "she said" outweighs the star the passage is about, whose
+earlier references (the title, the lede, "her", "the 31-year-old star") have decayed. The
+topic score of a person at a point of the text counts those references instead of weighing
+them by distance: the mentions and resolved references before the point (names, chain
+pronouns and descriptions), plus the title and the lede (the first paragraph of the
+narration after the title). A he / she goes to the passage's topic instead of the most
+salient person when the topic leads by `MARGIN`, is not of the other gender, and the salient
+person is a companion introduced through the topic ("Her manager, Choi Min-jung,", "Lim's
+mother, Kang Eun-sook,") who has given no sign of speaking before the pronoun (never the
+subject of a speech verb: "Cho added", "Her publicist, Megan Cho, said in an email") and is not
+named in the pronoun's own sentence. A source introduced with a role of their own ("Clinton
+campaign manager Robby Mook") keeps the pronoun: in news such a person is usually the next
+speaker (PolNeAR train: the ungated score fixed 18 pronouns and broke 33 that way).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from newsspider.extract.mentions.lexicon import CUE_VERBS
+from newsspider.extract.mentions.registry import Entity
+from newsspider.extract.mentions.text import Doc
+
+if TYPE_CHECKING:
+    from newsspider.extract.mentions.salience import Sentences
+
+TITLE, LEDE, MARGIN = 2.0, 1.0, 3.0
+
+# the speech verbs (`lexicon.CUE_VERBS`) and a few acts of speech they lack
+_MORE_VERBS = (
+    "condemned criticized criticised disagreed remembered attacked blasted slammed praised defended accused "
+    "denied mocked dismissed rejected questioned"
+).split()
+_VERBS = frozenset(CUE_VERBS) | frozenset(_MORE_VERBS)
+# the word after a name, after an optional parenthesis, comma and adverb ("Kim (D) said", "Kim, said",
+# "Cho also added"): a speech verb when the word is one of `_VERBS`
+_VERB_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?,?\s+(?:[a-z]+ly\s+|has\s+|had\s+|also\s+)?([a-z]+)\b")
+# an appositive's closing comma ("Kim, 24, said", "X, who studies …, said"); no full stop or quotation between
+_APPOSITIVE = re.compile(r",[^.;“”\",]{1,140}(?=,)")
+# a name after a speech verb: "…, noted NBC’s Dante Chinni", "“…,” said 9/11 widow Terry Strada"
+# (the quotation blanked: two spaces or more before the verb); the verb is group 1
+_VERB_BEFORE = re.compile(r"(?:[,!?][”\"’']?\s+|\s\s)([a-z]+)\s+(?:\S+\s+){0,4}$")
+
+
+def speaks(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] is the subject of a speech verb: one follows it, possibly
+    after an appositive ("Her publicist, Megan Cho, said in an email", "Cho added that"), or
+    precedes it in an inverted attribution ("…, said 9/11 widow Terry Strada")."""
+    m = _VERB_AFTER.match(text, end, end + 160)
+    if m is not None and m.group(1) in _VERBS:
+        return True
+    at = end
+    for _ in range(3):  # an appositive of up to three comma-separated parts
+        if not text.startswith(",", at):
+            break
+        a = _APPOSITIVE.match(text, at, end + 160)
+        if a is None:
+            break
+        at = a.end()  # the next comma: an appositive closes there, or a longer one goes on
+        m = _VERB_AFTER.match(text, at, end + 160)
+        if m is not None and m.group(1) in _VERBS:
+            return True
+    lead = text[max(0, start - 60) : start]
+    if not any(w in _VERBS for w in lead.split()[-6:]):
+        return False
+    for b in _VERB_BEFORE.finditer(lead):
+        if b.group(1) in _VERBS:
+            return True
+    return False
+
+
+class Topic:
+    """The title's words and the lede's end of a document (built once per document)."""
+
+    def __init__(self, doc: Doc) -> None:
+        title = doc.title or ""
+        self.title_words = set(re.findall(r"[\w\-]+", title.replace("’s", " ").replace("'s", " ")))
+        lede = 0
+        while lede < len(doc.paras) and (
+            not doc.paras[lede].strip() or doc.paras[lede].strip() == title.strip()
+        ):
+            lede += 1
+        self.lede_end = doc.offsets[lede] + len(doc.paras[lede]) if lede < len(doc.paras) else -1
+
+    def score(self, e: Entity, pos: int) -> float:
+        """References to `e` before `pos`, plus the title and the lede."""
+        k = bisect.bisect_left(e.positions, pos)
+        s = float(k)
+        if k and any(w in self.title_words for w in e.name.split()):
+            s += TITLE
+        if k and e.positions[0] < self.lede_end:
+            s += LEDE
+        return s
+
+
+def spoke_before(e: Entity, pos: int) -> bool:
+    return bool(e.speech) and e.speech[0] < pos
+
+
+def prefer_topic(
+    doc: Doc, word: str, cands: list[Entity], best: Entity | None, pos: int, sentences: Sentences
+) -> Entity | None:
+    """`best` (the most salient candidate of a he / she), or the passage's topic when it leads
+    by `MARGIN`, is known to agree with `word` (more gender evidence for than against) and
+    `best` has not been seen speaking."""
+    if best is None or len(cands) < 2 or spoke_before(best, pos):
+        return best
+    k = bisect.bisect_left(best.positions, pos)
+    if k and sentences.index(best.positions[k - 1]) == sentences.index(pos):
+        return best  # named in the pronoun's own sentence
+    topic = sentences.topic
+    mine = topic.score(best, pos)
+    top, top_s = best, mine
+    female = word == "she"
+    for e in cands:
+        if e is not best and (e.female >= e.male if female else e.male >= e.female):
+            s = topic.score(e, pos)
+            if s > top_s:
+                top, top_s = e, s
+    if top is best or top_s < mine + MARGIN or not introduced_through(doc, best, top):
+        return best
+    return top
+
+
+# the words before a companion's first name: "Her manager, ", "Lim's mother, ", "her vocal coach, Ms. "
+_THROUGH = re.compile(
+    r"(?:\b(?P<pron>[Hh]er|[Hh]is)|\b(?P<owner>[A-Z][\w\-]*)[’']s)\s+(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*,?\s+"
+    r"(?:(?:former|late|then)\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
+)
+
+
+def introduced_through(doc: Doc, e: Entity, topic: Entity) -> bool:
+    """`e` is first named as someone of `topic`'s ("Her manager, Choi Min-jung", "Lim's mother,
+    Kang Eun-sook"): the possessive is a reference to `topic` (its chain, or its name)."""
+    if not e.positions:
+        return False
+    para, off = doc.locate(e.positions[0])
+    lo = max(0, off - 60)
+    m = _THROUGH.search(doc.paras[para], lo, off) if off else None
+    if m is None or m.end() != off:
+        return False
+    if m.group("owner"):
+        return m.group("owner") in topic.name.split()
+    at = doc.g(para, m.start("pron"))
+    k = bisect.bisect_left(topic.positions, at)
+    return k < len(topic.positions) and topic.positions[k] == at
