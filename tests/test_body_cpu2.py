@@ -68,3 +68,48 @@ def test_figures_in_the_body_carry_joined_urls() -> None:
     assert "https://fans.example/a.jpg" in urls and "https://fans.example/news/starlight-single/h.webp" in urls
     assert [u for u in want if u] == [u for u in urls if not u.endswith("h.webp")]
     assert "https://fans.example/r.jpg" not in urls
+
+
+def test_clean_reuses_the_cta_count_only_when_it_is_still_the_page_text(monkeypatch) -> None:
+    """`_clean`'s last pass takes the page's text length from the CTA boxes' count: the same tree
+    as when it counts afresh, with and without a weak-name box dropped before the first rule
+    needing the count (that drop merges tails: the count is made again)."""
+    from lxml import etree
+
+    from newsspider.extract.body import clean
+    from newsspider.extract.body.base import _text_len
+
+    cta = ('<div class="box"><p>Independent fan news needs your support.</p>'
+           '<a class="btn" href="/s">Support us</a></div>')
+    heads = ["", "<div class='widget'>menu</div> tail  text ",
+             "<div class='widget'><p>x</p></div>   <span>t</span>"]
+    pages = []
+    for head in heads:
+        for paras in (1, 3, 30):
+            pages.append(f"<body><div>{head}<div class='share-bar'>Share this {'x' * 300}</div>"
+                         f"{f'<p>{P1}</p>' * paras}{cta}<div hidden>{P2}</div>"
+                         f"<div class='sidebar-ad'>{P2 * 2}</div></div></body>")
+    # the dropped box holds text: a stale count would drop the share bar, a fresh one keeps it
+    pages.append(f"<body><div><div class='widget'>{'w' * 1000}</div><div class='share-bar'>"
+                 f"{'s' * 400}</div><p>{P1}</p><p>{P2}</p>{cta}</div></body>")
+    got_counts = []
+
+    def fresh(root: Any) -> tuple[bool, int | None]:
+        marked, total = real(root)
+        got_counts.append(total)
+        return marked, None
+
+    real = clean._cta_boxes
+    for html in pages:
+        for level in (2, 1, 0):
+            a, b = lxml_html.fromstring(html), lxml_html.fromstring(html)
+            marked_a = clean._clean(a, URL, level)
+            with monkeypatch.context() as m:
+                m.setattr(clean, "_cta_boxes", fresh)
+                marked_b = clean._clean(b, URL, level)
+            assert marked_a == marked_b
+            assert etree.tostring(a) == etree.tostring(b)
+    assert any(c is not None for c in got_counts)
+    # the count is the whole page's text (the cap at 3,001 it replaced gave the same answers)
+    root = lxml_html.fromstring(f"<div>{f'<p>{P1}</p>' * 30}{cta}</div>")
+    assert real(root) == (True, _text_len(root))

@@ -179,8 +179,11 @@ def _clean(root: Any, base_url: str, level: int = 2) -> bool:
             if _holds_article(el, total):
                 continue
         _drop(el)
-    cta_marked = _mark_cta_boxes(root)
+    cta_marked, cta_total = _cta_boxes(root)
+    # the page's text as the first rule below needing it finds it: the count made for the CTA
+    # boxes (nothing since has changed the text) unless a weak-name box was dropped before
     total = None
+    dropped = False
     # only elements the rules below can act on (C-level selection, in document order)
     nodes = _maybe_boiler(root)
     i, end = 0, len(nodes)
@@ -202,7 +205,7 @@ def _clean(root: Any, base_url: str, level: int = 2) -> bool:
                 or get("role") in _CHROME_ROLES
                 or (get("aria-hidden") == "true" and tag not in ("p", "span", "a", "em", "strong"))):
             if total is None:
-                total = _text_len(root)
+                total = cta_total if cta_total is not None and not dropped else _text_len(root)
             if not _holds_article(el, total):
                 i = _drop_subtree(el, i, nodes, total is None)
             continue
@@ -213,13 +216,14 @@ def _clean(root: Any, base_url: str, level: int = 2) -> bool:
         if level >= 1 and strong:
             # never drop a container holding a large share of the page's text
             if total is None:
-                total = _text_len(root)
+                total = cta_total if cta_total is not None and not dropped else _text_len(root)
             if _text_len(el, 0.4 * total) < 0.4 * total:
                 i = _drop_subtree(el, i, nodes, total is None)
         elif level >= 2 and weak:
             # weak names ("widget", "meta", "next") also wrap whole articles: keep elements
             # that hold real paragraphs
             if _long_paragraphs(el) < 2:
+                dropped = dropped or total is None
                 i = _drop_subtree(el, i, nodes, total is None)
     return cta_marked
 
@@ -335,6 +339,11 @@ def _mark_cta_boxes(root: Any) -> bool:
     still count when the container is chosen (as the non-text they are) but never reach the
     paragraphs. True when a box was marked.
     """
+    return _cta_boxes(root)[0]
+
+
+def _cta_boxes(root: Any) -> tuple[bool, int | None]:
+    """`_mark_cta_boxes`, and the text length of the page when it was measured (else None)."""
     marked = False
     total: int | None = None  # nothing here changes the text: measured once, when needed
     seen: dict[Any, tuple[int, bool]] = {}  # ancestor -> (its text up to 601, too big)
@@ -355,10 +364,10 @@ def _mark_cta_boxes(root: Any) -> bool:
             box, box_len = anc, n
         if box is not a:
             if total is None:
-                # box_len <= 600: any total from 3,001 on gives the same answer, so counting
-                # stops there (it read the whole page)
-                total = _text_len(root, 3001)
+                # box_len <= 600: any total from 3,001 on gives the same answer; the whole count
+                # (in C, and `_clean` reuses it) takes less CPU than one stopping at 3,001
+                total = _text_len(root)
             if box_len < 0.2 * total:
                 box.set(_CTA_MARK, "1")
                 marked = True
-    return marked
+    return marked, total
