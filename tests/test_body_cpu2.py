@@ -113,3 +113,36 @@ def test_clean_reuses_the_cta_count_only_when_it_is_still_the_page_text(monkeypa
     # the count is the whole page's text (the cap at 3,001 it replaced gave the same answers)
     root = lxml_html.fromstring(f"<div>{f'<p>{P1}</p>' * 30}{cta}</div>")
     assert real(root) == (True, _text_len(root))
+
+
+def test_form_skips_the_page_count_only_when_nothing_reads_it(monkeypatch) -> None:
+    """`_clean`'s first loop counts the page's text at the first form, and every later form and
+    chrome element reads that count. Skipping it (an empty form, nothing after it needing the
+    count) or stopping it early (only this form reads it) leaves the tree the full count gives
+    (`_last_total_need` made to say "something later needs it": the former behaviour)."""
+    from lxml import etree
+
+    from newsspider.extract.body import clean
+
+    long_ps = f"<p>{P1}</p><p>{P2}</p><p>{P1} {P2}</p>"
+    search = "<form><input name='q'><button>Go</button></form>"
+    signup = "<form><label>Get the newsletter every week</label><input name='e'></form>"
+    script = f"<script>{'x' * 3000}</script>"
+    layouts = [
+        f"{search}<div><p>{P1}</p></div>",
+        f"{search}{script}<nav>{long_ps}</nav>",  # the nav's own (fresh) count would keep it
+        f"{search}{script}{signup}<div>{long_ps}</div>",
+        f"{signup}{script}<div>{long_ps}</div>{search}",
+        f"<form><div>{long_ps}</div><input name='v'></form>{search}",
+        f"{search}<nav><a href='/'>Home</a></nav>{script}<p>{P1}</p>",
+        f"{search}<form> </form>{script}<menu>{long_ps}{long_ps}</menu>",
+    ]
+    for body in layouts:
+        html = f"<html><body><div class='page'>{body}</div></body></html>"
+        for level in (2, 0):
+            a, b = lxml_html.fromstring(html), lxml_html.fromstring(html)
+            clean._clean(a, URL, level)
+            with monkeypatch.context() as m:
+                m.setattr(clean, "_last_total_need", lambda items, start: 1 << 30)
+                clean._clean(b, URL, level)
+            assert etree.tostring(a) == etree.tostring(b), body

@@ -162,13 +162,22 @@ def _clean(root: Any, base_url: str, level: int = 2) -> bool:
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _drop(el)
     total: int | None = None
-    for el in list(root.iter(*DROP_TAGS)):
+    last_need: int | None = None
+    items = list(root.iter(*DROP_TAGS))
+    for k, el in enumerate(items):
         if el.getparent() is None:
             continue
         if el.tag == "form":
             # ASP.NET pages wrap the whole page in one <form>: unwrap a form holding the text
             if total is None:
-                total = _text_len(root)
+                # none after k may read the count: an empty form (a search box; none from k
+                # on) is dropped whatever the count; for another it stops past 2x the form's
+                if last_need is None:
+                    last_need = _last_total_need(items, k)
+                if last_need < k:
+                    _drop(el)
+                    continue
+                total = _text_len(root) if last_need > k else _text_len(root, 2 * _text_len(el) + 1)
             if total > 0 and _text_len(el) >= 0.5 * total:
                 el.tag = "div"
                 continue
@@ -226,6 +235,27 @@ def _clean(root: Any, base_url: str, level: int = 2) -> bool:
                 dropped = dropped or total is None
                 i = _drop_subtree(el, i, nodes, total is None)
     return cta_marked
+
+
+def _last_total_need(items: list[Any], start: int) -> int:
+    """Index of the last of `items` from `start` on that may read the page's text count in
+    `_clean`'s first loop (-1: none): a form with text, a chrome element with three paragraphs
+    of 120 characters. Drops only shorten what they leave (text_content; a count of 0 stays 0)."""
+    last = -1
+    for k in range(start, len(items)):
+        el = items[k]
+        if el.tag == "form":
+            if _text_len(el, 1) > 0:
+                last = k
+        elif el.tag in _CHROME_TAGS:
+            n = 0
+            for p in el.iter("p"):
+                if len(p.text_content()) >= 120:
+                    n += 1
+                    if n >= 3:
+                        last = k
+                        break
+    return last
 
 
 # what `_clean`'s last pass looks at: aside/footer, hidden, aria-hidden, role, class/id names
