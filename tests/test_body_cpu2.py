@@ -146,3 +146,17 @@ def test_form_skips_the_page_count_only_when_nothing_reads_it(monkeypatch) -> No
                 m.setattr(clean, "_last_total_need", lambda items, start: 1 << 30)
                 clean._clean(b, URL, level)
             assert etree.tostring(a) == etree.tostring(b), body
+
+
+def test_button_box_climb_stops_at_600_characters() -> None:
+    """The box around a button link grows while its text stays at most 600 characters (whole
+    counts now; the count stopping past 600 gave the same answers)."""
+    from newsspider.extract.body.clean import _CTA_MARK, _mark_cta_boxes
+
+    for extra, box_class in ((540, "outer"), (580, "inner"), (2000, "inner")):
+        html = (f"<div><div>{f'<p>{P1}</p>' * 30}</div><div class='outer'>{'y' * extra}"
+                "<div class='inner'>Join the fan club today! <a class='btn' href='/j'>Join</a>"
+                "</div></div></div>")
+        root = lxml_html.fromstring(html)
+        assert _mark_cta_boxes(root) is True
+        assert [el.get("class") for el in root.xpath(f"//*[@{_CTA_MARK}]")] == [box_class]

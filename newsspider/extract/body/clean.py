@@ -189,8 +189,7 @@ def _clean(root: Any, base_url: str, level: int = 2) -> bool:
                 continue
         _drop(el)
     cta_marked, cta_total = _cta_boxes(root)
-    # the page's text as the first rule below needing it finds it: the count made for the CTA
-    # boxes (nothing since has changed the text) unless a weak-name box was dropped before
+    # the page's text count: the CTA boxes' (same text) unless a weak-name box was dropped first
     total = None
     dropped = False
     # only elements the rules below can act on (C-level selection, in document order)
@@ -376,7 +375,7 @@ def _cta_boxes(root: Any) -> tuple[bool, int | None]:
     """`_mark_cta_boxes`, and the text length of the page when it was measured (else None)."""
     marked = False
     total: int | None = None  # nothing here changes the text: measured once, when needed
-    seen: dict[Any, tuple[int, bool]] = {}  # ancestor -> (its text up to 601, too big)
+    seen: dict[Any, tuple[int, bool]] = {}  # ancestor -> (its text, too big)
     for a in _CLASSED_LINKS(root):
         if not (_is_button_class(a.get("class") or "") or a.get("role") == "button"):
             continue
@@ -386,7 +385,7 @@ def _cta_boxes(root: Any) -> tuple[bool, int | None]:
                 break
             got = seen.get(anc)  # the buttons of one bar share their ancestors
             if got is None:
-                n = _text_len(anc, 601)  # only "over 600" matters: stop counting there
+                n = _text_len(anc)  # read if <= 600: a whole count (in C) beats a capped one
                 got = seen[anc] = (n, n > 600 or _long_paragraphs(anc) >= 2)
             n, too_big = got
             if too_big:
