@@ -57,3 +57,29 @@ def test_unquoted_cue_prefilter() -> None:
     assert hits > 100  # the cases hold matches, by the case-folded letters too
     assert unquoted_cue("their sıngle, Nova") and unquoted_cue("a ſoundtrack, Nova")  # ı, ſ fold to i, s
     assert not unquoted_cue("the single was out")
+
+
+def test_subject_lead_guards() -> None:
+    # the cached per-word test is the listed test; the guards before the place and six-token
+    # patterns hold whenever the patterns match
+    pieces = _PIECES + ["Tulsa,", "Okla.,", "criticized", "Main", "vocalist", "NORTHSTAR’s", "Kim's", "a", "former"]
+    for w in pieces + [p.upper() for p in pieces] + [p.lower() for p in pieces]:
+        if not w or re.fullmatch(r"[\s“”\"‘(]*", w):
+            continue
+        listed = (
+            w.lower() in index.ROLE_TITLES
+            or w.lower() in index._LEAD_WORDS
+            or (w[0].isupper() and w not in index.CAP_STOPWORDS)
+            or w.endswith(("’s", "'s"))
+        )
+        assert index._lead_word(w) == listed, w
+    places = 0
+    for text in _texts(3) + ["he criticized Tulsa, Okla., ", "a b, c, ", "x y,  Z., Q, "]:
+        for cut in range(len(text) + 1):
+            head = text[:cut]
+            if index._OBJECT_AFTER_PLACE.search(head):
+                places += 1
+                assert head.count(",") > 1, head
+            if index._SIX_LEAD_TOKENS.match(text, cut):
+                assert len(text) - cut > 10, (text, cut)
+    assert places > 0

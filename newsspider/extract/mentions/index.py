@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from newsspider.extract.lazyre import lazy
 from newsspider.extract.mentions.chains import add_chains
@@ -228,6 +229,19 @@ _INVERTED_END = re.compile(r"(?:,[^.;“”\"]{1,100})?[.;]")
 _INVERTED_END_FIRST = frozenset(",.;")
 
 
+@lru_cache(maxsize=8192)
+def _lead_word(w: str) -> bool:
+    """A word that may stand between a sentence's opening (or its last comma) and its subject
+    name: a role word, an article or the like, a capitalised word, a possessive; cached per
+    word (the subject test asks it for the words before every name)."""
+    return (
+        w.lower() in ROLE_TITLES
+        or w.lower() in _LEAD_WORDS
+        or (w[0].isupper() and w not in CAP_STOPWORDS)
+        or w.endswith(("’s", "'s"))
+    )
+
+
 def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
     """The run is the grammatical subject of its sentence: it opens the sentence, possibly
     after an adverbial ending with a comma ("On Wednesday,", "In an interview with X,") and
@@ -247,18 +261,12 @@ def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
     cut = lead.rfind(", ") + 2 if ", " in lead else 0
     if cut > 122 or ";" in lead[:cut]:
         return False
-    if cut and _OBJECT_AFTER_PLACE.search(lead[:cut]):
+    # (the place pattern holds two commas; six tokens take at least 11 characters)
+    if cut and lead.count(",", 0, cut) > 1 and _OBJECT_AFTER_PLACE.search(lead[:cut]):
         return False  # "… criticized Tulsa, Okla., police officer X": an object after a place
-    if _SIX_LEAD_TOKENS.match(lead, cut):
+    if len(lead) - cut > 10 and _SIX_LEAD_TOKENS.match(lead, cut):
         return False  # more than five words before the name (not listed)
-    words = _LEAD_TOKENS.findall(lead, cut)
-    if not all(
-        w.lower() in ROLE_TITLES
-        or w.lower() in _LEAD_WORDS
-        or (w[0].isupper() and w not in CAP_STOPWORDS)
-        or w.endswith(("’s", "'s"))
-        for w in words
-    ):
+    if not all(map(_lead_word, _LEAD_TOKENS.findall(lead, cut))):
         return False
     return _SUBJ_FOLLOW.match(text, run.end) is not None
 
