@@ -160,3 +160,35 @@ def test_button_box_climb_stops_at_600_characters() -> None:
         root = lxml_html.fromstring(html)
         assert _mark_cta_boxes(root) is True
         assert [el.get("class") for el in root.xpath(f"//*[@{_CTA_MARK}]")] == [box_class]
+
+
+def test_photo_box_candidates_in_document_order_on_random_trees() -> None:
+    """`_photo_box_divs` lists the images' new ancestors top-down, image by image: the named
+    divs `_PHOTO_BOX_XPATH` selects, in its (document) order, on random nestings (amp-img
+    holding an img included), from the root and from inner elements."""
+    import random
+
+    from lxml import etree
+
+    from newsspider.extract.body import clean
+
+    rng = random.Random(13)
+
+    def grow(el: Any, depth: int) -> None:
+        for _ in range(rng.randint(0, 4)):
+            tag = rng.choice(["div", "div", "section", "span", "img", "amp-img", "p"])
+            child = etree.SubElement(el, tag)
+            if tag == "div" and rng.random() < 0.6:
+                child.set(rng.choice(["class", "id"]), "x")
+            if tag == "amp-img" and rng.random() < 0.5:
+                etree.SubElement(child, "img")
+            elif tag not in ("img", "amp-img") and depth < 6:
+                grow(child, depth + 1)
+
+    for _ in range(300):
+        root = etree.Element("div", {"class": "r"} if rng.random() < 0.5 else {})
+        grow(root, 0)
+        for start in (root, *list(root.iter("div"))[1:4]):
+            want = start.xpath(clean._PHOTO_BOX_XPATH)
+            got = clean._photo_box_divs(start)
+            assert len(got) == len(want) and all(a is b for a, b in zip(got, want, strict=True))
