@@ -144,10 +144,13 @@ COREF_ENT = Path(__file__).resolve().parents[1] / "benchmarks" / "coref-ent" / "
 
 def test_coref_ent_labels_are_consistent():
     # the invented referent set (benchmarks/coref-ent): every quote occurs in its passage, its
-    # mention word is in the passage, every passage is in half a or b, shapes are named
+    # mention word is in the passage, every passage is in half a or b (dev) or the held-out split
+    # c, shapes are named, ids are unique
     rows = [json.loads(line) for line in COREF_ENT.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert 40 <= len(rows) <= 60
-    assert {r["half"] for r in rows} == {"a", "b"}
+    assert 70 <= len(rows) <= 90
+    assert {r["half"] for r in rows} == {"a", "b", "c"}
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert all(r["half"] == "c" for r in rows[50:]) and all(r["half"] != "c" for r in rows[:50])
     for r in rows:
         text = " ".join(r["body_paragraphs"])
         assert 2 <= len(r["body_paragraphs"]) <= 6
