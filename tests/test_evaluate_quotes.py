@@ -168,6 +168,11 @@ def test_coref_ent_row_scores_passages_without_saved_pages(capsys):
     row = next(line for line in out.splitlines() if line.strip().startswith("coref-ent"))
     assert " labelled " in row and "html" not in out.split("ms/1kw")[-1].split("note")[0]
     assert "spk-acc by half (matched quotes): a " in out and "pronoun-after-entourage" in out
+    # the held-out split c is its own row and its own by-half / by-shape figures, never pooled with a+b
+    rows = {line.split("labelled")[0].strip(): line for line in out.splitlines() if " labelled " in line}
+    assert set(rows) == {"coref-ent a+b (dev)", "coref-ent c (held out)"}
+    assert rows["coref-ent a+b (dev)"].split()[4:6] == ["50", "96"]  # docs, gold quotes of halves a and b
+    assert ", c " in out.split("by half")[1].splitlines()[0] and "by shape, held out" in out
 
 
 def test_same_speaker_accepts_a_shorter_form_of_a_name_not_of_a_description():

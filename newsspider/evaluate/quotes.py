@@ -28,10 +28,12 @@ skipped with a message; nothing from them is copied into the repository):
   A prediction matches a gold quote when the matching characters of the two normalised texts
   cover at least half of the longer one; speaker correct when it names the gold speaker
   (`newsspider.evaluate.scoring.same_speaker`: equal, or a shorter form of a proper name).
-* ``coref-ent`` (``benchmarks/coref-ent``, in the repository): 50 invented short entertainment
+* ``coref-ent`` (``benchmarks/coref-ent``, in the repository): 80 invented short entertainment
   passages hand-labelled for who a pronoun, description, "they", "the agency" or "a rep" is
-  (its README); labelled row only (no saved pages), with spk-acc by half (a/b, for held-out
-  checks of anything tuned on the other half) and by shape printed below the table.
+  (its README); labelled input only (no saved pages). Two rows: halves a+b (dev: the eighth
+  and ninth passes were shaped on them) and split c (held out: written after the ninth pass,
+  never tuned on); spk-acc by half (a, b, c) and by shape, for a+b and for c apart, printed
+  below the table.
 """
 
 from __future__ import annotations
@@ -70,6 +72,17 @@ REPO = Path(__file__).resolve().parents[2]
 # (columns acc@t / cov@t), so one run gives both views
 ALL_GUESSES = partial(extract_quotes, min_confidence=0.0)
 SETS = ("polnear-dev", "polnear-train", "real-news", "fan-news", "demo", "coref-ent")
+# passages of a labelled set whose ``half`` is one of these are held out (coref-ent split c):
+# reported in their own row, never pooled with the dev halves
+HELD_OUT_HALVES = frozenset({"c"})
+
+
+def _split(row: dict) -> str | None:
+    """"dev" or "held out" for a passage with a ``half`` field, None for sets without one."""
+    half = row.get("half")
+    if half is None:
+        return None
+    return "held out" if half in HELD_OUT_HALVES else "dev"
 
 
 def _shared() -> Path:
@@ -146,6 +159,11 @@ def eval_labelled(root: Path, extract: Any = ALL_GUESSES, repeat: int = 3, min_w
         )
         html_times.append(dt * 1000 / max(1, sum(len(p.split()) for p in hp)) * 1000)
         html_pages.append((gold, pred_h))
+    splits: dict[str, list[tuple[list[dict], list[dict]]]] = {}
+    for row, page in zip(rows, lab_pages, strict=True):
+        split = _split(row)
+        if split is not None:
+            splits.setdefault(split, []).append(page)
     return {
         "pages": len(rows),
         "labelled": score_pages(lab_pages),
@@ -153,7 +171,11 @@ def eval_labelled(root: Path, extract: Any = ALL_GUESSES, repeat: int = 3, min_w
         "html_min_words": score_pages(html_pages, min_words) if min_words and html_pages and not html_missing else None,
         "html_missing": html_missing,
         "by_half": _by(rows, lab_pages, lambda row, g: row.get("half")),
-        "by_shape": _by(rows, lab_pages, lambda row, g: g.get("shape")),
+        # whole passages (every prediction, so P counts extras) per split: dev halves / held out
+        "by_split": {k: score_pages(v) for k, v in splits.items()},
+        "split_docs": {k: len(v) for k, v in splits.items()},
+        "by_shape": _by(rows, lab_pages, lambda row, g: g.get("shape") if _split(row) != "held out" else None),
+        "by_shape_held_out": _by(rows, lab_pages, lambda row, g: g.get("shape") if _split(row) == "held out" else None),
         "ms_per_1k_words": statistics.median(times) if times else 0.0,
         "html_ms_per_1k_words": statistics.median(html_times) if html_times else 0.0,
     }
@@ -271,12 +293,23 @@ def main(argv: list[str] | None = None) -> int:
                                   res["html_ms_per_1k_words"]))
         elif res["html_missing"]:
             notes.append(f"{label}: html row n/a ({res['html_missing']} saved pages missing)")
-        lines.append(_row(label, "labelled", res["pages"], res["labelled"], res["ms_per_1k_words"]))
-        for what in ("by_half", "by_shape"):
+        if "held out" in res["by_split"]:
+            # a set with a held-out split: the dev halves and the held-out split in rows of their own
+            for split, tag in (("dev", "a+b (dev)"), ("held out", "c (held out)")):
+                r = res["by_split"].get(split)
+                if r is not None:
+                    lines.append(_row(f"{key} {tag}", "labelled", res["split_docs"][split], r, res["ms_per_1k_words"]))
+                    errors.append((f"{key} {tag} labelled" + (": do not tune on these" if split == "held out" else ""),
+                                   r["errors"]))
+        else:
+            lines.append(_row(label, "labelled", res["pages"], res["labelled"], res["ms_per_1k_words"]))
+            errors.append((f"{label} labelled", res["labelled"]["errors"]))
+        for what, name in (("by_half", "by half"), ("by_shape", "by shape"), ("by_shape_held_out", "by shape, held out")):
             if res[what]:
                 parts = ", ".join(f"{k} {v['speaker_acc']:.3f} ({v['tp']})" for k, v in res[what].items())
-                notes.append(f"{label}: spk-acc {what.replace('_', ' ')} (matched quotes): {parts}")
-        errors.append((f"{label} labelled", res["labelled"]["errors"]))
+                if what == "by_shape" and res["by_shape_held_out"]:
+                    name = "by shape, dev halves"
+                notes.append(f"{label}: spk-acc {name} (matched quotes): {parts}")
     if not lines:
         for n in notes:
             print(n)
