@@ -162,7 +162,10 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
                 ent.titles |= {TITLE_ABBREV.get(t, t) for t in titles}
             if r.owner and entity_type_of(r.owner) in ("group", "org"):
                 ent.person_cues += 1  # "NORTHSTAR’s Kyu-bin": a member
-            if _APPOS_PERSON.match(masked, re_, re_ + 90) or _SPEAKS_AFTER.match(masked, re_, re_ + 90):
+            appos = _APPOS_PERSON.match(masked, re_, re_ + 90)
+            if appos is not None and _sentence_adverb(masked, r, appos, starts):
+                appos = None
+            if appos is not None or _SPEAKS_AFTER.match(masked, re_, re_ + 90):
                 ent.person_cues += 1
             if speaks(masked, rs, re_):
                 ent.speech.append(gpos)
@@ -216,6 +219,21 @@ _LEAD_WORDS = frozenset("the a an former retired then state party campaign press
 # position, so finditer over the lookahead sees them all): the same test as the cue-verb
 # alternation, without compiling its ~1,900 characters (~2.3 ms) at every start.
 _INVERTED_TAIL = re.compile(r"(?=[,!?][”\"’']?\s+([a-z]+)\s+(?:[A-Z][\w.&\-]*[’']s\s+|[a-z]+\s+){0,3}$)")
+
+
+def _sentence_adverb(text: str, run, appos, starts: list[int]) -> bool:
+    """A lone capitalised word opening its sentence, then a comma and a clause that no second
+    comma closes ("Backstage, the rookie said …", "Nevertheless, the incident made waves"): a
+    sentence adverb before the subject, not a name with an appositive ("Kim, the singer, said",
+    "Kim, 27, said" close theirs)."""
+    if " " in run.raw or run.raw != run.text or appos.group().endswith(("who", "whose")):
+        return False
+    k = bisect.bisect_right(starts, run.start) - 1
+    s0 = starts[k] if k >= 0 else 0
+    if text[s0 : run.start].strip("“‘\"'([ "):
+        return False
+    end = starts[k + 1] if k + 1 < len(starts) else len(text)
+    return "," not in text[appos.end() : end]
 
 
 def _inverted_cue(lead: str) -> bool:
