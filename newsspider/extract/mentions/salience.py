@@ -13,10 +13,8 @@ set here.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Any
 
-from newsspider.extract.mentions.lexicon import CUE_VERBS, DOCUMENT_NOUNS, ROLE_NOUNS
 from newsspider.extract.mentions.registry import Entity
 from newsspider.extract.mentions.text import Doc, sentence_bounds
 from newsspider.extract.mentions.topic import Topic, prefer_topic
@@ -110,54 +108,11 @@ def resolve_pronoun(
     if word == "they":
         pair = coordinated_pair_at(doc, reg, pos, pool)
         if pair is not None:
-            named = group_after(doc, cands, pair[0], pos, sentences)
-            if named is not None:
-                return named
             both = min(salience(pair[2], pos, sentences), salience(pair[3], pos, sentences))
             if best is None or both > salience(best, pos, sentences):
                 ent = Entity(name=pair[1], type="pair", positions=[pair[0]])
                 return ent
     return best
-
-
-_GROUP_HEADS = {
-    w: t for w, t in ROLE_NOUNS.items() if t in ("org", "group") and w not in DOCUMENT_NOUNS and "'" not in w
-}
-_SPEAKS = r"\s+(?:(?:had|has|have|also|first|then|later|not|never)\s+){0,2}(?:" + "|".join(sorted(set(CUE_VERBS))) + r")\b"
-_GROUP_ROLE = re.compile(
-    r"\b(?:the|its|their)\s+(" + "|".join(sorted(_GROUP_HEADS, key=len, reverse=True)) + r")" + _SPEAKS, re.I
-)
-
-
-def group_after(doc: Doc, cands: list[Entity], start: int, pos: int, sentences: Sentences) -> Entity | None:
-    """"they" after two people joined by "and" is the pair unless a group or an organisation
-    is seen speaking after them, by name or role ("A and B joked about it on air before the
-    label had said a word. “…,” they said"): the more recent speaking subject, then, is the
-    group, and "they" is the most salient agreeing group or organisation (of the role word's
-    kind, "the band" / "the label", when there is one). Number agreement: "they" never reaches
-    one person (`candidates.compatible`)."""
-    groups = [e for e in cands if e.type in ("org", "group")]
-    if not groups:
-        return None
-    text = _between(doc, start, pos)
-    kinds: set[str] = {_GROUP_HEADS[m.group(1).lower()] for m in _GROUP_ROLE.finditer(text)}
-    for e in groups:
-        if re.search(r"\b" + re.escape(e.name) + _SPEAKS, text):
-            kinds.add(e.type)
-    if not kinds:
-        return None
-    fit = [e for e in groups if e.type in kinds] or groups
-    return most_salient(fit, pos, sentences) or max(fit, key=lambda e: e.positions[-1] if e.positions else -1)
-
-
-def _between(doc: Doc, start: int, end: int) -> str:
-    """The text between two global offsets, paragraphs joined by a newline."""
-    out = []
-    for i, p in enumerate(doc.paras):
-        a, b = max(start, doc.offsets[i]), min(end, doc.offsets[i] + len(p))
-        if a < b:
-            out.append(p[a - doc.offsets[i] : b - doc.offsets[i]])
-    return "\n".join(out)
 
 
 def resolve_description(
