@@ -26,6 +26,7 @@ from newsspider.extract.mentions.resolve import (
     TITLE_ABBREV,
 )
 from newsspider.extract.mentions.runs import (
+    NameRun,
     entity_type_of,
     first_name_gender,
     paragraph_runs,
@@ -35,7 +36,6 @@ from newsspider.extract.mentions.text import (
     Doc,
     sentence_starts,
 )
-from newsspider.extract.mentions.topic import speaks
 
 _ADV_ALT = "|".join(ADVERBS)
 _CUE_WORDS = frozenset(CUE_VERBS)  # all single lower-case words (as quotes.cues._CUE_SET)
@@ -129,7 +129,7 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
             left = masked[rs - 30 if rs > 30 else 0 : rs]
             gpos = base + rs
             ent = add(rtext, gpos, entity_type_of(rtext, left))
-            subject = _is_subject(masked, r, None, starts)
+            subject = _is_subject(masked, r, starts)
             if subject:
                 bisect.insort(ent.subjects, gpos)
             if left[-1:].isspace():  # else neither a preposition nor a word just before it
@@ -167,8 +167,7 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
                 appos = None
             if appos is not None or _SPEAKS_AFTER.match(masked, re_, re_ + 90):
                 ent.person_cues += 1
-            if speaks(masked, rs, re_):
-                ent.speech.append(gpos)
+            ent.narrated.append((gpos, masked, rs, re_))
             if last_w:
                 if last_w in _PLACE_PREPS and not titles:
                     ent.other_cues += 1
@@ -221,7 +220,7 @@ _LEAD_WORDS = frozenset("the a an former retired then state party campaign press
 _INVERTED_TAIL = re.compile(r"(?=[,!?][”\"’']?\s+([a-z]+)\s+(?:[A-Z][\w.&\-]*[’']s\s+|[a-z]+\s+){0,3}$)")
 
 
-def _sentence_adverb(text: str, run, appos, starts: list[int]) -> bool:
+def _sentence_adverb(text: str, run: NameRun, appos: re.Match[str], starts: list[int]) -> bool:
     """A lone capitalised word opening its sentence, then a comma and a clause that no second
     comma closes ("Backstage, the rookie said …", "Nevertheless, the incident made waves"): a
     sentence adverb before the subject, not a name with an appositive ("Kim, the singer, said",
@@ -260,7 +259,7 @@ def _lead_word(w: str) -> bool:
     )
 
 
-def _is_subject(text: str, run, prev_run, starts: list[int]) -> bool:
+def _is_subject(text: str, run: NameRun, starts: list[int]) -> bool:
     """The run is the grammatical subject of its sentence: it opens the sentence, possibly
     after an adverbial ending with a comma ("On Wednesday,", "In an interview with X,") and
     role words ("Main vocalist", "Conservative economist", "NORTHSTAR’s"), and is followed

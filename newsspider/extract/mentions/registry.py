@@ -29,7 +29,9 @@ class Entity:
     female: int = 0
     subjects: list[int] = field(default_factory=list)  # offsets where it is a sentence subject
     weights: dict[int, float] = field(default_factory=dict)  # salience weight of each mention (by role)
-    speech: list[int] = field(default_factory=list)  # offsets where it is the subject of a speech verb (`topic`)
+    # (offset, narration text, start, end) of each mention in narration, in document order: tested
+    # only when asked (`topic.spoke_before`)
+    narrated: list[tuple[int, str, int, int]] = field(default_factory=list, repr=False)
 
 
 class EntityRegistry:

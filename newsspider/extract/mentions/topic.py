@@ -99,7 +99,13 @@ class Topic:
 
 
 def spoke_before(e: Entity, pos: int) -> bool:
-    return bool(e.speech) and e.speech[0] < pos
+    """`e` is the subject of a speech verb (`speaks`) somewhere before `pos`."""
+    for at, text, start, end in e.narrated:
+        if at >= pos:
+            return False
+        if speaks(text, start, end):
+            return True
+    return False
 
 
 def prefer_topic(
@@ -108,7 +114,7 @@ def prefer_topic(
     """`best` (the most salient candidate of a he / she), or the passage's topic when it leads
     by `MARGIN`, is known to agree with `word` (more gender evidence for than against) and
     `best` has not been seen speaking."""
-    if best is None or len(cands) < 2 or spoke_before(best, pos):
+    if best is None or len(cands) < 2:
         return best
     k = bisect.bisect_left(best.positions, pos)
     if k and sentences.index(best.positions[k - 1]) == sentences.index(pos):
@@ -124,7 +130,8 @@ def prefer_topic(
                 top, top_s = e, s
     if top is best or top_s < mine + MARGIN or not introduced_through(doc, best, top):
         return best
-    return top
+    # the speech test last: it reads every earlier mention of `best`
+    return best if spoke_before(best, pos) else top
 
 
 # the words before a companion's first name: "Her manager, ", "Lim's mother, ", "her vocal coach, Ms. "
