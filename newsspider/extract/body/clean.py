@@ -158,7 +158,7 @@ def _clean(root: Any, base_url: str, level: int = 2) -> bool:
             continue
         if replaced is not None and _inside(el, replaced):
             continue  # in a figure replaced above (a <picture> in a <figure>): off the tree
-        if _replace_figure(el, base_url):
+        if _replace_figure(el):
             replaced = el
     for el in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         _drop(el)

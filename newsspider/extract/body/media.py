@@ -168,7 +168,7 @@ def _as_figure(el: Any) -> None:
             break
 
 
-def _replace_figure(el: Any, base_url: str) -> bool:
+def _replace_figure(el: Any) -> bool:
     """Turn a <figure>/<picture> into an x-image placeholder carrying url/caption/credit (the
     url as written in the page: see `image_record`). True when `el` was replaced (taken off the
     tree)."""
