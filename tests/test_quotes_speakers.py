@@ -52,12 +52,14 @@ def test_the_label_said_in_a_statement_is_the_organisation():
     assert speakers(paras)[-1][1:] == ("Moonlight Entertainment", "organisation")
 
 
-def test_a_rep_for_the_agency_speaks_for_the_agency():
+def test_a_rep_for_the_agency_is_the_agency_representative():
+    # not the agency itself (the labelled sets' convention, twelfth pass): a person of it,
+    # named by the agency's full name ("a rep for Moonlight" -> Moonlight Entertainment)
     paras = [
         "Singer Yoo Na-rae will take a break from all activities, Moonlight Entertainment announced on Monday.",
         "“She thanks her fans for waiting and will be back soon,” a rep for Moonlight told Star Daily.",
     ]
-    assert speakers(paras)[-1][1:] == ("Moonlight Entertainment", "organisation")
+    assert speakers(paras)[-1][1:] == ("Moonlight Entertainment’s representative", "person")
 
 
 def test_she_is_not_an_event_the_article_mostly_puts_after_in_or_at():

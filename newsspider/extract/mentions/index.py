@@ -195,6 +195,7 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
                     ent.male += 1
                 elif f_ and not m_:
                     ent.female += 1
+    reg.narration = narration
     add_chains(doc, reg, narration)
     return reg
 

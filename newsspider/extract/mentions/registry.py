@@ -41,6 +41,7 @@ class EntityRegistry:
         self.entities: list[Entity] = []
         self.resolved: dict[int, Entity] = {}  # offset of a pronoun / description -> its entity (chains)
         self.sentences: Any = None  # `salience.Sentences` of the article (set by the chains)
+        self.narration: dict[int, str] = {}  # paragraph -> its text with quotations blanked
         self._by_name: dict[str, Entity] = {}
         self._by_word: dict[str, list[Entity]] = {}  # word -> entities whose name has it
 

@@ -36,6 +36,7 @@ from newsspider.extract.mentions.salience import Sentences, resolve_description,
 from newsspider.extract.mentions.text import (
     Doc,
 )
+from newsspider.extract.mentions.unnamed import AGENTS, speaker_description
 from newsspider.extract.quotes.attribution import (
     Mention,
     Para,
@@ -180,6 +181,13 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                     c.speaker_kind = "name"
             continue
         pos = min(c.attr_pos or c.pos, c.pos)
+        if c.speaker_kind in ("name", "role"):
+            # a person the article describes instead of naming ("a rep for X", "the father")
+            u = speaker_description(doc, reg, c.speaker_raw, c.attr_pos, c.speaker_kind)
+            if u is not None:
+                c.speaker = u.name or u.description
+                c.extra["unnamed"] = u.name is None
+                continue
         if c.speaker_kind == "name":
             para, off = doc.locate(c.attr_pos or c.pos)
             who = answerer(doc, reg, para, index.top_person) if off < 6 and qa_label(doc.paras[para]) == c.speaker_raw else None
@@ -247,7 +255,7 @@ def _owned(reg: EntityRegistry, owner: re.Match, head: str, pos: int, index: Ind
     titled = [e for e in index.candidates(pos) if head in e.titles and e is not o]
     if titled:
         return max(titled, key=lambda e: latest_before(e, pos)).name
-    return f"{o.name if o is not None else owner.group('owner')}{owner.group('poss')} {owner.group('rest')}"
+    return f"{o.name if o is not None else owner.group('owner')}{owner.group('poss')} {_noun(owner.group('rest'))}"
 
 
 
@@ -281,8 +289,16 @@ def _theirs(
     titled = [e for e in pool if head in e.titles and e is not owner and is_personlike(e, True)]
     if titled:
         return max(titled, key=lambda e: latest_before(e, pos)).name
-    rest = mine.group("rest")
+    rest = _noun(mine.group("rest"))
     return f"{owner.name}’s {rest}" if owner is not None else mine.group(0)
+
+
+def _noun(rest: str) -> str:
+    """The role words of a description as the labels write them: "rep" -> "representative"."""
+    words = rest.split()
+    if words and words[-1].lower() in AGENTS:
+        words[-1] = AGENTS[words[-1].lower()]
+    return " ".join(words)
 
 
 def _reference(
@@ -331,6 +347,8 @@ def speaker_info(c: Candidate, reg: EntityRegistry) -> tuple[str, float]:
         stype = "person" if is_personlike(ent) or ent.type == "pair" else (
             "organisation" if ent.type in ("org", "group") else "person" if is_personlike(ent, True) else "unknown"
         )
+    elif src.extra.get("unnamed"):
+        stype = "person"  # "Ember Records’ spokesperson", "a source close to the group"
     elif src.speaker_kind == "role" and src.speaker_raw:
         head = src.speaker_raw.lower().split()[-1]
         stype = _ROLE_TYPE.get(ROLE_NOUNS.get(head, "person" if head in ENTOURAGE else "unknown"), "unknown")
