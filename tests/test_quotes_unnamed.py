@@ -117,3 +117,11 @@ def test_a_parenthetical_attribution_is_no_apposition():
         "Han, a spokesman for the label said, “is resting on doctor's orders and sends her thanks.”",
     ]
     assert speakers(paras)[-1][0] != "Han Yu-jin"
+
+
+def test_a_described_bystander_ends_before_a_clause_of_its_complement():
+    paras = [
+        "The festival closed early on Sunday after the storm.",
+        "“We were told to leave within ten minutes,” said a crew member at a stage where the roof had collapsed.",
+    ]
+    assert speakers(paras) == [("a crew member at a stage", "person")]

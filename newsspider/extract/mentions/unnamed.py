@@ -76,7 +76,7 @@ _AFTER_NP = frozenset(CUE_VERBS) | frozenset(
 )
 # a postmodifier ends before these (a verb of the clause the description is the subject of)
 _PHRASE_STOPS = frozenset(
-    """that which and but because when while if did does do is was are were has have had will would
+    """that which where and but because when while if did does do is was are were has have had will would
     could can should may might must""".split()
 )
 _STOP = frozenset(",.;:!?“”\"()[]")
