@@ -259,3 +259,34 @@ def test_score_pages_can_leave_out_short_quotes():
     assert (ev.score_pages([(gold, pred)])["pred"], ev.score_pages([(gold, pred)])["p"]) == (2, 0.5)
     short = ev.score_pages([(gold, pred)], min_words=3)
     assert (short["pred"], short["gold"], short["tp"], short["p"]) == (1, 1, 1, 1.0)
+
+
+def _error_sections(out: str) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in out.splitlines():
+        if line.startswith("-- "):
+            current = line[3:]
+            sections[current] = []
+        elif current is not None and line.startswith("    "):
+            sections[current].append(line)
+    return sections
+
+
+def test_verbose_lists_dev_errors_and_only_counts_held_out_ones(capsys):
+    # -v must not put the held-out split's errors in front of whoever tunes on the dev halves:
+    # the c section gives its count; --show-held-out lists it, marked as held out
+    none = "/nonexistent-dir"
+    args = ["--polnear", none, "--polnear-train", none, "--real-news", none, "--fan-news", none, "--fixtures", none,
+            "--sets", "coref-ent", "--repeat", "1", "-v"]
+    assert ev.main(args) == 0
+    quiet = _error_sections(capsys.readouterr().out)
+    dev = next(k for k in quiet if k.startswith("coref-ent a+b (dev) labelled"))
+    held = next(k for k in quiet if k.startswith("coref-ent c (held out) labelled"))
+    assert quiet[dev] and "held out, not listed" in held and quiet[held] == []
+    n_held = int(held.split("(")[2].split(")")[0])
+    assert n_held > 0
+    assert ev.main(args + ["--show-held-out"]) == 0
+    shown = _error_sections(capsys.readouterr().out)
+    held = next(k for k in shown if k.startswith("coref-ent c (held out) labelled"))
+    assert "do not tune" in held and len(shown[held]) == n_held
