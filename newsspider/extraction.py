@@ -76,6 +76,7 @@ def extract_stages(job: dict[str, Any]) -> Iterator[dict[str, Any]]:
         return state["meta"]
 
     def body() -> Any:
+        extract.page_kind_read_tree(page, state["meta"])  # before the body step takes the tree
         fields, state["body"] = extract.body_fields(page, state["meta"])
         fields["page_kind"] = extract.page_kind(page, state["meta"], fields)  # generic crawls
         return fields

@@ -56,3 +56,44 @@ def test_held_out_article_pages_are_articles(shared):
             if got["kind"] != "article":
                 wrong.append((lab["file"], got))
     assert wrong == []
+
+
+def test_crawl_stages_judge_alike_without_parsing_again(monkeypatch):
+    """The crawl's stages (`extraction.extract_page`) read what `page_kind` needs from the tree
+    before the body step takes the tree over (`Page.take_tree`): the same kinds as `judge`, no
+    parse while judging (listings and static pages are judged from their tree), and an article
+    parsed once."""
+    import newsspider.extract.page as pg
+    import newsspider.extract.pagekind as pk
+    from newsspider.extraction import extract_page
+
+    calls = {"parse": 0, "in_judge": 0}
+    parse_html, page_kind = pg.parse_html, pk.page_kind
+    judging = [False]
+
+    def parsing(*a, **k):
+        calls["parse"] += 1
+        calls["in_judge"] += judging[0]
+        return parse_html(*a, **k)
+
+    def judged(*a, **k):
+        judging[0] = True
+        try:
+            return page_kind(*a, **k)
+        finally:
+            judging[0] = False
+
+    posts = make_posts()
+    site = routes("flat", posts)
+    pages = {path: r for path, r in site.items() if r.ctype.startswith("text/html")}
+    want = {path: judge(r.body, BASE + path) for path, r in pages.items()}
+    monkeypatch.setattr(pg, "parse_html", parsing)
+    monkeypatch.setattr(pk, "page_kind", judged)
+    for path, r in pages.items():
+        calls.update(parse=0, in_judge=0)
+        result = extract_page({"url": BASE + path, "body": r.body, "content_type": r.ctype})
+        assert result["body"]["page_kind"] == want[path], path
+        assert calls["in_judge"] == 0, path
+        if want[path]["kind"] == "article":
+            assert calls["parse"] == 1, path
+    assert {k["kind"] for k in want.values()} == {"article", "listing", "static"}

@@ -88,6 +88,17 @@ def page_kind(page: Page, meta: dict[str, Any], fields: dict[str, Any]) -> dict[
         return {"kind": "article", "why": f"not judged: {type(exc).__name__}"}
 
 
+def page_kind_read_tree(page: Page, meta: dict[str, Any]) -> None:
+    """What `page_kind` reads from the page's tree, read before `body_fields` (which takes the
+    tree over: a later read parses the page again). Never fails: `page_kind` judges anyway."""
+    from newsspider.extract.pagekind import read_tree
+
+    try:
+        read_tree(page, meta)
+    except Exception:  # noqa: BLE001, S110 - page_kind reads the tree itself then, and reports
+        pass
+
+
 def quote_fields(body: dict[str, Any], title: str | None = None) -> dict[str, Any]:
     """The quotes. The mention index they built is left in ``body["mentions"]`` for
     `release_fields` (one index per article)."""

@@ -45,14 +45,53 @@ def _describes_page(obj: dict[str, Any], keys: set[str]) -> bool:
 
 
 def _markup(page: Page, keys: set[str]) -> str | None:
+    found = _head_markup(page, keys)
+    if found is None and _tree_facts(page, keys)[0]:
+        return "itemprop=articleBody"
+    return found
+
+
+def _head_markup(page: Page, keys: set[str]) -> str | None:
+    """`_markup` from the meta tags and JSON-LD (the page's tree not read)."""
     if page.meta_first(*_PUBLISHED_META):
         return "article:published_time"
     arts = [o for o in page.jsonld if jsonld_types(o) & _ARTICLE_JSONLD]
     if len(arts) == 1 or any(_describes_page(o, keys) for o in arts):
         return "JSON-LD " + sorted(jsonld_types(arts[0]) & _ARTICLE_JSONLD)[0]
-    if next(iter(page.tree.xpath('//*[@itemprop="articleBody"]')), None) is not None:
-        return "itemprop=articleBody"
     return None
+
+
+_TREE_FACTS = "_page_kind_tree"  # key of `read_tree`'s facts in the page's __dict__
+
+
+def read_tree(page: Page, meta: dict[str, Any]) -> None:
+    """Read now what `page_kind` would read from the page's tree, and keep it with the page: for
+    a caller that runs the body step, which takes the tree over (`Page.take_tree`), before
+    `page_kind`. Nothing is read when the meta tags or JSON-LD decide (most articles)."""
+    keys = _keys(page, meta)
+    if _head_markup(page, keys) is None:
+        _tree_facts(page, keys)
+
+
+def _tree_facts(page: Page, keys: set[str]) -> tuple[bool, dict[str, str]]:
+    """(an element with itemprop=articleBody, `_cards`: not read when there is one), read once
+    per page (and set of URL keys)."""
+    key = frozenset(keys)
+    got = page.__dict__.get(_TREE_FACTS)
+    if got is None or got[0] != key:
+        if next(iter(page.tree.xpath('//*[@itemprop="articleBody"]')), None) is not None:
+            got = (key, (True, {}))
+        else:
+            got = (key, (False, _cards(page, keys)))
+        page.__dict__[_TREE_FACTS] = got
+    return got[1]
+
+
+def _keys(page: Page, meta: dict[str, Any]) -> set[str]:
+    keys = {_url_key(page.url)}
+    if meta.get("canonical_url"):
+        keys.add(_url_key(str(meta["canonical_url"])))
+    return keys
 
 
 def _cards(page: Page, keys: set[str]) -> dict[str, str]:
@@ -97,13 +136,11 @@ def _dated(page: Page, meta: dict[str, Any]) -> bool:
 def page_kind(page: Page, meta: dict[str, Any], words: int, body: str = "") -> dict[str, str]:
     """Article, listing or static page (see the module docs); `words` and `body` are the
     extracted body's word count and text."""
-    keys = {_url_key(page.url)}
-    if meta.get("canonical_url"):
-        keys.add(_url_key(str(meta["canonical_url"])))
+    keys = _keys(page, meta)
     markup = _markup(page, keys)
     if markup:
         return {"kind": "article", "why": markup}
-    cards = _cards(page, keys)
+    cards = _tree_facts(page, keys)[1]
     if len(cards) >= MIN_CARDS:
         repeated = sum(1 for t in cards.values() if len(t.split()) >= 3 and t in body)
         if words < LISTING_WORDS or repeated >= 3:
