@@ -7,11 +7,17 @@ from __future__ import annotations
 
 import re
 
-from newsspider.extract.mentions.lexicon import CUE_VERBS, FEMALE_FIRST, MALE_FIRST
+from newsspider.extract.mentions.lexicon import (
+    ADVERBS,
+    CUE_VERBS,
+    DOCUMENT_NOUNS,
+    FEMALE_FIRST,
+    MALE_FIRST,
+)
 from newsspider.extract.mentions.registry import EntityRegistry
 from newsspider.extract.mentions.runs import is_place
 from newsspider.extract.mentions.text import Doc, sentence_start
-from newsspider.extract.quotes.attribution import Mention
+from newsspider.extract.quotes.attribution import Mention, Para
 from newsspider.extract.quotes.finding import Candidate
 
 # the people around a performer ("her publicist said", "his bandmate told"): nouns the role
@@ -98,3 +104,50 @@ def with_speaker(doc: Doc, ms: list[Mention], c: Candidate) -> int | None:
             return k
     return None
 
+
+
+_CUE_SET = frozenset(CUE_VERBS)
+_ADV_SET = frozenset(ADVERBS)
+_MEDIUM_PREPS = frozenset("in on via through".split())
+# verbs that put a written medium out ("released a statement saying", "sent an email saying")
+_ISSUE_VERBS = frozenset(
+    "released releases issued issues sent sends posted posts published publishes put puts tweeted tweets "
+    "shared shares emailed e-mailed".split()
+)
+_CLAUSE_STOPS = frozenset(".;:!?“”\"")
+
+
+def medium_object(info: Para, m: Mention, ms: list[Mention]) -> bool:
+    """A written medium ("a statement", "a notice", "an email") that is the object of the
+    speaker's verb, or of "in / on / via" right after a speech verb, is not who spoke when a
+    subject stands right before that verb: "they said in a notice posted to …", "she
+    released a statement saying, “…”", "Kim sent out an email saying …". The medium
+    speaks only as a subject ("the statement said", "read the email")."""
+    if m.kind != "role" or m.para != info.para:
+        return False
+    words = m.text.lower().split()
+    if not words or words[-1] not in DOCUMENT_NOUNS:
+        return False
+    k = info.token_index(m.start) - 1  # the word before the medium's determiner
+    if k < 0:
+        return False
+    w = info.words[k]
+    if w in _MEDIUM_PREPS:
+        k -= 1
+        if k < 0 or info.words[k] not in _CUE_SET:
+            return False
+    elif w == "out" and k > 0 and info.words[k - 1] in _ISSUE_VERBS:
+        k -= 1
+    elif w not in _ISSUE_VERBS:
+        return False
+    j = k - 1
+    while j >= 0 and info.words[j] in _ADV_SET:
+        j -= 1
+    if j < 0 or any(c in _CLAUSE_STOPS for c in info.text[info.ends[j] : m.start]):
+        return False
+    end = info.ends[j]
+    return any(
+        o is not m and o.para == m.para and o.end == end and o.kind in ("name", "pron", "role")
+        and (o.kind != "role" or o.text.lower().split()[-1] not in DOCUMENT_NOUNS)
+        for o in ms
+    )

@@ -45,7 +45,13 @@ from newsspider.extract.quotes.attribution import (
     masked_paragraph,
     special_candidates,
 )
-from newsspider.extract.quotes.excluded import ENTOURAGE, lower_words, not_a_speaker, with_speaker
+from newsspider.extract.quotes.excluded import (
+    ENTOURAGE,
+    lower_words,
+    medium_object,
+    not_a_speaker,
+    with_speaker,
+)
 from newsspider.extract.quotes.finding import (
     Candidate,
     Span,
@@ -113,6 +119,11 @@ def choose_attributions(
                 lower = lower_words(doc)
             ms = [m for m in ms if not not_a_speaker(doc, m, lower, registry)]
             best, probs = model.choose([m.feats for m in ms])
+            if medium_object(mk[ms[best].para], ms[best], ms):
+                # nor a medium that is the object of the speaker's verb ("they said in a
+                # notice"): the choice among the others, only when the medium was chosen
+                ms = [m for m in ms if not medium_object(mk[m.para], m, ms)]
+                best, probs = model.choose([m.feats for m in ms])
             absolute = with_speaker(doc, ms, c)
             if absolute is not None and ms[absolute].kind == "name":
                 # "…, with X calling it “…”": X speaks, not the subject of the main clause

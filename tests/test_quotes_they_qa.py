@@ -1,0 +1,44 @@
+"""Issue #10, thirteenth pass: "they said" for a label or band while people are named in passing.
+
+1. A written medium that is the object of the speaker's verb ("they said in a notice posted to
+   …", "she released a statement saying …") is not the speaker's words
+   (`quotes.excluded.medium_object`); the medium speaks only as a subject ("the statement
+   said").
+Invented passages. The first two tests failed on main 3f3a5ad ("statement" and "notice" as the
+speaker words).
+"""
+
+from __future__ import annotations
+
+from newsspider.extract.quotes import extract_quotes
+
+
+def quotes(paragraphs, title=None):
+    return extract_quotes(paragraphs, title=title)
+
+
+def test_a_statement_released_by_her_is_not_the_speaker():
+    paras = [
+        "Singer Yoon Ha-ri has left her agency after six years.",
+        "Late on Friday, she released a statement saying, “I am grateful for everything, and I am ready for a new start.”",
+    ]
+    q = quotes(paras)[-1]
+    assert q["speaker_raw"] == "she"
+    assert q["speaker"] == "Yoon Ha-ri"
+
+
+def test_a_notice_after_said_in_is_not_the_speaker():
+    paras = [
+        "Rookie group PALETTE will release a new single in May, Brightway Entertainment confirmed on Tuesday.",
+        "Fans had spotted the members filming in Busan last week.",
+        "“We are excited to show a brighter side of the group,” they said in a notice posted to the group's official fan cafe.",
+    ]
+    assert quotes(paras)[-1]["speaker_raw"] == "they"
+
+
+def test_the_statement_as_subject_still_speaks():
+    paras = [
+        "Northwind Music answered the rumours on Thursday.",
+        "“No member is leaving the group,” the statement said.",
+    ]
+    assert quotes(paras)[-1]["speaker_raw"] == "the statement"
