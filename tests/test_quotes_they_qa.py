@@ -4,8 +4,13 @@
    …", "she released a statement saying …") is not the speaker's words
    (`quotes.excluded.medium_object`); the medium speaks only as a subject ("the statement
    said").
+2. A description inside a sentence that surely names an organisation or a group ("… before the
+   label had confirmed anything") is a mention of it in the reference chains
+   (`mentions.chains`), so a later "they" weighs the label against the pair of people named
+   around it.
+
 Invented passages. The first two tests failed on main 3f3a5ad ("statement" and "notice" as the
-speaker words).
+speaker words), the third on 8f4492b (the pair "Pyo Jin-seok and Ha Dong-min" as speaker).
 """
 
 from __future__ import annotations
@@ -36,9 +41,29 @@ def test_a_notice_after_said_in_is_not_the_speaker():
     assert quotes(paras)[-1]["speaker_raw"] == "they"
 
 
+def test_they_after_a_pair_goes_to_the_label_described_beside_them():
+    paras = [
+        "Girl group LUMEN will hold a fan meeting in Daejeon in June, Northwind Music said on Wednesday.",
+        "Radio host Pyo Jin-seok and actor Ha Dong-min teased the news on a live show before the label had confirmed anything.",
+        "“We wanted to tell fans ourselves, and we apologise for the confusion,” they said in a statement.",
+    ]
+    q = quotes(paras)[-1]
+    assert q["speaker_raw"] == "they"
+    assert q["speaker"] == "Northwind Music"
+
+
 def test_the_statement_as_subject_still_speaks():
     paras = [
         "Northwind Music answered the rumours on Thursday.",
         "“No member is leaving the group,” the statement said.",
     ]
     assert quotes(paras)[-1]["speaker_raw"] == "the statement"
+
+
+def test_a_pair_that_speaks_keeps_they():
+    paras = [
+        "Girl group LUMEN will hold a fan meeting in Daejeon in June, Northwind Music said on Wednesday.",
+        "Radio host Pyo Jin-seok and actor Ha Dong-min will host the event together.",
+        "“We have both been fans since their debut,” they said in a statement.",
+    ]
+    assert quotes(paras)[-1]["speaker"] == "Pyo Jin-seok and Ha Dong-min"

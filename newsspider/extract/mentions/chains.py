@@ -2,8 +2,11 @@
 document order and added to their entity as mentions.
 
 Resolved: a pronoun or "the <role>" opening a sentence ("She told reporters …", "The agency
-said …", also right after a quotation: "“…,” she said"), and the possessives her / his / their
-/ its anywhere. A pronoun goes to the most salient agreeing entity (`salience`: Lappin & Leass
+said …", also right after a quotation: "“…,” she said"), the possessives her / his / their
+/ its anywhere, and inside a sentence "the <organisation or group word>" when it surely names
+its entity ("… before the label had said a word": an agency; "the band": a group; "the
+committee": a name holding the word), so that a label described beside two people it is not
+outweighs them for a later "they". A pronoun goes to the most salient agreeing entity (`salience`: Lappin & Leass
 weights); a description to its entity by `resolve.resolve_typed` (titles, types). Each
 resolution becomes a mention with its salience weight, so an entity the text keeps referring
 to ("she", "her", "the singer") stays salient for the next "she said", while someone named
@@ -17,7 +20,12 @@ import bisect
 import re
 
 from newsspider.extract.mentions.candidates import compatible
-from newsspider.extract.mentions.lexicon import ROLE_NOUNS, EntityType
+from newsspider.extract.mentions.lexicon import (
+    AGENCY_SUFFIXES,
+    DOCUMENT_NOUNS,
+    ROLE_NOUNS,
+    EntityType,
+)
 from newsspider.extract.mentions.registry import Entity, EntityRegistry
 from newsspider.extract.mentions.resolve import resolve_typed
 from newsspider.extract.mentions.salience import (
@@ -37,6 +45,9 @@ _OPENING = re.compile(
 # (?=[HhTtIi]): the first letters up front, so that the engine skips other positions in C
 _POSSESSIVE = re.compile(r"(?=[HhTtIi])\b(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts)\b")
 _COMMA_NAME = re.compile(r",\s+[A-Z]")
+# "the label", "the agency", "the band" inside a sentence ("… before the label had said a word")
+_MID_ROLE = re.compile(r"(?=[Tt])\b[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<head>[a-z][\w\-]*)\b(?![’'\-])")
+_ORG_HEADS = frozenset(w for w, t in ROLE_NOUNS.items() if t in ("org", "group") and w not in DOCUMENT_NOUNS)
 _TYPES: dict[str, EntityType] = {"he": "person", "she": "person", "it": "org", "they": "group"}
 _POSS_WORD = {"her": "she", "his": "he", "their": "they", "its": "it"}
 
@@ -53,11 +64,30 @@ def _references(text: str) -> list[tuple[int, str, bool]]:
         elif not _COMMA_NAME.match(text, m.end()):  # not "The director, Ahn So-ra,"
             out.append((m.start("role"), m.group("head"), True))
     seen = {p for p, _w, _s in out}
+    for m in _MID_ROLE.finditer(text):
+        head = m.group("head")
+        if head in _ORG_HEADS and m.start() not in seen and not _COMMA_NAME.match(text, m.end()):
+            out.append((m.start(), head, False))
+            seen.add(m.start())
     for m in _POSSESSIVE.finditer(text):
         if m.start() not in seen:
             out.append((m.start(), _POSS_WORD[m.group().lower()], False))
     out.sort()
     return out
+
+
+_AGENCY_WORDS = frozenset("agency label company management".split())
+
+
+def _names(ent: Entity, head: str) -> bool:
+    """The description surely names the entity: "the label" an agency ("… Music", "…
+    Entertainment"), "the band" a group, "the committee" a name holding the word."""
+    words = ent.name.split()
+    if head in _AGENCY_WORDS:
+        return ent.type == "org" and words[-1] in AGENCY_SUFFIXES
+    if ROLE_NOUNS.get(head) == "group":
+        return ent.type == "group"
+    return head in ent.name.lower().split()
 
 
 def add_chains(doc: Doc, reg: EntityRegistry, masked: dict[int, str]) -> int:
@@ -90,12 +120,12 @@ def add_chains(doc: Doc, reg: EntityRegistry, masked: dict[int, str]) -> int:
                     ent = resolve_description(doc, reg, word, pos, cands, sentences)
                 else:
                     ent = resolve_typed(reg, etype, pos, word, -1, doc, pool=cands)
-            if ent is None:
-                continue
+            if ent is None or (not subject and word not in _TYPES and not _names(ent, word)):
+                continue  # inside a sentence, a description counts only for an entity it surely names
             bisect.insort(ent.positions, pos)
             if subject:
                 bisect.insort(ent.subjects, pos)
-            ent.weights[pos] = mention_weight(subject, not subject, False)
+            ent.weights[pos] = mention_weight(subject, not subject and word in _TYPES, False)
             reg.resolved[pos] = ent
             k = bisect.bisect_left(pos_list, pos)
             pos_list.insert(k, pos)
