@@ -8,9 +8,12 @@
    label had confirmed anything") is a mention of it in the reference chains
    (`mentions.chains`), so a later "they" weighs the label against the pair of people named
    around it.
+3. Interview hosts (qa-host): "comedian" is a role title, so "Comedian X hosts …" names X
+   (`mentions.lexicon.ROLE_TITLES`).
 
 Invented passages. The first two tests failed on main 3f3a5ad ("statement" and "notice" as the
-speaker words), the third on 8f4492b (the pair "Pyo Jin-seok and Ha Dong-min" as speaker).
+speaker words), the third on ebd7ed8 (the pair "Pyo Jin-seok and Ha Dong-min" as speaker), the
+comedian's on main 27a9681 ("Comedian Baek Ji-woo").
 """
 
 from __future__ import annotations
@@ -67,3 +70,13 @@ def test_a_pair_that_speaks_keeps_they():
         "“We have both been fans since their debut,” they said in a statement.",
     ]
     assert quotes(paras)[-1]["speaker"] == "Pyo Jin-seok and Ha Dong-min"
+
+
+def test_a_comedian_opening_the_lede_is_named_without_the_role_word():
+    # interview host questions (qa-host): "Comedian X" at a sentence start is X, as "Actor X" is
+    paras = [
+        "Comedian Baek Ji-woo hosts the late-night show “Open Bar,” and her guest this week was singer Oh Min-seo.",
+        "“Your new song is about a breakup. Is it about anyone we know?” Baek asked.",
+        "“Everyone asks me that,” Oh said, laughing.",
+    ]
+    assert [q["speaker"] for q in quotes(paras)] == ["Baek Ji-woo", "Oh Min-seo"]

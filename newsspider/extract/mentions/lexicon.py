@@ -54,7 +54,7 @@ ROLE_TITLES = frozenset(
     """
     leader member maknae singer rapper vocalist dancer composer producer songwriter
     singer-songwriter lyricist director critic columnist analyst reviewer reporter journalist
-    editor writer author host co-host presenter anchor actor actress star idol trainee
+    editor writer author host co-host presenter anchor comedian actor actress star idol trainee
     fan student manager instructor teacher translator coach choreographer designer stylist
     photographer spokesperson spokesman spokeswoman representative rep. official officer
     president vice chairman chairwoman chair ceo executive chief head founder co-founder
