@@ -8,13 +8,20 @@ import itertools
 import re
 
 from newsspider.extract.mentions import index
-from newsspider.extract.releases.vocab import _UNQUOTED_CUE, unquoted_cue
+from newsspider.extract.releases import unquoted
+from newsspider.extract.releases.vocab import (
+    _DESCRIBED_HEAD,
+    _UNQUOTED_CUE,
+    described_head,
+    unquoted_cue,
+)
 
 _PIECES = [
     "of", "Of", "the", "THE", "in", "into", "towards", "including", "x", "re-of", "U.S.", "Kim",
     "“", "(", ",", ".", ";", "'", "’", "-", "ep", "EP", "OST", "most", "step", "help", "LP",
     "album", "Album", "single", "titled", "Called", "named", "dubbed", "mixtape", "record",
     "sıngle", "ſingle", "tıtled", "İP", "\u212aelvin", "—", "–", "--", "Nova", "9", "and",
+    "band", "Boy band", "GROUP", "ſtar", "ıdol", "singer-songwriter", "unit", "(",
 ]
 _GLUE = [" ", "  ", "", "\n", ", ", " — "]
 
@@ -57,6 +64,21 @@ def test_unquoted_cue_prefilter() -> None:
     assert hits > 100  # the cases hold matches, by the case-folded letters too
     assert unquoted_cue("their sıngle, Nova") and unquoted_cue("a ſoundtrack, Nova")  # ı, ſ fold to i, s
     assert not unquoted_cue("the single was out")
+
+
+def test_described_head_and_release_noun_prefilters() -> None:
+    """`described_head` and the release-noun test of `find_unquoted_titles` (`holds_any` first)
+    answer as their case-insensitive patterns, the folded letters (ı, ſ, İ, Kelvin) included."""
+    heads = nouns = 0
+    for text in _texts():
+        found = _DESCRIBED_HEAD.search(text) is not None
+        assert described_head(text) == found, text
+        heads += found
+        has_noun = unquoted._ANY_NOUN.search(text) is not None
+        assert (unquoted.holds_any(text, unquoted._NOUN_WORDS) is not False) >= has_noun, text
+        nouns += has_noun
+    assert heads > 20 and nouns > 100
+    assert described_head("the ſtar Nova") and described_head("boy bAnd (G)I-DLE")
 
 
 def test_subject_lead_guards() -> None:

@@ -219,3 +219,22 @@ def test_subtitle_name_hints_never_hide_a_match() -> None:
                  "kicker-sub", "subscribe", "headline", "", "entry-summary", "sub_title", "ſubtitle",
                  "Dek itemprop", " alternativeHeadline", "c-dek", "desk"]:
         assert title._subtitle_name(name) == (title._SUBTITLE_NAME.search(name) is not None), name
+
+
+def test_off_article_and_embed_names_as_the_patterns_found_them() -> None:
+    """`off_article_name` and dateline's `_embed_name` answer as their case-insensitive patterns
+    (substrings in any case; non-ASCII names go to the patterns, which fold the long s of
+    "ſlider" and the Kelvin sign of "\u212aard")."""
+    from newsspider.extract.metadata import common
+
+    names = ["", "related-posts", "RelatedPosts", "navbar", "Sidebar Widget", "yog-card Main",
+             "vcard", "card-main", "teaser-card", "x", "canvas", "ſlider", "\u212aard", "Tweet",
+             "instagram-media", "fb facebook-post", "Embed-Wrap", "wp-caption", "entrée", "more-",
+             "readmore", "list-item", "card content", "Card", "postcard", "card2", "main-nav",
+             "TikTok", "twitter-tweet"]
+    for name in names:
+        want = bool(common._OFF_ARTICLE.search(name)
+                    or common._CARD.search(name) and not common._MAIN.search(name))
+        assert common.off_article_name.__wrapped__(name) == want, name
+        assert dateline._embed_name.__wrapped__(name) == (
+            dateline._EMBED_CLASS.search(name) is not None), name

@@ -55,7 +55,7 @@ def _select_blocks(blocks: list[Block], container: Any, title: str | None,
             continue
         if _BOILER_LINE.match(text) or _PLACEHOLDER.match(text) or _chrome_line(text, lead):
             continue
-        if len(text) <= 120 and _EMAIL.search(text):
+        if len(text) <= 120 and "@" in text and _EMAIL.search(text):
             continue  # "Jane Doe, reporter jane@paper.example": a contact line, not text
         if b.link_density > 0.5 and not (b.kind == "h" and (b.link_density < 1
                                                              or item_title(blocks, i))):

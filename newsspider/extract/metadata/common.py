@@ -25,11 +25,10 @@ PAGE_TYPES = {"WebPage", "ItemPage", "AboutPage", "CollectionPage", "VideoObject
 ORG_TYPES = {"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "Brand",
              "GovernmentOrganization", "EducationalOrganization"}
 
-_OFF_ARTICLE = re.compile(
-    r"related|recommend|teaser|more-|-more|readmore|read-more|sidebar|aside|footer|nav|"
-    r"comment|widget|popular|trending|newsletter|promo|carousel|slider|list-item",
-    re.IGNORECASE,
-)
+_OFF_ARTICLE_WORDS = ("related", "recommend", "teaser", "more-", "-more", "readmore", "read-more",
+                      "sidebar", "aside", "footer", "nav", "comment", "widget", "popular",
+                      "trending", "newsletter", "promo", "carousel", "slider", "list-item")
+_OFF_ARTICLE = re.compile("|".join(_OFF_ARTICLE_WORDS), re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- JSON-LD choice
@@ -192,7 +191,14 @@ def _off_article(el: Any) -> bool:
 
 @lru_cache(maxsize=4096)
 def off_article_name(ident: str) -> bool:
-    """A class/id naming a box off the article text (related, teaser cards...); per name, once."""
+    """A class/id naming a box off the article text (related, teaser cards...); per name, once.
+    An ASCII name is lower-cased and searched for `_OFF_ARTICLE`'s words in C (the
+    case-insensitive alternation tried each position in turn); "card" only where it occurs."""
+    if ident.isascii():
+        low = ident.lower()
+        if any(w in low for w in _OFF_ARTICLE_WORDS):
+            return True
+        return "card" in low and _CARD.search(ident) is not None and not _MAIN.search(ident)
     return bool(_OFF_ARTICLE.search(ident) or _CARD.search(ident) and not _MAIN.search(ident))
 
 

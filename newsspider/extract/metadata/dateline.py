@@ -55,8 +55,8 @@ _UPDATED = re.compile(r"\b(?:updated?|modified|edited|last\s+changed|aktualisier
 _ISO_ATTR = re.compile(r"^\s*(?:19|20)\d\d-\d\d-\d\d(?:[T ]\d\d:\d\d.*)?$")
 _SKIP_TAGS = {"script", "style", "noscript", "template", "blockquote", "figure", "figcaption",
               "iframe", "svg", "button", "select", "option"}
-_EMBED_CLASS = re.compile(r"instagram|twitter|tweet|tiktok|facebook-post|embed|caption",
-                          re.IGNORECASE)
+_EMBED_WORDS = ("instagram", "twitter", "tweet", "tiktok", "facebook-post", "embed", "caption")
+_EMBED_CLASS = re.compile("|".join(_EMBED_WORDS), re.IGNORECASE)
 
 BEFORE_CHARS = 300  # text read before the <h1> (a dateline above the headline)
 AFTER_CHARS = 900  # and after it
@@ -99,6 +99,11 @@ def skipped(el: Any) -> bool:
 
 @lru_cache(maxsize=4096)
 def _embed_name(ident: str) -> bool:
+    """``_EMBED_CLASS.search(ident)``: an ASCII name is lower-cased and searched for the words in
+    C (the case-insensitive alternation tried each position in turn)."""
+    if ident.isascii():
+        low = ident.lower()
+        return any(w in low for w in _EMBED_WORDS)
     return _EMBED_CLASS.search(ident) is not None
 
 

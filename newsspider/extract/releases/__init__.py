@@ -78,6 +78,7 @@ from newsspider.extract.releases.vocab import (
     RELEASE_KINDS,
     _Event,
     _Title,
+    described_head,
     title_key,
     unquoted_cue,
 )
@@ -384,16 +385,11 @@ def _add_hints(titles: list[_Title], hints: dict[str, str]) -> None:
             hints.setdefault(title_key(t.text), t.kind)
 
 
-_DESCRIBED_HEAD = lazy(
-    r"(?=(?i:[bgsrdui]))\b(?:band|group|singer|rapper|soloist|duo|unit|singer-songwriter|idol|star)\s+[A-Z(]", re.I
-)
-
-
 def _update_context(text: str, artists: _Artists) -> None:
     # a sentence can change the context only if its head has a described subject or starts
     # with a known artist: when the paragraph holds neither, it is not split (sentences start
     # after a space, so the \b of the pattern reads the same in the paragraph)
-    if not _DESCRIBED_HEAD.search(text) and not any(k in text for k in artists.known):
+    if not described_head(text) and not any(k in text for k in artists.known):
         return
     for s0, e0 in sentence_spans(text):
         _update_sentence_context(text[s0:e0], artists)
@@ -402,7 +398,7 @@ def _update_context(text: str, artists: _Artists) -> None:
 def _update_sentence_context(sent: str, artists: _Artists) -> None:
     # explicit subjects: "Boy band POLARIS will ...", "LUMINA are coming back", "RM, the leader"
     head = sent[:60]
-    if not _DESCRIBED_HEAD.search(head) and not any(
+    if not described_head(head) and not any(
         head.lstrip().startswith(k) for k in artists.known
     ):
         return

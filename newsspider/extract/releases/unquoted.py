@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from newsspider.extract.lazyre import lazy
-from newsspider.extract.releases.vocab import _Title
+from newsspider.extract.releases.vocab import _Title, holds_any
 
 _KIND_NOUN = (
     r"(?i:(?:(?:mini|studio|full-length|solo|debut|new|first|second|third|fourth|fifth|sixth|"
@@ -44,12 +44,13 @@ _CAP = lazy(r"^[A-Z0-9]")
 # same case rules): a sentence without one is answered without running them - or compiling them
 # (~2 ms), as on a page whose title and text name no album, single or EP
 _ANY_NOUN = lazy(r"(?i:album|single|EP|OST|soundtrack|record|LP|mixtape)")
+_NOUN_WORDS = ("album", "single", "ep", "ost", "soundtrack", "record", "lp", "mixtape")
 
 
 def find_unquoted_titles(sent: str) -> list[_Title]:
     """Titles without quote marks that the sentence marks as the name of a release."""
     out: list[_Title] = []
-    if _ANY_NOUN.search(sent) is None:
+    if holds_any(sent, _NOUN_WORDS) is False or _ANY_NOUN.search(sent) is None:
         return out
     for rx in (_APPOSITIVE, _INTRODUCED):
         for m in rx.finditer(sent):
