@@ -401,3 +401,28 @@ def test_intention_does_not_override_a_nearer_verb(text: str, base: dt.date, val
 def test_present_tense_event_verb_with_a_weekday_reads_forwards(
         text: str, base: dt.date, value: str) -> None:
     assert [d["value"] for d in find_dates(text, base)] == [value]
+
+
+def test_abbreviation_before_a_dot_read_in_the_last_seven_characters() -> None:
+    """`sentence_spans` looks for the abbreviation before a dot in the last 7 characters of the
+    text before it (the pattern ends at $, its words have at most 5 letters): the same answer
+    as the search over the whole text (speed only)."""
+    import random
+    import re
+
+    from newsspider.extract.dates import tense
+
+    pattern = tense._ABBREV_BEFORE_DOT
+    words = re.findall(r"[\w\\.]+", pattern.pattern.split("(?:", 2)[2])
+    assert max(len(w.replace("\\", "")) for w in words) <= 5
+    pieces = ["Jan", "Sept", "Thurs", "U.S", "a.m", "Mr", "X", "x", "aMon", "Mon", " ", "\n", "1",
+              "é", "Corp", "e.g", "Inc", "Xmas"]
+    rng = random.Random(7)
+    hits = 0
+    for _ in range(20000):
+        head = "".join(rng.choice(pieces) + rng.choice(["", " ", "\n", "."])
+                       for _ in range(rng.randint(0, 5)))
+        found = pattern.search(head) is not None
+        assert (pattern.search(head[-7:]) is not None) == found, repr(head)
+        hits += found
+    assert hits > 1000

@@ -24,7 +24,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENT_END.finditer(text):
         head = text[start : m.start()]
-        if text[m.start()] == "." and _ABBREV_BEFORE_DOT.search(head):
+        # the pattern ends at $ and its words are at most 5 characters: it can only match in
+        # the last 7 (the 6th and 7th from the end give its \b and a $ before a final "\n")
+        if text[m.start()] == "." and _ABBREV_BEFORE_DOT.search(head[-7:]):
             # "p.m. KST" / "Aug. 7": no boundary; but "... at 6 p.m. The group" is one
             nxt = text[m.end() : m.end() + 12]
             if not re.match(
