@@ -142,6 +142,14 @@ def ours_stages() -> Callable[[bytes, str], dict[str, float]]:
     return run
 
 
+def build() -> str:
+    """Which build of newsspider this process imports: pure Python, or the quotes stage compiled
+    (setup.py, NEWSSPIDER_MYPYC=1): figures of the two are not comparable."""
+    from newsspider.extract.mentions import runs
+
+    return "pure Python" if (runs.__file__ or "").endswith(".py") else "quotes stage compiled (mypyc)"
+
+
 def trafilatura_fn() -> Callable[[bytes, str], Any] | None:
     try:
         import trafilatura
@@ -414,8 +422,8 @@ def main(argv: list[str] | None = None) -> int:
         profile([p for pages in sets.values() for p in pages], args.top)
         return 0
     print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, Python {platform.python_version()}; "
-          f"CPU time (process_time), median of {args.reps} interleaved repetitions per page\n")
+          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, Python {platform.python_version()}, "
+          f"newsspider {build()}; CPU time (process_time), median of {args.reps} interleaved repetitions per page\n")
     if not args.startup_only:
         tools: dict[str, Callable[[bytes, str], Any]] = {"newsspider": ours()}
         if args.against:
