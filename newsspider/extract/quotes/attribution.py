@@ -42,6 +42,7 @@ from newsspider.extract.mentions.registry import Entity, EntityRegistry
 from newsspider.extract.mentions.resolve import is_personlike
 from newsspider.extract.mentions.runs import paragraph_runs
 from newsspider.extract.mentions.text import Doc, sentence_end, sentence_start
+from newsspider.extract.quotes.complement import complement_spans
 from newsspider.extract.quotes.finding import Candidate, Span
 
 _CUES = frozenset(CUE_VERBS)
@@ -277,6 +278,7 @@ def describe(
     for m in mentions:
         by_region.setdefault(m.region, []).append(m)
     bounds = {(r, p): (lo, hi) for r, p, lo, hi in win.regions}
+    compl = complement_spans(mentions, win.paras, _CUES)
     for m in mentions:
         info = win.paras[m.para]
         kg = _kind_group(m)
@@ -287,7 +289,13 @@ def describe(
         f[f"r:{m.region}|k:{kg}"] = 1.0
         if m.possessive:
             f["poss"] = 1.0
-        if info.cue_after(m.end):
+        spans = compl.get(m.para, {})
+        if m.end in spans:
+            f["cue_after_compl"] = 1.0  # "a spokesman| for <org> said"
+            f[f"cue_after_compl|k:{kg}"] = 1.0
+        elif any(a <= m.start and m.end <= b for a, b in spans.items()):
+            f["in_compl"] = 1.0  # "<org>" there: next to the verb, not its subject
+        elif info.cue_after(m.end):
             f["cue_after"] = 1.0
             f[f"cue_after|k:{kg}"] = 1.0
             f[f"cue_after|r:{m.region}"] = 1.0
@@ -343,7 +351,10 @@ def describe(
             if info.tokens_between(sentence_start(info.text, m.start), m.start) <= 1:
                 f["sent_initial"] = 1.0
                 f[f"sent_initial|r:{m.region}"] = 1.0
-        if m.pattern:
+        if (m.pattern and "in_compl" not in f) or any(
+            o.pattern and o.para == m.para and m.end <= o.start and o.end <= spans.get(m.end, -1) for o in same
+        ):
+            # the patterns' subject, or the head of a complement holding it ("a spokesman for <org> said")
             f["pattern"] = 1.0
             f[f"pattern|k:{kg}"] = 1.0
         if not win.has_cue:
