@@ -67,7 +67,7 @@ def test_unquoted_cue_prefilter() -> None:
 
 
 def test_described_head_and_release_noun_prefilters() -> None:
-    """`described_head` and the release-noun test of `find_unquoted_titles` (`holds_any` first)
+    """`described_head` and the release-noun test of `find_unquoted_titles` (`text.may_hold` first)
     answer as their case-insensitive patterns, the folded letters (ı, ſ, İ, Kelvin) included."""
     heads = nouns = 0
     for text in _texts():
@@ -75,7 +75,7 @@ def test_described_head_and_release_noun_prefilters() -> None:
         assert described_head(text) == found, text
         heads += found
         has_noun = unquoted._ANY_NOUN.search(text) is not None
-        assert (unquoted.holds_any(text, unquoted._NOUN_WORDS) is not False) >= has_noun, text
+        assert unquoted.may_hold(text, unquoted._NOUN_WORDS) >= has_noun, text
         nouns += has_noun
     assert heads > 20 and nouns > 100
     assert described_head("the ſtar Nova") and described_head("boy bAnd (G)I-DLE")

@@ -11,6 +11,19 @@ from newsspider.extract.lazyre import lazy
 # zero-width characters and soft hyphens that only affect rendering
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# letters whose case folding meets ASCII (İ ı ſ, the Kelvin sign): a case-insensitive pattern
+# can match them where the lower-cased text holds no ASCII word
+FOLD_SPECIAL = lazy("[\u0130\u0131\u017f\u212a]")
+
+
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False when no word of `words` (ASCII, lower-case) can occur in `text` case-insensitively:
+    a necessary condition of a case-insensitive pattern made of them, answered by substring
+    tests of the lower-cased text in C instead of the pattern tried at every position."""
+    if FOLD_SPECIAL.search(text) is not None:
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
 
 
 def normalize_ws(text: str | None) -> str:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from newsspider.extract.lazyre import lazy
 from newsspider.extract.page import Page, css_select, jsonld_types
-from newsspider.extract.text import clean_text, fold, normalize_ws
+from newsspider.extract.text import clean_text, fold, may_hold, normalize_ws
 from newsspider.urls import safe_urljoin as urljoin
 
 ARTICLE_TYPES = {
@@ -192,14 +192,9 @@ def _off_article(el: Any) -> bool:
 @lru_cache(maxsize=4096)
 def off_article_name(ident: str) -> bool:
     """A class/id naming a box off the article text (related, teaser cards...); per name, once.
-    An ASCII name is lower-cased and searched for `_OFF_ARTICLE`'s words in C (the
-    case-insensitive alternation tried each position in turn); "card" only where it occurs."""
-    if ident.isascii():
-        low = ident.lower()
-        if any(w in low for w in _OFF_ARTICLE_WORDS):
-            return True
-        return "card" in low and _CARD.search(ident) is not None and not _MAIN.search(ident)
-    return bool(_OFF_ARTICLE.search(ident) or _CARD.search(ident) and not _MAIN.search(ident))
+    The patterns run only on a name that may hold their words (`may_hold`, in C)."""
+    return bool(may_hold(ident, _OFF_ARTICLE_WORDS) and _OFF_ARTICLE.search(ident)
+                or may_hold(ident, ("card",)) and _CARD.search(ident) and not _MAIN.search(ident))
 
 
 # "card" marks teasers, but also "vcard" bylines and a main "yog-card ... Main" container

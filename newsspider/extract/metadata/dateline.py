@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsspider.extract.metadata.common import _off_article, off_article_name
-from newsspider.extract.text import normalize_ws
+from newsspider.extract.text import may_hold, normalize_ws
 
 _MONTHS = {m: i for i, names in enumerate((
     ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
@@ -99,12 +99,8 @@ def skipped(el: Any) -> bool:
 
 @lru_cache(maxsize=4096)
 def _embed_name(ident: str) -> bool:
-    """``_EMBED_CLASS.search(ident)``: an ASCII name is lower-cased and searched for the words in
-    C (the case-insensitive alternation tried each position in turn)."""
-    if ident.isascii():
-        low = ident.lower()
-        return any(w in low for w in _EMBED_WORDS)
-    return _EMBED_CLASS.search(ident) is not None
+    """``_EMBED_CLASS.search(ident)``, run only on a name that may hold its words (`may_hold`)."""
+    return may_hold(ident, _EMBED_WORDS) and _EMBED_CLASS.search(ident) is not None
 
 
 _BOX_TAGS = frozenset(_SKIP_TAGS | {"aside", "footer", "nav"})

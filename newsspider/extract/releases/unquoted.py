@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from newsspider.extract.lazyre import lazy
-from newsspider.extract.releases.vocab import _Title, holds_any
+from newsspider.extract.releases.vocab import _Title
+from newsspider.extract.text import may_hold
 
 _KIND_NOUN = (
     r"(?i:(?:(?:mini|studio|full-length|solo|debut|new|first|second|third|fourth|fifth|sixth|"
@@ -50,7 +51,7 @@ _NOUN_WORDS = ("album", "single", "ep", "ost", "soundtrack", "record", "lp", "mi
 def find_unquoted_titles(sent: str) -> list[_Title]:
     """Titles without quote marks that the sentence marks as the name of a release."""
     out: list[_Title] = []
-    if holds_any(sent, _NOUN_WORDS) is False or _ANY_NOUN.search(sent) is None:
+    if not may_hold(sent, _NOUN_WORDS) or _ANY_NOUN.search(sent) is None:
         return out
     for rx in (_APPOSITIVE, _INTRODUCED):
         for m in rx.finditer(sent):

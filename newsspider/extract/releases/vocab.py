@@ -10,6 +10,7 @@ from newsspider.extract.dates import (
     NUM_WORDS,
 )
 from newsspider.extract.lazyre import lazy
+from newsspider.extract.text import FOLD_SPECIAL, may_hold
 
 RELEASE_KINDS = ("album", "mini_album", "single", "digital_single", "ep", "ost", "mv", "repackage")
 
@@ -305,15 +306,14 @@ _UNQUOTED_CUE = lazy(
 # alternation at every letter). Exact: only these four characters match a letter of the
 # pattern case-insensitively without lower-casing to it (İ ı ſ K), and lower-casing keeps every
 # other character one character and keeps it a word character or not (checked over all code
-# points), so \b reads the same.
-_FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u212a]")
+# points), so \b reads the same (`text.may_hold`, the same test for plain words).
 _CUE_WORDS = ("album", "single", "soundtrack", "record", "mixtape", "titled", "called", "named", "dubbed")
 _CUE_ABBREVIATIONS = re.compile(r"\b(?:ep|ost|lp)")
 
 
 def unquoted_cue(text: str) -> bool:
     """``_UNQUOTED_CUE.search(text) is not None``."""
-    if _FOLD_SPECIAL.search(text) is None:
+    if FOLD_SPECIAL.search(text) is None:
         low = text.lower()
         # the abbreviations' pattern (\b at every position) only where one occurs at all
         if not any(w in low for w in _CUE_WORDS) and not (
@@ -321,17 +321,6 @@ def unquoted_cue(text: str) -> bool:
                 and _CUE_ABBREVIATIONS.search(low) is not None):
             return False
     return _UNQUOTED_CUE.search(text) is not None
-
-
-def holds_any(text: str, words: tuple[str, ...]) -> bool | None:
-    """False when no ASCII lower-case word of `words` can match `text` case-insensitively (a
-    necessary condition of a case-insensitive pattern made of them), else None (it may): the
-    words are looked for in the lower-cased text, in C, instead of a case-insensitive
-    alternation tried at every position. Exact under the conditions `unquoted_cue` states."""
-    if _FOLD_SPECIAL.search(text) is not None:
-        return None
-    low = text.lower()
-    return None if any(w in low for w in words) else False
 
 
 # a described subject opening a sentence ("Boy band POLARIS ..."): `_update_context`
@@ -343,5 +332,5 @@ _DESCRIBED_WORDS = ("band", "group", "singer", "rapper", "soloist", "duo", "unit
 
 def described_head(text: str) -> bool:
     """``_DESCRIBED_HEAD.search(text) is not None``; most texts name none of its words, which
-    `holds_any` tells, for less CPU than the pattern's search."""
-    return holds_any(text, _DESCRIBED_WORDS) is not False and _DESCRIBED_HEAD.search(text) is not None
+    `may_hold` tells, for less CPU than the pattern's search."""
+    return may_hold(text, _DESCRIBED_WORDS) and _DESCRIBED_HEAD.search(text) is not None
