@@ -90,26 +90,24 @@ def _body_of(tree: Any, detach: bool = True) -> Any:
 
 
 def _extract_from(root: Any, url: str, title: str | None, selectors: dict[str, Any],
-                  owned: bool = True, fresh: Callable[[], Any] | None = None) -> dict[str, Any]:
-    """`owned`: `root` may be changed (False: it is the page's tree, copied before any change).
-    `fresh`: gives an unchanged `root` again, when `root` is owned and the first pass falls
-    short: that pass then works on `root` itself, the retries on copies of the fresh one."""
-    first = None
+                  fresh: Callable[[], Any] | None = None) -> dict[str, Any]:
+    """`root` is the caller's to change. Without `fresh`, every pass but the last works on a
+    copy of `root`; with it (it gives the unchanged tree again, not to be changed), the first
+    pass works on `root` itself and the gentler retries on copies of the fresh one."""
     if selectors.get("remove"):
-        if not owned:
-            root, owned = copy.deepcopy(root), True
         _drop_selected(root, selectors.get("remove"))
-    elif fresh is not None and owned:
-        first, root = root, None
+        fresh = None  # a fresh tree lacks the removals
     result: dict[str, Any] = {}
+    base = None
     for level in (2, 1, 0):
         # like readability: when aggressive cleaning leaves almost nothing, retry gentler
-        if first is not None:
-            work, first = first, None
+        if fresh is None:
+            work = copy.deepcopy(root) if level > 0 else root
+        elif level == 2:
+            work = root
         else:
-            if root is None and fresh is not None:
-                root, owned = fresh(), False
-            work = copy.deepcopy(root) if level > 0 or not owned else root
+            base = fresh() if base is None else base
+            work = copy.deepcopy(base)
         cta_marked = _clean(work, url, level)
         container = None
         if selectors.get("body"):
