@@ -144,13 +144,15 @@ COREF_ENT = Path(__file__).resolve().parents[1] / "benchmarks" / "coref-ent" / "
 
 def test_coref_ent_labels_are_consistent():
     # the invented referent set (benchmarks/coref-ent): every quote occurs in its passage, its
-    # mention word is in the passage, every passage is in half a or b (dev) or the held-out split
-    # c, shapes are named, ids are unique
+    # mention word is in the passage, every passage is in half a or b (dev) or one of the
+    # held-out splits c and d, shapes and kinds are named, ids are unique
     rows = [json.loads(line) for line in COREF_ENT.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert 70 <= len(rows) <= 90
-    assert {r["half"] for r in rows} == {"a", "b", "c"}
+    assert 110 <= len(rows) <= 130
+    assert {r["half"] for r in rows} == {"a", "b", "c", "d"}
     assert len({r["id"] for r in rows}) == len(rows)
-    assert all(r["half"] == "c" for r in rows[50:]) and all(r["half"] != "c" for r in rows[:50])
+    assert all(r["half"] in "ab" for r in rows[:50])
+    assert all(r["half"] == "c" for r in rows[50:80]) and all(r["half"] == "d" for r in rows[80:])
+    assert {q["kind"] for r in rows for q in r["quotes"]} <= {"inline", "block", "embed", "qa"}
     for r in rows:
         text = " ".join(r["body_paragraphs"])
         assert 2 <= len(r["body_paragraphs"]) <= 6
@@ -168,11 +170,16 @@ def test_coref_ent_row_scores_passages_without_saved_pages(capsys):
     row = next(line for line in out.splitlines() if line.strip().startswith("coref-ent"))
     assert " labelled " in row and "html" not in out.split("ms/1kw")[-1].split("note")[0]
     assert "spk-acc by half (matched quotes): a " in out and "pronoun-after-entourage" in out
-    # the held-out split c is its own row and its own by-half / by-shape figures, never pooled with a+b
+    # each held-out split (c, d) is its own row and its own by-half / by-shape figures, never
+    # pooled with a+b or with each other
     rows = {line.split("labelled")[0].strip(): line for line in out.splitlines() if " labelled " in line}
-    assert set(rows) == {"coref-ent a+b (dev)", "coref-ent c (held out)"}
+    assert set(rows) == {"coref-ent a+b (dev)", "coref-ent c (held out)", "coref-ent d (held out)"}
     assert rows["coref-ent a+b (dev)"].split()[4:6] == ["50", "96"]  # docs, gold quotes of halves a and b
-    assert ", c " in out.split("by half")[1].splitlines()[0] and "by shape, held out" in out
+    assert rows["coref-ent c (held out)"].split("labelled")[1].split()[:2] == ["30", "61"]
+    assert rows["coref-ent d (held out)"].split("labelled")[1].split()[:2] == ["40", "126"]
+    by_half = out.split("by half")[1].splitlines()[0]
+    assert ", c " in by_half and ", d " in by_half
+    assert "by shape, held out c" in out and "by shape, held out d" in out
 
 
 def test_same_speaker_accepts_a_shorter_form_of_a_name_not_of_a_description():
@@ -274,18 +281,24 @@ def _error_sections(out: str) -> dict[str, list[str]]:
 
 
 def test_verbose_lists_dev_errors_and_only_counts_held_out_ones(capsys):
-    # -v must not put the held-out split's errors in front of whoever tunes on the dev halves:
-    # the c section gives its count; --show-held-out lists it, marked as held out
+    # -v must not put the held-out splits' errors in front of whoever tunes on the dev halves:
+    # the c and d sections give their counts; --show-held-out lists them, marked as held out
     none = "/nonexistent-dir"
     args = ["--polnear", none, "--polnear-train", none, "--real-news", none, "--fan-news", none, "--fixtures", none,
             "--sets", "coref-ent", "--repeat", "1", "-v"]
     assert ev.main(args) == 0
-    quiet = _error_sections(capsys.readouterr().out)
+    out = capsys.readouterr().out
+    quiet = _error_sections(out)
     dev = next(k for k in quiet if k.startswith("coref-ent a+b (dev) labelled"))
     held = next(k for k in quiet if k.startswith("coref-ent c (held out) labelled"))
     assert quiet[dev] and "held out, not listed" in held and quiet[held] == []
     n_held = int(held.split("(")[2].split(")")[0])
     assert n_held > 0
+    # split d (written before any rule was shaped on it): no error of its passages reaches -v
+    held_d = next(k for k in quiet if k.startswith("coref-ent d (held out) labelled"))
+    assert "held out, not listed" in held_d and quiet[held_d] == []
+    d_rows = [json.loads(line) for line in COREF_ENT.read_text(encoding="utf-8").splitlines() if '"half": "d"' in line]
+    assert d_rows and not any(q["text"][:40] in out for r in d_rows for q in r["quotes"] if len(q["text"]) >= 20)
     assert ev.main(args + ["--show-held-out"]) == 0
     shown = _error_sections(capsys.readouterr().out)
     held = next(k for k in shown if k.startswith("coref-ent c (held out) labelled"))

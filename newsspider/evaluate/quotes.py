@@ -28,12 +28,13 @@ skipped with a message; nothing from them is copied into the repository):
   A prediction matches a gold quote when the matching characters of the two normalised texts
   cover at least half of the longer one; speaker correct when it names the gold speaker
   (`newsspider.evaluate.scoring.same_speaker`: equal, or a shorter form of a proper name).
-* ``coref-ent`` (``benchmarks/coref-ent``, in the repository): 80 invented short entertainment
+* ``coref-ent`` (``benchmarks/coref-ent``, in the repository): 120 invented short entertainment
   passages hand-labelled for who a pronoun, description, "they", "the agency" or "a rep" is
-  (its README); labelled input only (no saved pages). Two rows: halves a+b (dev: the eighth
-  and ninth passes were shaped on them) and split c (held out: written after the ninth pass,
-  never tuned on); spk-acc by half (a, b, c) and by shape, for a+b and for c apart, printed
-  below the table.
+  (its README); labelled input only (no saved pages). A row per split: halves a+b (dev: the
+  eighth and ninth passes were shaped on them), split c (held out: written after the ninth
+  pass, never tuned on, slightly spent since) and split d (held out: written before any rule
+  was shaped on it); spk-acc by half (a, b, c, d) and by shape, for a+b and for each held-out
+  split apart, printed below the table (figures only: -v lists no held-out error).
 """
 
 from __future__ import annotations
@@ -72,17 +73,18 @@ REPO = Path(__file__).resolve().parents[2]
 # (columns acc@t / cov@t), so one run gives both views
 ALL_GUESSES = partial(extract_quotes, min_confidence=0.0)
 SETS = ("polnear-dev", "polnear-train", "real-news", "fan-news", "demo", "coref-ent")
-# passages of a labelled set whose ``half`` is one of these are held out (coref-ent split c):
-# reported in their own row, never pooled with the dev halves
-HELD_OUT_HALVES = frozenset({"c"})
+# passages of a labelled set whose ``half`` is one of these are held out (coref-ent splits c
+# and d): each reported in a row of its own, never pooled with the dev halves or each other
+HELD_OUT_HALVES = frozenset({"c", "d"})
 
 
 def _split(row: dict) -> str | None:
-    """"dev" or "held out" for a passage with a ``half`` field, None for sets without one."""
+    """"dev" for a passage of a dev half, the half itself ("c", "d") for a held-out one, None
+    for sets without a ``half`` field."""
     half = row.get("half")
     if half is None:
         return None
-    return "held out" if half in HELD_OUT_HALVES else "dev"
+    return half if half in HELD_OUT_HALVES else "dev"
 
 
 def _shared() -> Path:
@@ -171,11 +173,15 @@ def eval_labelled(root: Path, extract: Any = ALL_GUESSES, repeat: int = 3, min_w
         "html_min_words": score_pages(html_pages, min_words) if min_words and html_pages and not html_missing else None,
         "html_missing": html_missing,
         "by_half": _by(rows, lab_pages, lambda row, g: row.get("half")),
-        # whole passages (every prediction, so P counts extras) per split: dev halves / held out
+        # whole passages (every prediction, so P counts extras) per split: dev halves / each held-out one
         "by_split": {k: score_pages(v) for k, v in splits.items()},
         "split_docs": {k: len(v) for k, v in splits.items()},
-        "by_shape": _by(rows, lab_pages, lambda row, g: g.get("shape") if _split(row) != "held out" else None),
-        "by_shape_held_out": _by(rows, lab_pages, lambda row, g: g.get("shape") if _split(row) == "held out" else None),
+        "dev_halves": sorted({row["half"] for row in rows if _split(row) == "dev"}),
+        "by_shape": _by(rows, lab_pages, lambda row, g: g.get("shape") if _split(row) == "dev" else None),
+        "by_shape_held_out": {
+            k: _by(rows, lab_pages, lambda row, g, k=k: g.get("shape") if _split(row) == k else None)
+            for k in sorted(splits) if k != "dev"
+        },
         "ms_per_1k_words": statistics.median(times) if times else 0.0,
         "html_ms_per_1k_words": statistics.median(html_times) if html_times else 0.0,
     }
@@ -232,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true",
                     help="list the errors of the dev sets (held-out sets: counts only)")
     ap.add_argument("--show-held-out", action="store_true",
-                    help="with -v, also list the errors of the held-out sets (real-news, coref-ent c): "
+                    help="with -v, also list the errors of the held-out sets (real-news, coref-ent c and d): "
                          "reading them makes them dev sets")
     args = ap.parse_args(argv)
     wanted = {s.strip() for s in args.sets.split(",") if s.strip()}
@@ -300,25 +306,28 @@ def main(argv: list[str] | None = None) -> int:
                                   res["html_ms_per_1k_words"]))
         elif res["html_missing"]:
             notes.append(f"{label}: html row n/a ({res['html_missing']} saved pages missing)")
-        if "held out" in res["by_split"]:
-            # a set with a held-out split: the dev halves and the held-out split in rows of their own
-            for split, tag in (("dev", "a+b (dev)"), ("held out", "c (held out)")):
+        if set(res["by_split"]) - {"dev"}:
+            # a set with held-out splits: the dev halves and each held-out split in a row of its own
+            for split in ["dev", *sorted(set(res["by_split"]) - {"dev"})]:
                 r = res["by_split"].get(split)
-                if r is not None:
-                    lines.append(_row(f"{key} {tag}", "labelled", res["split_docs"][split], r, res["ms_per_1k_words"]))
-                    errors.append((f"{key} {tag} labelled", r["errors"]))
-                    if split == "held out":
-                        held_out.add(f"{key} {tag} labelled")
+                if r is None:
+                    continue
+                tag = f"{'+'.join(res['dev_halves'])} (dev)" if split == "dev" else f"{split} (held out)"
+                lines.append(_row(f"{key} {tag}", "labelled", res["split_docs"][split], r, res["ms_per_1k_words"]))
+                errors.append((f"{key} {tag} labelled", r["errors"]))
+                if split != "dev":
+                    held_out.add(f"{key} {tag} labelled")
         else:
             lines.append(_row(label, "labelled", res["pages"], res["labelled"], res["ms_per_1k_words"]))
             errors.append((f"{label} labelled", res["labelled"]["errors"]))
             if key == "real-news":
                 held_out.add(f"{label} labelled")
-        for what, name in (("by_half", "by half"), ("by_shape", "by shape"), ("by_shape_held_out", "by shape, held out")):
-            if res[what]:
-                parts = ", ".join(f"{k} {v['speaker_acc']:.3f} ({v['tp']})" for k, v in res[what].items())
-                if what == "by_shape" and res["by_shape_held_out"]:
-                    name = "by shape, dev halves"
+        groups = [("by half", res["by_half"]),
+                  ("by shape, dev halves" if res["by_shape_held_out"] else "by shape", res["by_shape"])]
+        groups += [(f"by shape, held out {k}", v) for k, v in res["by_shape_held_out"].items()]
+        for name, by in groups:
+            if by:
+                parts = ", ".join(f"{k} {v['speaker_acc']:.3f} ({v['tp']})" for k, v in by.items())
                 notes.append(f"{label}: spk-acc {name} (matched quotes): {parts}")
     if not lines:
         for n in notes:
