@@ -47,13 +47,32 @@ _APPOSITIVE = re.compile(r",[^.;“”\",]{1,140}(?=,)")
 _VERB_BEFORE = re.compile(r"(?:[,!?][”\"’']?\s+|\s\s)([a-z]+)\s+(?:\S+\s+){0,4}$")
 
 
+# a conjunction opening the name's clause, titles and initials allowed between ("When Sen. Kim said")
+_SUBORDINATE = re.compile(
+    r"\b(?:[Ww]hen|[Aa]s|[Aa]fter|[Bb]efore|[Ii]f|[Ww]hile|[Ss]ince|[Bb]ecause|[Aa]lthough|[Tt]hough|[Uu]ntil|[Oo]nce|"
+    r"[Ww]hether|that|where)\s+(?:[A-Z][\w.’'\-]*\s+){0,3}$"
+)
+_ENDS = re.compile(r"\s*(?:[,.;:!?]|$)")
+
+
 def speaks(text: str, start: int, end: int) -> bool:
     """The name at text[start:end] is the subject of a speech verb: one follows it, possibly
     after an appositive ("Her publicist, Megan Cho, said in an email", "Cho added that"), or
     precedes it in an inverted attribution ("…, said 9/11 widow Terry Strada")."""
+    return speech_verb(text, start, end) is not None
+
+
+def speech_verb(text: str, start: int, end: int, strict: bool = False) -> str | None:
+    """The speech verb whose subject the name at text[start:end] is (`speaks`), or None.
+    `strict`: the subject of the clause itself, not of a participle after a comma ("… went
+    after Kim, calling him …") nor of a clause opened by a conjunction ("When Kim said …, Lee
+    …"), and an inverted attribution only when the name ends it ("…, said fans who met Kim at
+    the airport" is no attribution of Kim's)."""
+    if strict and _SUBORDINATE.search(text, max(0, start - 40), start):
+        return None
     m = _VERB_AFTER.match(text, end, end + 160)
     if m is not None and m.group(1) in _VERBS:
-        return True
+        return None if strict and m.group(1).endswith("ing") else m.group(1)
     at = end
     for _ in range(3):  # an appositive of up to three comma-separated parts
         if not text.startswith(",", at):
@@ -64,14 +83,16 @@ def speaks(text: str, start: int, end: int) -> bool:
         at = a.end()  # the next comma: an appositive closes there, or a longer one goes on
         m = _VERB_AFTER.match(text, at, end + 160)
         if m is not None and m.group(1) in _VERBS:
-            return True
+            return None if strict and m.group(1).endswith("ing") else m.group(1)
     lead = text[max(0, start - 60) : start]
     if not any(w in _VERBS for w in lead.split()[-6:]):
-        return False
+        return None
+    if strict and not _ENDS.match(text, end):
+        return None
     for b in _VERB_BEFORE.finditer(lead):
         if b.group(1) in _VERBS:
-            return True
-    return False
+            return b.group(1)
+    return None
 
 
 class Topic:
@@ -156,3 +177,41 @@ def introduced_through(doc: Doc, e: Entity, topic: Entity) -> bool:
     at = doc.g(para, m.start("pron"))
     k = bisect.bisect_left(topic.positions, at)
     return k < len(topic.positions) and topic.positions[k] == at
+
+
+# a question's asker is not the one who answers next ("X asked whether …. “…,” she said")
+_ASKING = frozenset("asked asks asking questioned pressed".split())
+
+
+def previous_speaker(
+    word: str, pool: list[Entity], best: Entity | None, pos: int, sentences: Sentences
+) -> Entity | None:
+    """The speaker of the narration sentence right before a quote's he / she ("Whitfield said
+    the record would change how people saw Solano. “…,” she said"): the one agreeing person
+    of `pool` who is the subject of a speech verb there, when the rules picked someone else
+    (an older or clause-internal person with more accumulated salience) who is not named in
+    the pronoun's own sentence; else None."""
+    from newsspider.extract.mentions.salience import candidates
+
+    cands = candidates(word, pool)
+    here = sentences.index(pos)
+    if here < 1:
+        return None
+    lo, hi = sentences.starts[here - 1], sentences.starts[here]
+    found: list[Entity] = []
+    for e in cands:
+        for at, text, start, end in e.narrated:
+            if at >= hi:
+                break
+            if at >= lo:
+                verb = speech_verb(text, start, end, strict=True)
+                if verb is not None and verb not in _ASKING:
+                    found.append(e)
+                    break
+    if len(found) != 1 or found[0] is best:
+        return None
+    if best is not None:
+        k = bisect.bisect_left(best.positions, pos)
+        if k and best.positions[k - 1] >= hi:
+            return None  # named in the pronoun's own sentence
+    return found[0]

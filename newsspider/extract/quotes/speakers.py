@@ -36,6 +36,7 @@ from newsspider.extract.mentions.salience import Sentences, resolve_description,
 from newsspider.extract.mentions.text import (
     Doc,
 )
+from newsspider.extract.mentions.topic import previous_speaker
 from newsspider.extract.mentions.unnamed import AGENTS, speaker_description
 from newsspider.extract.quotes.attribution import (
     Mention,
@@ -321,6 +322,8 @@ def _reference(
     done = reg.resolved.get(pos)
     asker = asker_before(doc, reg, pos) if word in ("he", "she") else None
     if done is not None and (asker is None or done is not asker):
+        if word in ("he", "she"):  # the speaker of the sentence before goes first
+            return previous_speaker(word, index.candidates(pos), done, pos, reg.sentences or Sentences(doc)) or done
         return done  # resolved with its reference chain (`mentions.chains`)
     pool = index.candidates(pos)
     if asker is not None:
@@ -332,7 +335,9 @@ def _reference(
         elif done is not None:
             return done
     if word in ("he", "she", "it", "they"):
-        return resolve_pronoun(doc, reg, word, pos, pool, reg.sentences or Sentences(doc))
+        sentences = reg.sentences or Sentences(doc)
+        ent = resolve_pronoun(doc, reg, word, pos, pool, sentences)
+        return (previous_speaker(word, pool, ent, pos, sentences) if word in ("he", "she") else None) or ent
     cands = compatible(word, pool)
     if not cands:
         return None
