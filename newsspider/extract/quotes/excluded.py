@@ -28,22 +28,63 @@ ENTOURAGE = frozenset(
 )
 
 
-def not_a_speaker(doc: Doc, m: Mention, lower: frozenset[str], registry: EntityRegistry | None) -> bool:
+def not_a_speaker(doc: Doc, m: Mention, lower: LowerWords, registry: EntityRegistry | None) -> bool:
     return _lexical_opener(doc, m, lower, registry) or _locative(doc, m)
 
 
-def lower_words(doc: Doc) -> frozenset[str]:
-    """The words the document writes in lower case (a common word's vocabulary)."""
-    # one scan of the whole text; the words found are lower case already (a paragraph
-    # boundary reads as the string's start to the lookbehind, and no word runs over it)
-    return frozenset(_LOWER_WORD.findall("\n".join(doc.paras)))
+class LowerWords:
+    """The words the document writes in lower case (a common word's vocabulary): ``low in
+    words`` holds when some ``_LOWER_WORD`` match of the text is `low`. Asked word by word
+    (a few single-word names a document): a `str.find` of the word and one anchored match at
+    each place it occurs, cached; past 24 places that are no such word (a short word inside
+    many others) the whole vocabulary is read once, as a set."""
+
+    __slots__ = ("_text", "_known", "_all")
+
+    def __init__(self, doc: Doc) -> None:
+        # a paragraph boundary reads as a non-word character to the lookbehind, and no
+        # word runs over it
+        self._text = "\n".join(doc.paras)
+        self._known: dict[str, bool] = {}
+        self._all: frozenset[str] | None = None
+
+    def __contains__(self, low: object) -> bool:
+        if not isinstance(low, str):
+            return False
+        got = self._known.get(low)
+        if got is None:
+            got = self._known[low] = self._find(low)
+        return got
+
+    def _find(self, low: str) -> bool:
+        if self._all is not None:
+            return low in self._all
+        text, n = self._text, len(low)
+        i = text.find(low) if low else -1
+        for _ in range(24):
+            if i < 0:
+                return False
+            # the match is greedy: it is `low` only when the word ends there
+            m = _LOWER_WORD.match(text, i)
+            if m is not None and m.end() == i + n:
+                return True
+            i = text.find(low, i + 1)
+        if i < 0:
+            return False
+        self._all = frozenset(_LOWER_WORD.findall(text))
+        return low in self._all
+
+
+def lower_words(doc: Doc) -> LowerWords:
+    """The words the document writes in lower case (`LowerWords`)."""
+    return LowerWords(doc)
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
 _OPENERS = "“‘\"'(["
 
 
-def _lexical_opener(doc: Doc, m: Mention, lower: frozenset[str], registry: EntityRegistry | None) -> bool:
+def _lexical_opener(doc: Doc, m: Mention, lower: LowerWords, registry: EntityRegistry | None) -> bool:
     """A capitalised word opening its sentence that is a common word, not a name: the
     article writes it in lower case elsewhere ("Hours later, Kim …"), or it has the shape of
     a participle opening a clause ("Continuing to explain …, Kim said", "Based on …") and is

@@ -48,6 +48,7 @@ from newsspider.extract.quotes.attribution import (
 )
 from newsspider.extract.quotes.excluded import (
     ENTOURAGE,
+    LowerWords,
     lower_words,
     medium_object,
     not_a_speaker,
@@ -84,7 +85,7 @@ def choose_attributions(
         return
     mk = _Paras()
     prev: Candidate | None = None
-    lower: frozenset[str] | None = None
+    lower: LowerWords | None = None
     for c in cands:
         if c.kind != "inline" or not c.parts:
             continue
