@@ -47,11 +47,20 @@ def first_name_gender(name: str) -> str | None:
 def is_place(name: str) -> bool:
     """A known country/state/city name ("North Korea", "New York", "Charlotte")."""
     words = name.split()
-    if not words or len(words) > 3:
+    n = len(words)
+    if n == 1:
+        return words[0] in PLACES
+    if not n or n > 3:
         return False
-    if words[0] in ("North", "South", "East", "West", "New", "Northern", "Southern", "United") and len(words) >= 2:
+    if words[0] in _PLACE_PREFIXES:
         words = words[1:]
-    return all(w in PLACES for w in words) or (len(words) == 1 and words[0] in PLACES)
+    for w in words:
+        if w not in PLACES:
+            return False
+    return True
+
+
+_PLACE_PREFIXES = frozenset(("North", "South", "East", "West", "New", "Northern", "Southern", "United"))
 
 
 
