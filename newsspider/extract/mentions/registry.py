@@ -62,7 +62,13 @@ class EntityRegistry:
             ent = Entity(name=name, type=etype)
             self.entities.append(ent)
             self._by_name[name] = ent
-            self._index(ent)
+            by_word = self._by_word
+            for w in set(name.split()):  # (`_index`: a new entity is in no bucket yet)
+                bucket = by_word.get(w)
+                if bucket is None:
+                    by_word[w] = [ent]
+                else:
+                    bucket.append(ent)
         else:
             # a longer form upgrades the stored name ("Kwon" seen first, then "Kwon Tae-ho")
             if len(name.split()) > len(ent.name.split()) and _compatible(name, ent.name):
