@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("speaker_weights.json")
@@ -27,8 +29,9 @@ class Model:
         self.meta = meta or {}
 
     def score(self, feats: dict[str, float]) -> float:
-        w = self.weights
-        return sum(w.get(k, 0.0) * v for k, v in feats.items())
+        # sum(w.get(k, 0.0) * v for k, v in feats.items()), the same products added in the same
+        # order, without a Python frame per feature
+        return sum(map(mul, map(self.weights.get, feats, repeat(0.0)), feats.values()))
 
     def choose(self, cands: list[dict[str, float]]) -> tuple[int, list[float]]:
         """Index of the best candidate and the softmax probabilities of all of them."""
