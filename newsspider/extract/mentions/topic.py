@@ -184,13 +184,14 @@ _ASKING = frozenset("asked asks asking questioned pressed".split())
 
 
 def previous_speaker(
-    word: str, pool: list[Entity], best: Entity | None, pos: int, sentences: Sentences
+    doc: Doc, word: str, pool: list[Entity], best: Entity | None, pos: int, sentences: Sentences
 ) -> Entity | None:
     """The speaker of the narration sentence right before a quote's he / she ("Whitfield said
     the record would change how people saw Solano. “…,” she said"): the one agreeing person
     of `pool` who is the subject of a speech verb there, when the rules picked someone else
     (an older or clause-internal person with more accumulated salience) who is not named in
-    the pronoun's own sentence; else None."""
+    the pronoun's own sentence, nor the one the speaker is someone of ("<star>'s publicist,
+    <name>, confirmed …": the star's lines stay hers); else None."""
     from newsspider.extract.mentions.salience import candidates
 
     cands = candidates(word, pool)
@@ -214,4 +215,6 @@ def previous_speaker(
         k = bisect.bisect_left(best.positions, pos)
         if k and best.positions[k - 1] >= hi:
             return None  # named in the pronoun's own sentence
+        if introduced_through(doc, found[0], best):
+            return None  # an entourage member of the pick ("her mother", "<star>'s publicist")
     return found[0]

@@ -324,7 +324,7 @@ def _reference(
     asker = asker_before(doc, reg, pos) if word in ("he", "she") else None
     if done is not None and (asker is None or done is not asker):
         if word in ("he", "she"):  # the speaker of the sentence before goes first
-            return previous_speaker(word, index.candidates(pos), done, pos, reg.sentences or Sentences(doc)) or done
+            return previous_speaker(doc, word, index.candidates(pos), done, pos, reg.sentences or Sentences(doc)) or done
         return done  # resolved with its reference chain (`mentions.chains`)
     pool = index.candidates(pos)
     if asker is not None:
@@ -338,7 +338,7 @@ def _reference(
     if word in ("he", "she", "it", "they"):
         sentences = reg.sentences or Sentences(doc)
         ent = resolve_pronoun(doc, reg, word, pos, pool, sentences)
-        return (previous_speaker(word, pool, ent, pos, sentences) if word in ("he", "she") else None) or ent
+        return (previous_speaker(doc, word, pool, ent, pos, sentences) if word in ("he", "she") else None) or ent
     cands = compatible(word, pool)
     if not cands:
         return None
