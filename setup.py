@@ -28,7 +28,7 @@ COMPILED = [
         "candidates", "chains", "dialogue", "index", "lexicon", "pronoun_model", "registry",
         "resolve", "roles", "runs", "salience", "text", "topic")),
     *(f"newsspider/extract/quotes/{m}.py" for m in (
-        "attribution", "blocks", "cues", "excluded", "finding", "inline", "model", "subjects")),
+        "attribution", "blocks", "complement", "cues", "excluded", "finding", "inline", "model", "subjects")),
 ]
 
 
