@@ -21,6 +21,7 @@ from newsspider.extract.quotes.finding import (
     Span,
     _title_like,
     _word_count,
+    _words_upto,
 )
 from newsspider.extract.quotes.subjects import (
     _ROLE_NP_FWD,
@@ -141,7 +142,7 @@ def _block_candidates(doc: Doc, spans_by_para: dict[int, list[Span]]) -> tuple[l
                     c.speaker_raw, c.speaker_kind, c.cue = subj.raw, subj.kind, cue
                     c.attr_pos = doc.g(i - 1, subj.start)
                     c.strong = True
-            if _word_count(c.text) >= 4 and (c.strong or kind_i == "blockquote"):
+            if _words_upto(c.text, 4) >= 4 and (c.strong or kind_i == "blockquote"):
                 cands.append(c)
                 used.update(members)
             i = members[-1] + 1
@@ -151,7 +152,7 @@ def _block_candidates(doc: Doc, spans_by_para: dict[int, list[Span]]) -> tuple[l
 
 
 def _plain_prose(text: str, spans: list[Span]) -> bool:
-    if _word_count(text) < 4 or _title_like(text):
+    if _words_upto(text, 4) < 4 or _title_like(text):
         return False
     # a paragraph that itself contains attributed inline quotes is handled inline
     return not spans or (spans[0].open_pos == 0 and len(spans) == 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from newsspider.extract.mentions.lexicon import SMALL_WORDS as _SMALL_WORDS
 from newsspider.extract.mentions.text import (
@@ -126,11 +127,17 @@ def _word_count(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+def _words_upto(s: str, cap: int) -> int:
+    """``min(_word_count(s), cap)``: the words are read only up to `cap` (a long quote tested
+    against a few words is not read to its end)."""
+    return len(list(islice(_WORD.finditer(s), cap)))
+
+
 def _title_like(s: str) -> bool:
     s = s.strip().rstrip(",")
-    if _word_count(s) <= 5 and s.endswith(".") and not s.endswith(".."):
+    if s.endswith(".") and not s.endswith("..") and _words_upto(s, 6) <= 5:
         s = s[:-1]  # “Ferry to Jeju.” – American punctuation puts the full stop inside
-    if s.endswith(".") or _word_count(s) > 12:
+    if s.endswith(".") or _words_upto(s, 13) > 12:
         return False
     words = re.findall(r"[^\s]+", s)
     content = [w for w in words if w.lower().strip(",:;!?()") not in _SMALL_WORDS]
@@ -214,7 +221,7 @@ _NICKNAME_AFTER = re.compile(
 
 
 def _accept(text: str, head: str, strong: bool, attributed: bool, chain: list[Span], doc: Doc) -> bool:
-    words = _word_count(text)
+    words = _words_upto(text, 13)  # (every test below is against 12 words or fewer)
     if words == 0:
         return False
     head_s = head.rstrip()

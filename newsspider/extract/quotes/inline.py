@@ -29,6 +29,7 @@ from newsspider.extract.quotes.finding import (
     _chains,
     _partial_sentence_end,
     _word_count,
+    _words_upto,
 )
 from newsspider.extract.quotes.subjects import (
     Subject,
@@ -104,12 +105,12 @@ def _inline_candidates(doc: Doc, spans_by_para: dict[int, list[Span]], skip: set
             if got:
                 attrib = (*got, last.para)
         if attrib is None:
-            got = _attribution_stance(ftext, head_start, first.open_pos, _word_count(text) <= 3)
+            got = _attribution_stance(ftext, head_start, first.open_pos, _words_upto(text, 4) <= 3)
             if got:
                 attrib = (*got, first.para)
         if (
             attrib is None
-            and _word_count(text) <= 3
+            and _words_upto(text, 4) <= 3
             and ftext[head_start : first.open_pos].rstrip().endswith(":")
         ):
             # a clause introducing a short quote with a colon, "Solano shook her head:
