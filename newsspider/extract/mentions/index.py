@@ -66,6 +66,9 @@ _PP_BEFORE_REVERSED = re.compile(
     r"\s+(?:eht\s+)?(?:" + "|".join(w[::-1] for w in _PREPOSITIONS.split("|")) + r")\b", re.IGNORECASE
 )
 _LEFT_WORDS = re.compile(r"[\w\-.]+")
+# `_LEFT_WORDS.findall(left)[-1]` and `[-2]` (None when there is one word), each reversed, matched
+# at the start of `left[::-1]`: one anchored match instead of every word of the window
+_LAST_LEFT_WORDS_REVERSED = re.compile(r"[^\w\-.]*+([\w\-.]++)(?:[^\w\-.]++([\w\-.]++))?")
 _APPOS_PERSON = re.compile(r",\s+(?:a|an|the|who|whose|\d+)\b")
 _PLACE_PREPS = frozenset(
     "in at from to into across throughout near outside inside around the of against toward "
@@ -133,10 +136,16 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
             if subject:
                 bisect.insort(ent.subjects, gpos)
             if left[-1:].isspace():  # else neither a preposition nor a word just before it
-                adverbial = _PP_BEFORE_REVERSED.match(left[::-1]) is not None
-                lw = _LEFT_WORDS.findall(left)
-                last_w = lw[-1].lower() if lw else ""
-                last2 = f"{lw[-2].lower()} {last_w}" if len(lw) >= 2 and last_w else ""
+                rleft = left[::-1]
+                adverbial = _PP_BEFORE_REVERSED.match(rleft) is not None
+                # the last two _LEFT_WORDS of `left`, read from its end
+                lw2 = _LAST_LEFT_WORDS_REVERSED.match(rleft)
+                if lw2 is not None:
+                    last_w = lw2.group(1)[::-1].lower()
+                    w2 = lw2.group(2)
+                    last2 = f"{w2[::-1].lower()} {last_w}" if w2 is not None else ""
+                else:
+                    last_w, last2 = "", ""
             else:
                 adverbial, last_w, last2 = False, "", ""
             ent.weights[gpos] = mention_weight(subject, r.possessive, adverbial)
