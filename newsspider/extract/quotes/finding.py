@@ -112,7 +112,7 @@ def _find_single_spans(text: str, para: int) -> list[Span]:
 
 
 def _clean_text(s: str) -> str:
-    s = _SPACES.sub(" ", s).strip()
+    s = " ".join(s.split())  # (= re.sub(r"\s+", " ", s).strip(): \s and str.split both use str.isspace)
     s = s.strip(" " + _QUOTE_CHARS)
     if s.endswith(","):
         s = s[:-1].rstrip()
@@ -120,7 +120,6 @@ def _clean_text(s: str) -> str:
 
 
 _WORD = re.compile(r"[\w][\w’'\-]*")
-_SPACES = re.compile(r"\s+")
 
 
 def _word_count(s: str) -> int:
@@ -198,7 +197,7 @@ _SECOND_CLAUSE = re.compile(r"\b(?!(?:laughing|smiling|grinning|beaming|sighing)
 
 def _chain_text(doc: Doc, chain: list[Span]) -> str:
     parts = [doc.paras[s.para][s.start : s.end] for s in chain]
-    text = " ".join(_SPACES.sub(" ", p).strip().strip(_QUOTE_CHARS + " ") for p in parts if p.strip())
+    text = " ".join(" ".join(p.split()).strip(_QUOTE_CHARS + " ") for p in parts if p.strip())
     return _clean_text(text)
 
 
