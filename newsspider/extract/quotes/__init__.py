@@ -74,6 +74,7 @@ from newsspider.extract.quotes.speakers import (
 __all__ = ["extract_quotes"]
 
 _NON_WORDS = re.compile(r"\W+")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def extract_quotes(
@@ -146,15 +147,21 @@ def extract_quotes(
 
     out: list[dict] = []
     seen: set[str] = set()
+    # the keys serve only a block or embed quote's test: without one, a quote is dropped only
+    # when its key would be empty (its text holds no word character)
+    keyed = any(c.kind != "inline" for c in cands)
     for c in cands:
-        key = _NON_WORDS.sub(" ", c.text).strip().lower()
-        if not key:
+        if keyed:
+            key = _NON_WORDS.sub(" ", c.text).strip().lower()
+            if not key:
+                continue
+            # a pull quote or an embed repeating a quote already extracted is dropped; the same
+            # words quoted twice inline (a live blog repeating a tweet) are kept
+            if c.kind != "inline" and (key in seen or any(key in s for s in seen)):
+                continue
+            seen.add(key)
+        elif _WORD_CHAR.search(c.text) is None:
             continue
-        # a pull quote or an embed repeating a quote already extracted is dropped; the same
-        # words quoted twice inline (a live blog repeating a tweet) are kept
-        if c.kind != "inline" and (key in seen or any(key in s for s in seen)):
-            continue
-        seen.add(key)
         stype, conf = speaker_info(c, registry)
         speaker = c.speaker
         if speaker and conf < min_confidence:
