@@ -60,6 +60,7 @@ _NOT_HEADS = SMALL_WORDS | frozenset(
 )
 _DETERMINERS = frozenset("the a an one another his her their its several some two three".split())
 _TOKEN = re.compile(r"[\w’'\-]+")
+_MATCH_START, _MATCH_END = re.Match.start, re.Match.end  # (m.start() / m.end() without a frame each)
 _STOP_CHARS = frozenset(".;:!?“”\"")
 _WINDOW = 400  # characters of context on each side, at most
 
@@ -89,8 +90,8 @@ class Para:
         self.para = para
         self.text = text
         toks = list(_TOKEN.finditer(text))
-        self.starts = [m.start() for m in toks]
-        self.ends = [m.end() for m in toks]
+        self.starts = list(map(_MATCH_START, toks))
+        self.ends = list(map(_MATCH_END, toks))
         self.words = [m.group().lower() for m in toks]
         self.cue_at = [i for i, w in enumerate(self.words) if w in _CUES]
         # (start, end, kind, text, possessive): `Window.mentions` makes the Mention objects
