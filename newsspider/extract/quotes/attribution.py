@@ -89,6 +89,7 @@ class Para:
     def __init__(self, para: int, text: str) -> None:
         self.para = para
         self.text = text
+        self._cue_after: dict[int, bool] = {}
         toks = list(_TOKEN.finditer(text))
         self.starts = list(map(_MATCH_START, toks))
         self.ends = list(map(_MATCH_END, toks))
@@ -165,7 +166,14 @@ class Para:
 
     def cue_after(self, pos: int) -> bool:
         """A speech verb right after `pos`: "X said", "X (D-Wis.) said", "X, a professor at Y,
-        said", "X also told"."""
+        said", "X also told". Cached per position (asked twice per mention, and again by
+        adjacent quotes)."""
+        got = self._cue_after.get(pos)
+        if got is None:
+            got = self._cue_after[pos] = self._cue_after_at(pos)
+        return got
+
+    def _cue_after_at(self, pos: int) -> bool:
         text = self.text
         p = pos
         while p < len(text) and text[p] == " ":
