@@ -192,3 +192,48 @@ def medium_object(info: Para, m: Mention, ms: list[Mention]) -> bool:
         and (o.kind != "role" or o.text.lower().split()[-1] not in DOCUMENT_NOUNS)
         for o in ms
     )
+
+
+# the verbs of a trailing attribution ("…,” Kim said.", "…,” said Kim, …")
+_TRAIL_VERBS = frozenset(
+    "said says added adds told tells asked asks wrote writes noted notes continued explained argued insisted "
+    "recalled replied answered stressed warned acknowledged conceded agreed complained observed remarked "
+    "declared claimed tweeted quipped joked".split()
+)
+_TRAIL_BEFORE = re.compile(r"\s*,?\s*(?:([a-z]+)\s+(?:[a-z]+\s+){0,3})?$")
+_TRAIL_AFTER = re.compile(r"\s*(?:[a-z]+ly\s+|also\s+)?([a-z]+)\b")
+
+
+def trailing_speaker(doc: Doc, ms: list[Mention], c: Candidate, best: int) -> int | None:
+    """The index of the name in a trailing attribution when the choice is a mention before
+    the quote that no speech verb attaches to it: "<name> would have to “…,” <other> said",
+    "<name> “…,” said <other>, …" — the words are the other's, about the first. None when the
+    choice stands (or a speech verb stands between it and the quote: "<name> called it “…”,
+    <other> said" quotes the first)."""
+    first = c.parts[0] if c.parts else None
+    m = ms[best]
+    if first is None or first.close_pos is None or m.kind not in ("name", "pron", "role"):
+        return None
+    if m.para != first.para or m.region != "head" or m.end > first.open_pos:
+        return None
+    text = doc.paras[first.para]
+    mark = text[first.close_pos - 1 : first.close_pos]  # the quote's last character
+    if mark != "," and not text.startswith(",", first.close_pos + 1) and mark not in "?!":
+        return None  # "… an outlaw nation.” Russia insisted …": the next sentence's
+    between = text[m.end : first.open_pos].lower()
+    if any(w in _CUE_SET for w in re.findall(r"[a-z]+", between)) or any(ch in ".;!?" for ch in between):
+        return None
+    for k, o in enumerate(ms):
+        if o.para != first.para or o.start <= first.close_pos or o.kind not in ("name", "role"):
+            continue
+        gap = text[first.close_pos + 1 : o.start]
+        before = _TRAIL_BEFORE.fullmatch(gap)
+        if before is None:
+            return None
+        if before.group(1) is not None:
+            return k if before.group(1) in _TRAIL_VERBS else None
+        if mark != "," and not text.startswith(",", first.close_pos + 1):
+            return None  # "…?” Kim said" may be a new sentence
+        after = _TRAIL_AFTER.match(text, o.end)
+        return k if after is not None and after.group(1) in _TRAIL_VERBS else None
+    return None

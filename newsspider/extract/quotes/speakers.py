@@ -52,6 +52,7 @@ from newsspider.extract.quotes.excluded import (
     lower_words,
     medium_object,
     not_a_speaker,
+    trailing_speaker,
     with_speaker,
 )
 from newsspider.extract.quotes.finding import (
@@ -130,6 +131,10 @@ def choose_attributions(
             if absolute is not None and ms[absolute].kind == "name":
                 # "…, with X calling it “…”": X speaks, not the subject of the main clause
                 best, probs = absolute, [0.9 if k == absolute else 0.0 for k in range(len(ms))]
+            trail = trailing_speaker(doc, ms, c, best) if absolute is None else None
+            if trail is not None:
+                # "<name> would have to “…,” <other> said": the other speaks
+                best, probs = trail, [0.9 if k == trail else 0.0 for k in range(len(ms))]
             _apply(doc, c, ms[best], prev, mk)
             c.extra["p_attr"] = probs[best]
             if entry is not None:
