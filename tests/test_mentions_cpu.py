@@ -105,3 +105,71 @@ def test_subject_lead_guards() -> None:
             if index._SIX_LEAD_TOKENS.match(text, cut):
                 assert len(text) - cut > 10, (text, cut)
     assert places > 0
+
+
+def test_fold_special_answers_as_its_pattern() -> None:
+    """`text.fold_special` (substring tests) finds what ``FOLD_SPECIAL`` finds, for every code
+    point alone and inside ASCII, Latin-1 and wider texts."""
+    from newsspider.extract.text import FOLD_SPECIAL, fold_special
+
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        for text in (c, "ab" + c, "é" + c + "x", "\u4e00" + c):
+            assert fold_special(text) == (FOLD_SPECIAL.search(text) is not None), hex(cp)
+    assert not fold_special("") and not fold_special("Grüße") and fold_special("Dıl")
+
+
+def test_release_trigger_word_lists() -> None:
+    """Every match of a release trigger pattern holds one of its words case-insensitively, so
+    `text.word_test` may skip the pattern where none occurs; `any_trigger` answers as the three
+    searches it stands for."""
+    from newsspider.extract.releases import vocab
+    from newsspider.extract.text import may_hold, word_test
+
+    pieces = [
+        "it", "was", "released", "RELEASED", "releaſed", "dropped", "unveiled", "came", "out",
+        "Out", "will", "be", "due", "scheduled", "for", "a", "release", "follows", "two", "weeks",
+        "later", "arrives", "lands", "hit", "shelves", "available", "premieres", "on", "Friday",
+        "drops", "put", "push", "launched", "pre-releases", "surprise-released", "return",
+        "with", "WITH", "wıth", "made", "debut", "gets", "her", "own", "music", "video", "MV",
+        "preceded", "followed", "by", "Nova", "“", "”", ",", "—", "İt", "\u212aick", "kicks",
+        "off", "greets", "fans", "starts", "the", "tour", "release of",
+    ]
+    pats = [(vocab._PASSIVE, vocab.PASSIVE_WORDS), (vocab._ACTIVE, vocab.ACTIVE_WORDS),
+            (vocab._ACTIVE_WITH, vocab.ACTIVE_WITH_WORDS), (vocab._MV_TRIGGER, vocab.MV_TRIGGER_WORDS),
+            (vocab._PRECEDED, vocab.PRECEDED_WORDS)]
+    hits = [0] * len(pats)
+    for k in range(1, 5):
+        for words in itertools.islice(itertools.product(pieces, repeat=k), 0, None, 7**k):
+            for glue in (" ", "  ", "\n", ", "):
+                text = glue.join(words)
+                hold = word_test(text)
+                for i, (pat, ws) in enumerate(pats):
+                    found = pat.search(text) is not None
+                    assert hold(ws) == may_hold(text, ws) and (hold(ws) or not found), (text, ws)
+                    hits[i] += found
+                assert vocab.any_trigger(text) == bool(
+                    vocab._PASSIVE.search(text) or vocab._ACTIVE.search(text)
+                    or vocab._MV_TRIGGER.search(text)), text
+    assert min(hits[:3] + hits[4:]) > 20, hits  # the patterns matched, folded letters too
+    for text in ("Nova gets a music video", "it got their own MV today", "she gets her vıdeo"):
+        hold = word_test(text)
+        assert vocab._MV_TRIGGER.search(text) and hold(vocab.MV_TRIGGER_WORDS), text
+
+
+def test_quoted_title_and_ost_prefilters() -> None:
+    """`quoted_title` answers as ``_TITLE_RE.search``; the OST pattern (case-sensitive) needs
+    "OST" or "soundtrack" in the text."""
+    from newsspider.extract.releases import _OST_WORD
+    from newsspider.extract.releases.vocab import _TITLE_RE, quoted_title
+
+    found = 0
+    for text in _texts() + ["a “Title” b", "a 'Title' b", 'a "Title" b', "a ‘Title’ b",
+                            "the OSTs", "soundtracks, OST"]:
+        hit = _TITLE_RE.search(text) is not None
+        assert quoted_title(text) == hit, text
+        found += hit
+        assert _OST_WORD.search(text) is None or "OST" in text or "soundtrack" in text, text
+    assert found > 10

@@ -38,3 +38,14 @@ def test_same_as_the_regex(text: str) -> None:
 
 def test_none() -> None:
     assert normalize_ws(None) == ""
+
+
+def test_has_invisible_answers_as_the_pattern() -> None:
+    """`has_invisible` (substring tests) finds what the character class finds, for every code
+    point alone and inside ASCII, Latin-1 and wider texts."""
+    from newsspider.extract.text import _HAS_INVISIBLE, has_invisible
+
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        for text in (c, "ab\n" + c, "\u00e9" + c + "x", "\u4e00" + c):
+            assert has_invisible(text) == (_HAS_INVISIBLE.search(text) is not None), hex(cp)

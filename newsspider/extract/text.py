@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 import unicodedata
+from collections.abc import Callable
 
 from newsspider.extract.lazyre import lazy
 
@@ -16,14 +17,43 @@ _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 FOLD_SPECIAL = lazy("[\u0130\u0131\u017f\u212a]")
 
 
+def fold_special(text: str) -> bool:
+    """``FOLD_SPECIAL.search(text) is not None``, by substring tests: an ASCII text is answered
+    at once, and so is a search for a character above the widest one of the text (a Latin-1
+    text), where the pattern's scan read every character."""
+    return not text.isascii() and (
+        "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text)
+
+
 def may_hold(text: str, words: tuple[str, ...]) -> bool:
     """False when no word of `words` (ASCII, lower-case) can occur in `text` case-insensitively:
     a necessary condition of a case-insensitive pattern made of them, answered by substring
     tests of the lower-cased text in C instead of the pattern tried at every position."""
-    if FOLD_SPECIAL.search(text) is not None:
+    if fold_special(text):
         return True
     low = text.lower()
-    return any(w in low for w in words)
+    return any(map(low.__contains__, words))
+
+
+def has_invisible(text: str) -> bool:
+    """``_HAS_INVISIBLE.search(text) is not None``, by substring tests: none in an ASCII text,
+    only the soft hyphen in a Latin-1 one (a search for a wider character ends at once), where
+    the pattern's scan read every character of every text with a line break."""
+    return not text.isascii() and (
+        "\u00ad" in text or "\u200b" in text or "\u200c" in text or "\u200d" in text
+        or "\u2060" in text or "\ufeff" in text)
+
+
+def word_test(text: str) -> Callable[[tuple[str, ...]], bool]:
+    """`may_hold` of `text` for several word lists: the text is lower-cased once."""
+    if fold_special(text):
+        return _always
+    contains = text.lower().__contains__
+    return lambda words: any(map(contains, words))
+
+
+def _always(words: tuple[str, ...]) -> bool:
+    return True
 
 
 def normalize_ws(text: str | None) -> str:
@@ -40,7 +70,7 @@ def normalize_ws(text: str | None) -> str:
         if "  " in text or text[0] == " " or text[-1] == " ":
             return " ".join(text.split())
         return text
-    if _HAS_INVISIBLE.search(text):  # rare; translate() is the slow part on non-ASCII text
+    if has_invisible(text):  # rare; translate() is the slow part on non-ASCII text
         text = text.translate(_INVISIBLE)
     return " ".join(text.split())
 

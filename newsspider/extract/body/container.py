@@ -44,7 +44,7 @@ def _name_hints(ident: str) -> tuple[bool, bool]:
     (case-insensitive matching there also folds non-ASCII letters, e.g. the long s)."""
     if ident.isascii():
         low = ident.lower()
-        return any(w in low for w in _POSITIVE_WORDS), any(w in low for w in _NEGATIVE_WORDS)
+        return any(map(low.__contains__, _POSITIVE_WORDS)), any(map(low.__contains__, _NEGATIVE_WORDS))
     return _POSITIVE.search(ident) is not None, _NEGATIVE.search(ident) is not None
 
 

@@ -149,7 +149,7 @@ def _is_photo_box_name(ident: str) -> bool:
     letters, e.g. the dotless i)."""
     if ident.isascii():
         low = ident.lower()
-        return any(w in low for w in _PHOTO_WORDS) or (
+        return any(map(low.__contains__, _PHOTO_WORDS)) or (
             "pic" in low and _PIC_WORD.search(low) is not None)
     return _PHOTO_BOX_CLS.search(ident) is not None
 

@@ -213,7 +213,7 @@ _SUBTITLE_HINTS = ("sub", "standfirst", "dek", "deck")
 def _subtitle_name(cls: str) -> bool:
     if cls.isascii():
         low = cls.lower()
-        if not any(h in low for h in _SUBTITLE_HINTS):
+        if not any(map(low.__contains__, _SUBTITLE_HINTS)):
             return False
     return _SUBTITLE_NAME.search(cls) is not None
 

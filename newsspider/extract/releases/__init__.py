@@ -69,16 +69,14 @@ from newsspider.extract.releases.merge import _merge
 from newsspider.extract.releases.sentence import _sentence_events
 from newsspider.extract.releases.titles import _find_titles, _kind_after, _kind_before
 from newsspider.extract.releases.vocab import (
-    _ACTIVE,
-    _MV_TRIGGER,
     _NUMBER_WORDS,
-    _PASSIVE,
     _STOP_CAPS,
-    _TITLE_RE,
     RELEASE_KINDS,
     _Event,
     _Title,
+    any_trigger,
     described_head,
+    quoted_title,
     title_key,
     unquoted_cue,
 )
@@ -160,8 +158,8 @@ def extract_releases(
                     artists.set_current(name)
         if len(para) < 12:
             continue
-        has_cue = bool(_TITLE_RE.search(para) or unquoted_cue(para)) or bool(
-            recent and (_PASSIVE.search(para) or _ACTIVE.search(para) or _MV_TRIGGER.search(para))
+        has_cue = bool(quoted_title(para) or unquoted_cue(para)) or bool(
+            recent and any_trigger(para)
         )
         if not has_cue:
             recent.clear()
@@ -172,7 +170,7 @@ def extract_releases(
         )
         if section_year is not None:
             dates = [_in_year(d, section_year) for d in dates]
-        para_ost = _OST_WORD.search(para)
+        para_ost = _OST_WORD.search(para) if "OST" in para or "soundtrack" in para else None
         for s0, e0 in sentence_spans(para):
             sent = para[s0:e0]
             sdates = [

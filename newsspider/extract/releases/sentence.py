@@ -34,10 +34,16 @@ from newsspider.extract.releases.vocab import (
     _REPORTING,
     _SAME_TIME,
     _WITH_MV,
+    ACTIVE_WITH_WORDS,
+    ACTIVE_WORDS,
+    MV_TRIGGER_WORDS,
+    PASSIVE_WORDS,
+    PRECEDED_WORDS,
     _Event,
     _since_title,
     _Title,
 )
+from newsspider.extract.text import word_test
 
 
 def _segments(sent: str, titles: list[_Title]) -> list[tuple[int, int]]:
@@ -103,16 +109,17 @@ def _sentence_events(
         return []
     good_dates = [d for d in dates if not _attributed(sent, d)]
     triggers: list[tuple[int, int, str]] = []  # (start, end, "active"|"passive"|"mv")
-    for m in _ACTIVE_WITH.finditer(sent):
+    hold = word_test(sent)  # each pattern only where its words occur
+    for m in _ACTIVE_WITH.finditer(sent) if hold(ACTIVE_WITH_WORDS) else ():
         triggers.append((m.start(), m.end(), "active"))
-    for m in _PRECEDED.finditer(sent):
+    for m in _PRECEDED.finditer(sent) if hold(PRECEDED_WORDS) else ():
         triggers.append((m.start(), m.end(), "active"))
-    for m in _MV_TRIGGER.finditer(sent):
+    for m in _MV_TRIGGER.finditer(sent) if hold(MV_TRIGGER_WORDS) else ():
         triggers.append((m.start(), m.end(), "mv"))
-    for m in _PASSIVE.finditer(sent):
+    for m in _PASSIVE.finditer(sent) if hold(PASSIVE_WORDS) else ():
         if not any(s <= m.start() < e for s, e, _ in triggers):
             triggers.append((m.start(), m.end(), "passive"))
-    for m in _ACTIVE.finditer(sent):
+    for m in _ACTIVE.finditer(sent) if hold(ACTIVE_WORDS) else ():
         if any(s <= m.start() < e for s, e, _ in triggers):
             continue
         word = m.group(0).lower()

@@ -10,7 +10,7 @@ from newsspider.extract.dates import (
     NUM_WORDS,
 )
 from newsspider.extract.lazyre import lazy
-from newsspider.extract.text import FOLD_SPECIAL, may_hold
+from newsspider.extract.text import fold_special, may_hold, word_test
 
 RELEASE_KINDS = ("album", "mini_album", "single", "digital_single", "ep", "ost", "mv", "repackage")
 
@@ -118,6 +118,32 @@ _PASSIVE = lazy(
     r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)))",
     re.I,
 )
+
+
+# words every match of a trigger pattern holds, case-insensitively (tests/test_mentions_cpu.py):
+# a sentence holding none of them skips the pattern (`text.word_test`, substring tests in C)
+PASSIVE_WORDS = ("release", "drop", "unveiled", "out", "follow", "arriv", "land", "hit",
+                 "available", "premiere")
+ACTIVE_WORDS = ("releas", "drop", "unveil", "put", "push", "launch")
+ACTIVE_WITH_WORDS = ("with",)
+MV_TRIGGER_WORDS = ("video", "mv")
+PRECEDED_WORDS = ("preceded", "followed")
+
+
+def any_trigger(text: str) -> bool:
+    """`_PASSIVE`, `_ACTIVE` or `_MV_TRIGGER` finds a match in `text` (each tried only where
+    its words occur)."""
+    hold = word_test(text)
+    return ((hold(PASSIVE_WORDS) and _PASSIVE.search(text) is not None)
+            or (hold(ACTIVE_WORDS) and _ACTIVE.search(text) is not None)
+            or (hold(MV_TRIGGER_WORDS) and _MV_TRIGGER.search(text) is not None))
+
+
+def quoted_title(text: str) -> bool:
+    """``_TITLE_RE.search(text)`` finds a match: only where one of its opening quote marks
+    occurs (substring tests in C; the pattern's scan tried every position)."""
+    return ("\u201c" in text or '"' in text or "\u2018" in text or "'" in text) and (
+        _TITLE_RE.search(text) is not None)
 
 
 _SAME_TIME = lazy(
@@ -313,10 +339,10 @@ _CUE_ABBREVIATIONS = re.compile(r"\b(?:ep|ost|lp)")
 
 def unquoted_cue(text: str) -> bool:
     """``_UNQUOTED_CUE.search(text) is not None``."""
-    if FOLD_SPECIAL.search(text) is None:
+    if not fold_special(text):
         low = text.lower()
         # the abbreviations' pattern (\b at every position) only where one occurs at all
-        if not any(w in low for w in _CUE_WORDS) and not (
+        if not any(map(low.__contains__, _CUE_WORDS)) and not (
                 ("ep" in low or "ost" in low or "lp" in low)
                 and _CUE_ABBREVIATIONS.search(low) is not None):
             return False
