@@ -58,3 +58,20 @@ def test_strict_speech_verbs():
     text = "The tour is over, said fans who met Kim at the airport."
     i = text.index("Kim")
     assert speech_verb(text, i, i + 3, strict=True) is None
+
+
+def test_a_narration_she_after_a_speaker_carries_that_speaker():
+    # "She added that …" opens its sentence after Whitfield spoke: it is Whitfield (the
+    # reference chain), so the next "she said" is hers too; fails on main aa5e876
+    paras = PRODUCER[:2] + [
+        "She added that the label would send the singer on a long tour in the autumn.",
+        "“Nobody in this office expected a record like this,” she said.",
+    ]
+    assert speakers(paras, title="Mira Solano's third album")[-1] == "Dana Whitfield"
+
+
+def test_a_name_inside_a_that_clause_does_not_speak_for_the_sentence():
+    text = "The label pointed out that the paper's Kim Tae-yang had reported it first."
+    i = text.index("Kim")
+    assert speech_verb(text, i, i + len("Kim Tae-yang"), strict=True) is None
+    assert speech_verb(text, i, i + len("Kim Tae-yang")) == "reported"

@@ -17,7 +17,7 @@ from typing import Any
 
 from newsspider.extract.mentions.registry import Entity
 from newsspider.extract.mentions.text import Doc, sentence_bounds
-from newsspider.extract.mentions.topic import Topic, prefer_topic
+from newsspider.extract.mentions.topic import Topic, prefer_topic, previous_speaker
 
 RECENCY, SUBJECT, HEAD, NON_ADVERBIAL = 100.0, 80.0, 80.0, 50.0
 HORIZON = 4  # sentences looked back
@@ -103,6 +103,8 @@ def resolve_pronoun(
         best = resolve_typed(reg, "person", pos, word, -1, doc, pool=cands)
     if word in ("he", "she"):
         best = prefer_topic(doc, word, cands, best, pos, sentences)
+        if subject:  # a sentence-opening he / she after a sentence whose subject spoke
+            best = previous_speaker(doc, word, pool, best, pos, sentences) or best
     if learned and subject and len(cands) > 1:
         best = _learned(doc, reg, word, pos, cands, sentences, best, subject)
     if word == "they":

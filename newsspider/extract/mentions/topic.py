@@ -50,7 +50,7 @@ _VERB_BEFORE = re.compile(r"(?:[,!?][”\"’']?\s+|\s\s)([a-z]+)\s+(?:\S+\s+){0
 # a conjunction opening the name's clause, titles and initials allowed between ("When Sen. Kim said")
 _SUBORDINATE = re.compile(
     r"\b(?:[Ww]hen|[Aa]s|[Aa]fter|[Bb]efore|[Ii]f|[Ww]hile|[Ss]ince|[Bb]ecause|[Aa]lthough|[Tt]hough|[Uu]ntil|[Oo]nce|"
-    r"[Ww]hether|that|where)\s+(?:[A-Z][\w.’'\-]*\s+){0,3}$"
+    r"[Ww]hether|that|where)\s+(?:(?:the|a|an|his|her|their|its|[a-z]+[’']s)\s+){0,2}(?:[A-Z][\w.’'\-]*\s+){0,3}$"
 )
 _ENDS = re.compile(r"\s*(?:[,.;:!?]|$)")
 
