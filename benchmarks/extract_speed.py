@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/extract_speed.py --profile [SET]       cProfile of ours, top 40
     .venv/bin/python benchmarks/extract_speed.py --dump OUT.jsonl [SET ...]  records, for diffs
     .venv/bin/python benchmarks/extract_speed.py --against DIR [--against DIR2] [SET ...]  before/after
+    .venv/bin/python benchmarks/extract_speed.py --callgrind [--limit 60] [SET ...]  + instructions
 
 SET is a folder with a ``labels.jsonl`` (``file``, ``url``) or one of the names ``news-pages``,
 ``real-news``, ``fan-news`` (under ../shared/dev), ``demo`` (the bundled demo site's pages) and
@@ -26,6 +27,16 @@ trafilatura's CLI on the same file and URL, start to exit (wall) and CPU (user+s
 with another checkout's package (before/after in one run); ``--startup-callgrind`` adds each
 command's instruction count (one run under ``valgrind --tool=callgrind``, bytecode caches on:
 exact, whatever the load). Times are CPU time on a shared machine: read the ratios.
+
+``--callgrind`` adds the figure that does not move with the machine's load: the instructions of
+each page (valgrind's callgrind), ours and trafilatura each in its own process over the same
+pages (run side by side, ``PYTHONHASHSEED=0``), after the timed run's warm-up (its first 3
+pages) and one uncounted pass over all pages (the first-time costs - patterns compiled on first
+use, the language model - that the per-page median over repetitions leaves out of the timed
+figure); the table gives the per-page medians and the ours / trafilatura ratio of instructions
+next to the CPU-time ratio. Under valgrind a run takes ~50x the timed one (two passes): use
+``--limit``; ``--reps 0`` skips the timed run. Instructions are not time (cache misses and
+branch mispredictions cost time, not instructions): read the two ratios side by side.
 """
 
 from __future__ import annotations
@@ -195,6 +206,90 @@ def serve() -> int:
         out.write(b"%r\n" % cpu_ms(fn, raw, url))
         out.flush()
     return 0
+
+
+# -- instruction counts (--callgrind) ------------------------------------------------------
+# The child marks its pages with calls of two C functions of the interpreter that extraction
+# never calls: valgrind zeroes the counts on entering os.getpgrp (after the warm-up) and dumps
+# them on entering os.getppid (after each page), so every page gets its own count.
+_ZERO_MARK, _PAGE_MARK = "os_getpgrp", "os_getppid"
+
+
+def count_child(tool: str, pages: list[tuple[str, str, bytes]]) -> int:
+    """The child's side of `instruction_counts`: the timed run's warm-up (its first 3 pages),
+    one uncounted pass over all pages (the first-time costs - lazily compiled patterns, the
+    language model - that the timed run's per-page median over repetitions leaves out), then
+    the counted pass, a mark after each page."""
+    fn = ours() if tool == "newsspider" else trafilatura_fn()
+    assert fn is not None
+    for _, url, raw in pages[:3]:
+        fn(raw, url)
+    for _, url, raw in pages:
+        fn(raw, url)
+    os.getpgrp()
+    for _, url, raw in pages:
+        fn(raw, url)
+        os.getppid()
+    return 0
+
+
+def instruction_counts(name: str, limit: int | None, tools: list[str]) -> dict[str, list[int]] | None:
+    """Per tool, the instructions of each page of the set (`count_child` under valgrind's
+    callgrind, one process per tool, all tools at once), or None without valgrind."""
+    valgrind = shutil.which("valgrind")
+    if not valgrind:
+        print("valgrind not found: no instruction counts", file=sys.stderr)
+        return None
+    env = dict(_ENV, PYTHONHASHSEED="0")  # the same run gives the same counts
+    with tempfile.TemporaryDirectory() as tmp:
+        procs = {}
+        for tool in tools:
+            argv = [valgrind, "--tool=callgrind", f"--zero-before={_ZERO_MARK}",
+                    f"--dump-before={_PAGE_MARK}", f"--callgrind-out-file={tmp}/{tool}",
+                    sys.executable, __file__, name, "--count", tool]
+            if limit:
+                argv += ["--limit", str(limit)]
+            procs[tool] = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        out: dict[str, list[int]] = {}
+        for tool, proc in procs.items():
+            _, err = proc.communicate()
+            parts = sorted(Path(tmp).glob(f"{tool}.*"), key=lambda f: int(f.suffix[1:]))
+            counts = []
+            for f in parts:
+                with open(f, encoding="utf-8", errors="replace") as fh:
+                    for line in fh:
+                        if line.startswith("summary:"):
+                            counts.append(int(line.split()[1]))
+                            break
+            if proc.returncode or not counts:
+                print(f"{tool} under callgrind: exit {proc.returncode}, {len(counts)} page counts "
+                      f"(an interpreter without symbols has no {_ZERO_MARK}/{_PAGE_MARK}): "
+                      f"{err.decode()[-300:]}", file=sys.stderr)
+                return None
+            out[tool] = counts
+    return out
+
+
+def instruction_table(counts: dict[str, list[int]], per_page: dict[str, list[float]] | None) -> str:
+    """Instructions per page (millions) next to the CPU-time figures of the timed run."""
+    rows = ["| tool | median M instructions | p90 | worst | mean |", "| --- | --- | --- | --- | --- |"]
+    for n, xs in counts.items():
+        m = [x / 1e6 for x in xs]
+        rows.append(f"| {n} | {statistics.median(m):.1f} | {pct(m, 0.9):.1f} | {max(m):.1f} | "
+                    f"{statistics.fmean(m):.1f} |")
+    if "newsspider" in counts and "trafilatura" in counts:
+        a, b = counts["newsspider"], counts["trafilatura"]
+        per = sorted(x / y for x, y in zip(a, b, strict=True) if y > 0)
+        rows.append(f"\nratio ours / trafilatura, instructions: median {statistics.median(a) / statistics.median(b):.3f}, "
+                    f"mean {statistics.fmean(a) / statistics.fmean(b):.3f}, per-page ratio median "
+                    f"{statistics.median(per):.3f}")
+        if per_page and "newsspider" in per_page and "trafilatura" in per_page:
+            a2, b2 = per_page["newsspider"], per_page["trafilatura"]
+            per2 = sorted(x / y for x, y in zip(a2, b2, strict=True) if y > 0)
+            rows.append(f"ratio ours / trafilatura, CPU time:     median {statistics.median(a2) / statistics.median(b2):.3f}, "
+                        f"mean {statistics.fmean(a2) / statistics.fmean(b2):.3f}, per-page ratio median "
+                        f"{statistics.median(per2):.3f}")
+    return "\n".join(rows)
 
 
 def cpu_ms(fn: Callable[[bytes, str], Any], raw: bytes, url: str) -> float:
@@ -403,10 +498,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="before/after: ours with this checkout's newsspider and with DIR's (repeatable; e.g. "
                          "`git archive REV newsspider | tar -x -C DIR`), each in a child process, "
                          "page by page in turn (trafilatura still in this process)")
+    ap.add_argument("--callgrind", action="store_true",
+                    help="also the instructions per page of ours and trafilatura (valgrind --tool=callgrind, "
+                         "each in its own process; ~60x slower than the timed run: see --limit) and their "
+                         "ratio next to the CPU-time ratio; --reps 0 skips the timed run")
     ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--count", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.serve:
         return serve()
+    if args.count:
+        return count_child(args.count, [p for name in args.sets for p in load_set(name, args.limit)])
     sets = {name: load_set(name, args.limit) for name in args.sets}
     sets = {k: v for k, v in sets.items() if v}
     if not sets:
@@ -433,8 +535,16 @@ def main(argv: list[str] | None = None) -> int:
         if traf:
             tools["trafilatura"] = traf
         for name, pages in sets.items():
-            print(table(name, pages, measure(pages, args.reps, tools)))
-            if args.stages:
+            per_page = measure(pages, args.reps, tools) if args.reps > 0 else None
+            if per_page:
+                print(table(name, pages, per_page))
+            if args.callgrind:
+                names = ["newsspider"] + (["trafilatura"] if traf else [])
+                counts = instruction_counts(name, args.limit, names)
+                if counts:
+                    print(f"\n`{name}`: instructions per page (callgrind; warm-up, then one uncounted pass)\n")
+                    print(instruction_table(counts, per_page))
+            if args.stages and args.reps > 0:
                 print()
                 print(stage_table(pages, args.reps))
             print()
