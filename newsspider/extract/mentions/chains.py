@@ -21,9 +21,12 @@ import re
 
 from newsspider.extract.mentions.candidates import compatible
 from newsspider.extract.mentions.lexicon import (
+    ADVERBS,
     AGENCY_SUFFIXES,
+    CUE_VERBS,
     DOCUMENT_NOUNS,
     ROLE_NOUNS,
+    SMALL_WORDS,
     EntityType,
 )
 from newsspider.extract.mentions.registry import Entity, EntityRegistry
@@ -39,7 +42,7 @@ from newsspider.extract.mentions.text import Doc, sentence_bounds
 REACH = 3000
 _OPENING = re.compile(
     r"[\s“”\"‘(,]*(?:(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,6}),\s+)?"
-    r"(?:(?P<pron>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)|(?P<role>[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<head>[a-z][\w\-]*)))"
+    r"(?:(?P<pron>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)|(?P<role>[Tt]he\s+(?:[a-z0-9][\w\-]*\s+){0,2}?(?P<head>[a-z][\w\-]*)))"
     r"(?=\s+(?:[a-z]|,))"
 )
 # (?=[HhTtIi]): the first letters up front, so that the engine skips other positions in C
@@ -52,6 +55,33 @@ _TYPES: dict[str, EntityType] = {"he": "person", "she": "person", "it": "org", "
 _POSS_WORD = {"her": "she", "his": "he", "their": "they", "its": "it"}
 
 
+_PHRASE_WORDS = re.compile(r"\s+([a-z0-9][\w\-]*)(?=[\s,])")
+
+
+_NOT_MODIFIERS = frozenset(CUE_VERBS) | frozenset(ADVERBS) | SMALL_WORDS
+
+
+def _head(text: str, m: re.Match) -> str:
+    """The head of a sentence-opening description: the last role noun of its first words ("The
+    29-year-old dancer was …", "The former child actress said"), else the word the
+    pattern stopped at."""
+    head = m.group("head")
+    at = m.start("role") + 3
+    for _ in range(4):
+        w = _PHRASE_WORDS.match(text, at)
+        if w is None:
+            break
+        word = w.group(1)
+        if word in ROLE_NOUNS:
+            head = word
+        elif word in _NOT_MODIFIERS or word.endswith(("ed", "s")):
+            break  # a verb of the sentence ("The bill hurts members"), not a modifier
+        at = w.end()
+        if text.startswith(",", at):
+            break
+    return head
+
+
 def _references(text: str) -> list[tuple[int, str, bool]]:
     """(offset, word, subject) of the resolvable references of a masked paragraph."""
     out: list[tuple[int, str, bool]] = []
@@ -62,7 +92,7 @@ def _references(text: str) -> list[tuple[int, str, bool]]:
         if m.group("pron"):
             out.append((m.start("pron"), m.group("pron").lower(), True))
         elif not _COMMA_NAME.match(text, m.end()):  # not "The director, Ahn So-ra,"
-            out.append((m.start("role"), m.group("head"), True))
+            out.append((m.start("role"), _head(text, m), True))
     seen = {p for p, _w, _s in out}
     for m in _MID_ROLE.finditer(text):
         head = m.group("head")

@@ -36,13 +36,13 @@ from newsspider.extract.mentions.lexicon import (
     DOCUMENT_NOUNS,
     PLURAL_ROLES,
     ROLE_NOUNS,
-    SMALL_WORDS,
 )
 from newsspider.extract.mentions.registry import Entity, EntityRegistry
 from newsspider.extract.mentions.resolve import is_personlike
 from newsspider.extract.mentions.runs import paragraph_runs
 from newsspider.extract.mentions.text import Doc, sentence_end, sentence_start
 from newsspider.extract.quotes.complement import complement_spans
+from newsspider.extract.quotes.descriptions import described_speakers
 from newsspider.extract.quotes.finding import Candidate, Span
 
 _CUES = frozenset(CUE_VERBS)
@@ -55,9 +55,6 @@ _OBJECT_CUES = frozenset("told tells telling asked asks asking thanked thanks ur
 _INDEFINITE = frozenset("a an one another several some two three".split())
 # (?=[...]): the first letters up front, so that the engine skips other positions in C
 _PRONOUN = re.compile(r"(?=[HhSsTtWwIi])\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Ii]t|I)\b")
-_NOT_HEADS = SMALL_WORDS | frozenset(
-    "who which that what whom whose one other others same first last latter former report reports".split()
-)
 _DETERMINERS = frozenset("the a an one another his her their its several some two three".split())
 _TOKEN = re.compile(r"[\w’'\-]+")
 _MATCH_START, _MATCH_END = re.Match.start, re.Match.end  # (m.start() / m.end() without a frame each)
@@ -113,45 +110,10 @@ class Para:
                     if not inside and not any(c in ",.;:!?“”\"" for c in text[a:b]):
                         found.append((a, b, "role", text[a:b], False))
                     break
-        found += self._described_speakers(text, names, {m[1] for m in found if m[2] == "role"})
+        found += described_speakers(self, names, {m[1] for m in found if m[2] == "role"})
         found.sort(key=_first)  # stable: names, pronouns, roles, descriptions at one start
         self.mentions = found
         self.mention_starts = [m[0] for m in found]
-
-    def _described_speakers(
-        self, text: str, names: list[int], taken: set[int]
-    ) -> list[tuple[int, int, str, str, bool]]:
-        """A noun the lexicon does not know, standing right before a speech verb after a
-        determiner or a possessive, is a description of the speaker ("the man said", "the
-        airline said", "Kim's publicist retorted")."""
-        out: list[tuple[int, int, str, str, bool]] = []
-        words = self.words
-        for c in self.cue_at:
-            i = c - 1
-            while i >= 0 and words[i] in _ADVS:
-                i -= 1
-            if i < 1 or self.ends[i] in taken or not words[i].isalpha() or words[i] in _NOT_HEADS:
-                continue
-            if not text[self.starts[i]].islower() or any(ch in _STOP_CHARS or ch == "," for ch in text[self.ends[i] : self.starts[c]]):
-                continue
-            for k in range(i - 1, max(-1, i - 4), -1):
-                w = words[k]
-                if w in _DETERMINERS or w.endswith(("’s", "'s")):
-                    a, b = self.starts[k], self.ends[i]
-                    if w.endswith(("’s", "'s")) and text[a].isupper():
-                        # the owner's whole name: "Lee Ha-na's publicist"
-                        while k > 0 and self.ends[k - 1] + 1 == self.starts[k] and text[self.starts[k - 1]].isupper():
-                            k -= 1
-                        a = self.starts[k]
-                        inside = bisect.bisect_left(names, self.ends[i] - len(words[i]) - 2) < bisect.bisect_left(names, b)
-                    else:
-                        inside = bisect.bisect_left(names, a) < bisect.bisect_left(names, b)
-                    if not inside and not any(ch in ",.;:!?“”\"" for ch in text[a:b]):
-                        out.append((a, b, "role", text[a:b], False))
-                    break
-                if not w.isalpha() or w in _NOT_HEADS:
-                    break
-        return out
 
     def token_index(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
@@ -360,14 +322,25 @@ def describe(
             if info.tokens_between(sentence_start(info.text, m.start), m.start) <= 1:
                 f["sent_initial"] = 1.0
                 f[f"sent_initial|r:{m.region}"] = 1.0
-        if (m.pattern and "in_compl" not in f) or any(
-            o.pattern and o.para == m.para and m.end <= o.start and o.end <= spans.get(m.end, -1) for o in same
+        if (m.pattern and "in_compl" not in f and not _in_role(m, same)) or any(
+            o.pattern and o.para == m.para and (
+                m.end <= o.start and o.end <= spans.get(m.end, -1)
+                or (m.kind == "role" and o is not m and m.start <= o.start and o.end <= m.end)
+            ) for o in same
         ):
-            # the patterns' subject, or the head of a complement holding it ("a spokesman for <org> said")
+            # the patterns' subject, or the head of a complement holding it ("a spokesman for
+            # <org> said"), or the description holding it ("the <Grammy> winner said")
             f["pattern"] = 1.0
             f[f"pattern|k:{kg}"] = 1.0
         if not win.has_cue:
             f["no_cue_in_window"] = 1.0
+
+
+def _in_role(m: Mention, same: list[Mention]) -> bool:
+    """A name inside a description ("the <Grammy> winner"): a qualifier, not the subject."""
+    return m.kind == "name" and any(
+        o.kind == "role" and o.para == m.para and o.start < m.start and m.end < o.end for o in same
+    )
 
 
 def _at(sorted_positions: list[int], pos: int) -> bool:

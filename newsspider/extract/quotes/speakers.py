@@ -7,6 +7,7 @@ import re
 
 from newsspider.extract.mentions.candidates import Index, compatible
 from newsspider.extract.mentions.dialogue import answerer, asker_before, qa_label
+from newsspider.extract.mentions.epithets import resolve_epithet, unheld
 from newsspider.extract.mentions.lexicon import (
     DOCUMENT_NOUNS,
     INSTITUTION_NOUNS,
@@ -158,7 +159,10 @@ def _apply(doc: Doc, c: Candidate, m: Mention, prev: Candidate | None, mk: dict[
     c.extra.pop("from", None)
     if m.pattern and c.speaker_raw:
         return  # the pattern's own subject, cue and name
-    c.speaker_raw, c.speaker_kind = m.text, m.kind
+    # a description is written as the page writes it ("the “<song>” hitmaker": the title
+    # is blank in the masked text)
+    c.speaker_raw = doc.paras[m.para][m.start : m.end] if m.kind == "role" else m.text
+    c.speaker_kind = m.kind
     c.attr_pos = doc.g(m.para, m.start)
     text = mk[m.para].text
     near = _CUE_NEAR.search(text, max(0, m.start - 40), min(len(text), m.end + 60))
@@ -252,6 +256,12 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                 # "his physician", "her publicist": someone other than the one they belong to
                 c.speaker = _theirs(doc, reg, mine, head, pos, index, c.attr_pos)
                 continue
+            if not indefinite and head not in ENTOURAGE:
+                # an age, a noun no lexicon holds, a role of an organisation (`mentions.epithets`)
+                done, described_as = resolve_epithet(doc, reg, raw, head, etype, pos, index, _reference, _noun)
+                if done:
+                    c.speaker = described_as
+                    continue
             ent = None if etype == "unknown" or indefinite else _reference(doc, reg, head, etype, pos, index)
             if ent is not None and etype == "person":
                 # "the Florida senator": the one written with "Florida", not the latest senator
@@ -260,6 +270,11 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                 fits = described(doc, written or raw, people, pos, reg)
                 if fits and ent not in fits:
                     ent = max(fits, key=lambda e: latest_before(e, pos))
+                elif not fits and not any(head in e.titles for e in people):
+                    # a title nobody holds: someone the article introduced without a name
+                    # ("a police officer … the officer said"), else not a companion introduced
+                    # through the person the passage is about ("the K-pop star")
+                    ent = unheld(doc, reg, raw, head, people, ent, pos)
             c.speaker = ent.name if ent else raw
 
 
