@@ -194,6 +194,46 @@ def medium_object(info: Para, m: Mention, ms: list[Mention]) -> bool:
     )
 
 
+# words before a description that do not make it a verb's object: prepositions, conjunctions,
+# relatives, auxiliaries, quantifiers
+_NOT_VERBS = frozenset(
+    """of to in on at with by from for about into onto over after before under since while when if that
+    which who whom whose and or but nor as than like per via through without within among between against
+    during toward towards upon across behind beyond despite including is was are were be been being am has
+    have had do does did will would can could shall should may might must not also just only even still now
+    then so too very all both each either neither according whether where how why what""".split()
+)
+_PARTICLES = frozenset("up out off down back".split())
+
+
+def verb_object(info: Para, m: Mention, ms: list[Mention]) -> bool:
+    """A description right after a verb that is not a speech verb is that verb's object, not who
+    spoke, when a subject (a name, pronoun or description) stands before the verb in the same
+    clause: "<name> picks up the story: “…”", "a statement by <desc> confirming the move read:",
+    "an aide who relayed the exchange said …", "<name> interrupted her speech, shouting “…”".
+    An inverted attribution keeps its subject ("said the spokesman", "read the statement"):
+    speech verbs are left out."""
+    if m.kind != "role" or m.para != info.para or not info.text[m.start : m.start + 1].islower():
+        return False  # a description opening its sentence is its subject
+    k = info.token_index(m.start) - 1  # the word before the description
+    if k < 0 or info.text[info.ends[k] : m.start].strip():
+        return False  # the object follows its verb (or particle) at once
+    if k > 0 and info.words[k] in _PARTICLES and not info.text[info.ends[k - 1] : info.starts[k]].strip():
+        k -= 1  # a phrasal verb: "picks up"
+    w = info.words[k]
+    if (
+        not info.text[info.starts[k] : info.ends[k]].isalpha() or not info.text[info.starts[k]].islower()
+        or w in _NOT_VERBS or w in _CUE_SET or w in _ADV_SET or w.endswith("ly")
+    ):
+        return False
+    verb = info.starts[k]
+    return any(
+        o is not m and o.para == m.para and o.kind in ("name", "pron", "role") and o.end <= verb
+        and not any(ch in _CLAUSE_STOPS for ch in info.text[o.end : verb])
+        for o in ms
+    )
+
+
 # the verbs of a trailing attribution ("…,” Kim said.", "…,” said Kim, …")
 _TRAIL_VERBS = frozenset(
     "said says added adds told tells asked asks wrote writes noted notes continued explained argued insisted "

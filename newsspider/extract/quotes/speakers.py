@@ -54,6 +54,7 @@ from newsspider.extract.quotes.excluded import (
     medium_object,
     not_a_speaker,
     trailing_speaker,
+    verb_object,
     with_speaker,
 )
 from newsspider.extract.quotes.finding import (
@@ -127,6 +128,10 @@ def choose_attributions(
                 # nor a medium that is the object of the speaker's verb ("they said in a
                 # notice"): the choice among the others, only when the medium was chosen
                 ms = [m for m in ms if not medium_object(mk[m.para], m, ms)]
+                best, probs = model.choose([m.feats for m in ms])
+            if verb_object(mk[ms[best].para], ms[best], ms):
+                # nor a description that is another verb's object ("<name> picks up the story:")
+                ms = [m for m in ms if not verb_object(mk[m.para], m, ms)]
                 best, probs = model.choose([m.feats for m in ms])
             absolute = with_speaker(doc, ms, c)
             if absolute is not None and ms[absolute].kind == "name":
