@@ -29,10 +29,7 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
     """False when no word of `words` (ASCII, lower-case) can occur in `text` case-insensitively:
     a necessary condition of a case-insensitive pattern made of them, answered by substring
     tests of the lower-cased text in C instead of the pattern tried at every position."""
-    if fold_special(text):
-        return True
-    low = text.lower()
-    return any(map(low.__contains__, words))
+    return word_test(text)(words)
 
 
 def has_invisible(text: str) -> bool:

@@ -124,15 +124,13 @@ def choose_attributions(
                 lower = lower_words(doc)
             ms = [m for m in ms if not not_a_speaker(doc, m, lower, registry)]
             best, probs = model.choose([m.feats for m in ms])
-            if medium_object(mk[ms[best].para], ms[best], ms):
-                # nor a medium that is the object of the speaker's verb ("they said in a
-                # notice"): the choice among the others, only when the medium was chosen
-                ms = [m for m in ms if not medium_object(mk[m.para], m, ms)]
-                best, probs = model.choose([m.feats for m in ms])
-            if verb_object(mk[ms[best].para], ms[best], ms):
-                # nor a description that is another verb's object ("<name> picks up the story:")
-                ms = [m for m in ms if not verb_object(mk[m.para], m, ms)]
-                best, probs = model.choose([m.feats for m in ms])
+            for an_object in (medium_object, verb_object):
+                if an_object(mk[ms[best].para], ms[best], ms):
+                    # nor the object of a verb: a medium of the speaker's ("they said in a
+                    # notice"), a description after another verb ("<name> picks up the
+                    # story:"); the choice among the others, only when such was chosen
+                    ms = [m for m in ms if not an_object(mk[m.para], m, ms)]
+                    best, probs = model.choose([m.feats for m in ms])
             absolute = with_speaker(doc, ms, c)
             if absolute is not None and ms[absolute].kind == "name":
                 # "…, with X calling it “…”": X speaks, not the subject of the main clause

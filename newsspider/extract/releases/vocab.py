@@ -10,7 +10,7 @@ from newsspider.extract.dates import (
     NUM_WORDS,
 )
 from newsspider.extract.lazyre import lazy
-from newsspider.extract.text import fold_special, may_hold, word_test
+from newsspider.extract.text import may_hold, word_test
 
 RELEASE_KINDS = ("album", "mini_album", "single", "digital_single", "ep", "ost", "mv", "repackage")
 
@@ -335,17 +335,15 @@ _UNQUOTED_CUE = lazy(
 # points), so \b reads the same (`text.may_hold`, the same test for plain words).
 _CUE_WORDS = ("album", "single", "soundtrack", "record", "mixtape", "titled", "called", "named", "dubbed")
 _CUE_ABBREVIATIONS = re.compile(r"\b(?:ep|ost|lp)")
+_CUE_ABBREVIATION_WORDS = ("ep", "ost", "lp")
 
 
 def unquoted_cue(text: str) -> bool:
     """``_UNQUOTED_CUE.search(text) is not None``."""
-    if not fold_special(text):
-        low = text.lower()
-        # the abbreviations' pattern (\b at every position) only where one occurs at all
-        if not any(map(low.__contains__, _CUE_WORDS)) and not (
-                ("ep" in low or "ost" in low or "lp" in low)
-                and _CUE_ABBREVIATIONS.search(low) is not None):
-            return False
+    hold = word_test(text)  # always true where a letter folds to ASCII (`text.fold_special`)
+    # the abbreviations' pattern (\b at every position) only where one occurs at all
+    if not hold(_CUE_WORDS) and not (hold(_CUE_ABBREVIATION_WORDS) and _CUE_ABBREVIATIONS.search(text.lower())):
+        return False
     return _UNQUOTED_CUE.search(text) is not None
 
 
