@@ -135,7 +135,7 @@ def test_main_on_small_labelled_set(tmp_path, capsys):
 def test_main_with_nothing_returns_1(tmp_path, capsys):
     none = str(tmp_path)
     args = ["--polnear", none, "--polnear-train", none, "--real-news", none, "--fan-news", none, "--fixtures", none,
-            "--coref-ent", none]
+            "--coref-ent", none, "--news-pages", none]
     assert ev.main(args) == 1
 
 

@@ -35,6 +35,10 @@ skipped with a message; nothing from them is copied into the repository):
   pass, never tuned on, slightly spent since) and split d (held out: written before any rule
   was shaped on it); spk-acc by half (a, b, c, d) and by shape, for a+b and for each held-out
   split apart, printed below the table (figures only: -v lists no held-out error).
+* ``news-audit`` (``benchmarks/speaker-audit``, text-free hand labels of the speakers of the
+  quotes found on the English pages of ``news-pages``; `newsspider.evaluate.audit`): speaker
+  accuracy for the dev parts a+b and the held-out part c, by kind of gold mention, below the
+  table.
 """
 
 from __future__ import annotations
@@ -72,7 +76,7 @@ REPO = Path(__file__).resolve().parents[2]
 # every speaker the extractor would guess; the confidence threshold is applied in the scoring
 # (columns acc@t / cov@t), so one run gives both views
 ALL_GUESSES = partial(extract_quotes, min_confidence=0.0)
-SETS = ("polnear-dev", "polnear-train", "real-news", "fan-news", "demo", "coref-ent")
+SETS = ("polnear-dev", "polnear-train", "real-news", "fan-news", "demo", "coref-ent", "news-audit")
 # passages of a labelled set whose ``half`` is one of these are held out (coref-ent splits c
 # and d): each reported in a row of its own, never pooled with the dev halves or each other
 HELD_OUT_HALVES = frozenset({"c", "d"})
@@ -233,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fan-news", type=Path, default=shared / "dev" / "fan-news")
     ap.add_argument("--fixtures", type=Path, default=REPO / "newsspider" / "demo")
     ap.add_argument("--coref-ent", type=Path, default=REPO / "benchmarks" / "coref-ent")
+    ap.add_argument("--news-pages", type=Path, default=shared / "dev" / "news-pages")
     ap.add_argument("--sets", default=",".join(SETS), help=f"comma-separated subset of {','.join(SETS)}")
     ap.add_argument("--repeat", type=int, default=3, help="timing runs per document (fastest kept)")
     ap.add_argument("-v", "--verbose", action="store_true",
@@ -329,7 +334,20 @@ def main(argv: list[str] | None = None) -> int:
             if by:
                 parts = ", ".join(f"{k} {v['speaker_acc']:.3f} ({v['tp']})" for k, v in by.items())
                 notes.append(f"{label}: spk-acc {name} (matched quotes): {parts}")
-    if not lines:
+    audited = False
+    if "news-audit" in wanted:
+        audit_file = REPO / "benchmarks" / "speaker-audit" / "labels.jsonl"
+        if (args.news_pages / "labels.jsonl").exists() and audit_file.exists():
+            from newsspider.evaluate import audit
+
+            audit_lines, audit_errors = audit.report(audit_file, args.news_pages, ALL_GUESSES)
+            notes += audit_lines
+            errors += audit_errors
+            held_out.update(label for label, _ in audit_errors if "held out" in label)
+            audited = True
+        else:
+            notes.append(f"speaker audit: skipped ({args.news_pages / 'labels.jsonl'} absent)")
+    if not lines and not audited:
         for n in notes:
             print(n)
         return 1
