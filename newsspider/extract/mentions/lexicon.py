@@ -76,7 +76,21 @@ _INNER_TITLES = frozenset(
     "gov. governor sen. senator rep. representative leader secretary chairman chairwoman "
     "president director minister mayor speaker chief spokesman spokeswoman spokesperson "
     "judge justice general gen. attorney commissioner ambassador ceo host critic "
-    "columnist analyst producer composer member vocalist rapper singer maknae widow whip".split()
+    "columnist analyst producer composer member vocalist rapper singer maknae widow whip "
+    # ranks and honorifics that follow a qualifier of their own ("Rear Admiral", "Wing
+    # Commander", "Army Col.", "Air Chief Marshal", "Datuk Seri", "Adv" = advocate): the name
+    # follows them
+    "admiral adm. commander cmdr. colonel col. lieutenant lt. brigadier brig. marshal maj. "
+    "sergeant sgt. captain capt. advocate adv datuk seri".split()
+)
+# the portfolio of a "Secretary of …" / "Minister of …" title, written between the title and the
+# name ("Secretary of State Ana Ruiz", "Minister of Foreign Affairs Li Wen"): not part of the name
+DEPARTMENT_WORDS = frozenset(
+    """State Defense Defence Homeland Security Treasury Energy Justice Labor Labour Commerce
+    Education Health Agriculture Transportation Transport Interior Finance Foreign Home Affairs
+    National Intelligence Veterans Trade Industry Environment Culture Tourism Information
+    Communications Economy Planning External Internal Public Works Housing Development Science
+    Technology Sport Sports Youth Welfare Immigration Staff""".split()
 )
 HONORIFICS = frozenset(
     # also without the full stop, as British usage writes them ("Mr Addison")

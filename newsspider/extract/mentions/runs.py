@@ -14,6 +14,7 @@ from newsspider.extract.mentions.lexicon import (
     _INNER_TITLES,
     APOS,
     CAP_STOPWORDS,
+    DEPARTMENT_WORDS,
     FEMALE_FIRST,
     GROUP_INTRO,
     HONORIFICS,
@@ -90,7 +91,7 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
 
 
 _ABBREV = frozenset(
-    "mr. mrs. ms. dr. prof. sen. rep. gov. gen. lt. col. capt. sgt. st. rev. jr. sr. "
+    "mr. mrs. ms. dr. prof. sen. rep. gov. gen. lt. col. capt. sgt. st. rev. jr. sr. adm. cmdr. brig. maj. "
     "co. inc. corp. ltd. ent. no. vs. etc. u.s. u.k. d.c. jan. feb. mar. apr. jun. jul. "
     "aug. sep. sept. oct. nov. dec. a.m. p.m.".split()
 )
@@ -252,6 +253,11 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
             if parts[t].lower() in _INNER_TITLES:
                 k = t + 1
                 break
+        if parts[k] in DEPARTMENT_WORDS and _TITLE_OF.search(text, max(0, start - 40), start):
+            # "Secretary of State Ana Ruiz": the run after "of" starts with the portfolio
+            # (a run of portfolio words only, "Ministry of Foreign Affairs", stays whole)
+            rest = next((t for t in range(k, len(parts)) if parts[t] not in DEPARTMENT_WORDS), k)
+            k = rest
         name_parts = parts[k:] if k else parts
         if name_parts[-1].endswith(_ADJ_SUFFIXES):
             i = j + 1  # "South Florida-based", "Seoul-born": an adjective, not a name
@@ -280,6 +286,10 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
     return runs
 
 
+_TITLE_OF = lazy(
+    r"\b(?:Secretary|Minister|Director|Ministry|Department|Commissioner|Administrator|Secretary-General|Chief)"
+    r"\s+of\s+(?:the\s+)?$"
+)
 _ADJ_SUFFIXES = ("-based", "-born", "-led", "-owned", "-backed", "-style", "-era")
 
 _PREP_BEFORE = lazy(
