@@ -124,6 +124,7 @@ def test_committed_audit_is_text_free_and_scores_when_the_pages_are_there():
     proc = subprocess.run([sys.executable, "-m", "newsspider.cli", "evaluate", "quotes", "--sets", "news-audit", "-v",
                            "--news-pages", str(pages)], capture_output=True, text=True, cwd=REPO, check=True)
     assert "speaker audit a+b (dev): spk-acc" in proc.stdout
+    assert "Quotes and speakers" not in proc.stdout  # no table header over no rows
     assert "speaker audit c (held out): spk-acc" in proc.stdout
     assert "-- speaker audit c (held out)" in proc.stdout and "held out, not listed" in proc.stdout
 

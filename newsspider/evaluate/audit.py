@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newsspider.evaluate.scoring import _name_tokens, greedy_match, norm, prf, text_overlap
+from newsspider.evaluate.scoring import _name_tokens, greedy_match, norm, text_overlap
 
 SALT = "newsspider-speaker-audit/1:"
 HELD_OUT_PARTS = frozenset({"c"})
@@ -61,6 +61,12 @@ def _joined(paras: list[str]) -> str:
     return " ".join(paras)
 
 
+def _rows(shared_pages: Path) -> dict[str, dict[str, Any]]:
+    """The shared set's label rows by file."""
+    with (shared_pages / "labels.jsonl").open(encoding="utf-8") as fh:
+        return {row["file"]: row for row in map(json.loads, fh)}
+
+
 def _locate(body: str, text: str) -> tuple[int, int] | None:
     at = body.find(text)
     if at >= 0:
@@ -91,11 +97,7 @@ def build(raw_files: list[Path], groups: dict[str, str], shared_pages: Path) -> 
     labeller x); `groups` gives each page its part (a page outside it is left out). A page
     labelled twice keeps the labels of the labeller it was given to. Also returns the number of
     quotes not found in the labelled body (left out)."""
-    bodies: dict[str, str] = {}
-    with (shared_pages / "labels.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            bodies[row["file"]] = _joined(row.get("body_paragraphs") or [])
+    bodies = {f: _joined(row.get("body_paragraphs") or []) for f, row in _rows(shared_pages).items()}
     by: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for f in raw_files:
         for line in f.read_text(encoding="utf-8").splitlines():
@@ -124,11 +126,7 @@ def build(raw_files: list[Path], groups: dict[str, str], shared_pages: Path) -> 
 
 def load(path: Path, shared_pages: Path) -> dict[str, list[dict[str, Any]]]:
     """Label rows by page, each with its quote ``text`` recovered from the shared set's body."""
-    bodies: dict[str, str] = {}
-    with (shared_pages / "labels.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            bodies[row["file"]] = _joined(row.get("body_paragraphs") or [])
+    bodies = {f: _joined(row.get("body_paragraphs") or []) for f, row in _rows(shared_pages).items()}
     pages: dict[str, list[dict[str, Any]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -159,7 +157,7 @@ def score(pages: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]) -> dic
             if not good:
                 errors.append(f"{gold[gi]['file']} [{gold[gi]['kind']}] speaker {pred[pi].get('speaker')!r} "
                               f"(raw {pred[pi].get('speaker_raw')!r}): {gold[gi]['text'][:70]}")
-    return {"tp": tp, "gold": n_gold, "recall": prf(tp, tp, n_gold)[1], "speaker_acc": ok / tp if tp else 0.0,
+    return {"tp": tp, "gold": n_gold, "recall": tp / n_gold if n_gold else 0.0, "speaker_acc": ok / tp if tp else 0.0,
             "by_kind": {k: (v[0] / v[1], v[1]) for k, v in sorted(by_kind.items())}, "errors": errors}
 
 
@@ -169,22 +167,15 @@ def evaluate(path: Path, shared_pages: Path, extract: Any) -> dict[str, dict[str
     from newsspider.evaluate.quotes import _body_extractor, _page_bytes
 
     labelled = load(path, shared_pages)
-    urls: dict[str, str] = {}
-    titles: dict[str, str | None] = {}
-    with (shared_pages / "labels.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            if row["file"] in labelled:
-                urls[row["file"]] = row.get("url") or "https://example.invalid/"
-                titles[row["file"]] = row.get("title")
+    rows = _rows(shared_pages)
     body = _body_extractor()
     groups: dict[str, list[tuple[list[dict[str, Any]], list[dict[str, Any]]]]] = {}
     for f, gold in sorted(labelled.items()):
         data = _page_bytes(shared_pages, f)
         if data is None:
             continue
-        b = body(data, urls[f])
-        pred = extract(b.get("paragraphs") or [], kinds=b.get("kinds"), embeds=b.get("embeds") or (), title=titles[f])
+        b = body(data, rows[f].get("url") or "https://example.invalid/")
+        pred = extract(b.get("paragraphs") or [], kinds=b.get("kinds"), embeds=b.get("embeds") or (), title=rows[f].get("title"))
         for part in sorted({g["part"] for g in gold}):
             key = part if part in HELD_OUT_PARTS else "dev"
             groups.setdefault(key, []).append(([g for g in gold if g["part"] == part], pred))

@@ -351,12 +351,13 @@ def main(argv: list[str] | None = None) -> int:
         for n in notes:
             print(n)
         return 1
-    print("Quotes and speakers (P/R/F1 of quotes; spk-acc = speaker correct among matched quotes;")
-    print("null = share of predicted quotes without a speaker; acc@t / cov@t = accuracy of the speakers emitted at")
-    print(f"the model's confidence threshold t = {_threshold():.2f} and their share of the matched quotes, the")
-    print("rest withheld as null (PolNeAR: named sources; train CV: t chosen on the other folds);")
-    print("ms/1kw = median CPU ms per 1,000 words)")
-    print(_HEAD)
+    if lines:
+        print("Quotes and speakers (P/R/F1 of quotes; spk-acc = speaker correct among matched quotes;")
+        print("null = share of predicted quotes without a speaker; acc@t / cov@t = accuracy of the speakers emitted at")
+        print(f"the model's confidence threshold t = {_threshold():.2f} and their share of the matched quotes, the")
+        print("rest withheld as null (PolNeAR: named sources; train CV: t chosen on the other folds);")
+        print("ms/1kw = median CPU ms per 1,000 words)")
+        print(_HEAD)
     for line in lines:
         print(line)
     if "polnear-dev" in named and "polnear-train" in named:
