@@ -57,6 +57,7 @@ from newsspider.extract.quotes.blocks import (
     _block_candidates,
     _embed_candidates,
 )
+from newsspider.extract.quotes.documents import document_issuers
 from newsspider.extract.quotes.finding import (
     Span,
     _find_spans,
@@ -143,6 +144,7 @@ def extract_quotes(
         mentions_out.append(mentions)
     registry = mentions.registry
     choose_attributions(doc, inline_cands, spans_by_para, model, trace, registry)
+    document_issuers(doc, cands)  # "the statement said": its issuer speaks
     _resolve(doc, cands, registry)
 
     out: list[dict] = []
