@@ -58,6 +58,7 @@ from newsspider.extract.quotes.blocks import (
     _embed_candidates,
 )
 from newsspider.extract.quotes.documents import document_issuers
+from newsspider.extract.quotes.excluded import lower_words
 from newsspider.extract.quotes.finding import (
     Span,
     _find_spans,
@@ -66,6 +67,7 @@ from newsspider.extract.quotes.inline import (
     _inline_candidates,
 )
 from newsspider.extract.quotes.model import Model, default_model
+from newsspider.extract.quotes.nonnames import modifier_speakers
 from newsspider.extract.quotes.speakers import (
     _resolve,
     choose_attributions,
@@ -146,6 +148,7 @@ def extract_quotes(
     choose_attributions(doc, inline_cands, spans_by_para, model, trace, registry)
     document_issuers(doc, cands)  # "the statement said": its issuer speaks
     _resolve(doc, cands, registry)
+    modifier_speakers(doc, cands, lower_words(doc))  # "Swedish" of "the Swedish government"
 
     out: list[dict] = []
     seen: set[str] = set()
