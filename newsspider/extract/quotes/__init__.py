@@ -57,6 +57,7 @@ from newsspider.extract.quotes.blocks import (
     _block_candidates,
     _embed_candidates,
 )
+from newsspider.extract.quotes.display import display_name
 from newsspider.extract.quotes.documents import document_issuers
 from newsspider.extract.quotes.excluded import lower_words
 from newsspider.extract.quotes.finding import (
@@ -171,6 +172,8 @@ def extract_quotes(
         speaker = c.speaker
         if speaker and conf < min_confidence:
             speaker, stype, conf = None, "unknown", 0.0
+        elif speaker and stype != "organisation":
+            speaker = display_name(speaker, stype == "person")  # "Rear Admiral <name>" -> "<name>"
         out.append(
             {
                 "text": c.text,
