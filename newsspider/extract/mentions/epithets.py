@@ -239,6 +239,7 @@ def resolve_epithet(doc, reg, raw: str, head: str, etype: str, pos: int, index, 
     if etype == "unknown" and head in ORG_HEADS:
         ent = resolve_typed(reg, "org", pos, head, doc.prev_sentence_start(pos), doc,
                             pool=compatible("agency", index.candidates(pos)))
+        ent = ent or org_named(doc, reg, raw, head, pos, index.candidates(pos))
         return True, ent.name if ent is not None else raw
     if age is None and (
         etype != "unknown" or not raw.lower().startswith("the ") or head in PLURAL_ROLES
@@ -279,3 +280,50 @@ def unheld(doc, reg, raw: str, head: str, people: list[Entity], ent: Entity | No
     if raw.lower().startswith("the ") and introduced(doc, reg.narration, head, pos):
         return None
     return about(doc, people_of(people, head), ent, pos, (reg.sentences or Sentences(doc)).topic)
+
+
+# nouns of an organisation a definite description refers back to ("the company said", "the
+# bank said in a note", "the newspaper reported"); governments, ministries and offices are
+# written with their own words (`resolve.describe_source`), and a document is no one
+ORG_REFERENCES = ORG_HEADS | frozenset(
+    "company firm bank newspaper magazine outlet broadcaster network agency label alliance organisation organization".split()
+)
+
+
+def org_named(doc: Doc, reg, raw: str, head: str, pos: int, pool: list[Entity]) -> Entity | None:
+    """The organisation a definite description such as "the company" or "the bank" names when
+    no entity typed as an organisation fits: among the entities of `pool` the registry could
+    not type (a brand, a newspaper, a bank written without a company suffix) and that show no
+    person (no gender, no person title), the one the article writes with the head noun
+    ("newspaper <name>", "investment banking giant <name>", "<name>, the bank,"), else a
+    one-word name written more like a thing than a person that was the latest subject of a
+    sentence in the two sentences before ("<brand> says …. The company says …"), when no
+    other entity was a subject after it."""
+    from newsspider.extract.mentions.resolve import latest_subject_before
+    from newsspider.extract.mentions.runs import first_name_gender
+
+    if head not in ORG_REFERENCES or not raw.lower().startswith("the ") or plural(head):
+        return None
+    cands = [
+        e for e in pool
+        if e.type in ("org", "unknown") and not (e.male or e.female) and not e.titles
+        and first_name_gender(e.name) is None and bisect.bisect_left(e.positions, pos) > 0
+    ]
+    if not cands:
+        return None
+    h = re.escape(head)
+    before = re.compile(r"(?<![\w’'\-])(?i:" + h + r")\w{0,3}\s+(?:[a-z][\w’'\-]*\s+){0,2}$")
+    after = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'\-]+\s+){0,3}?" + h + r"\b")
+    hits = written_with(doc, cands, pos, after, before)
+    if hits:
+        return max(hits, key=lambda e: e.positions[bisect.bisect_left(e.positions, pos) - 1])
+    # the latest subject of any kind: a person in between ("<person> said …") breaks the chain
+    lo = doc.prev_sentence_start(doc.prev_sentence_start(pos))
+    best, at = None, -1
+    for e in pool:
+        s = latest_subject_before(e, pos)
+        if s >= lo and s > at:
+            best, at = e, s
+    if best not in cands or best is None:
+        return None
+    return best if best.type == "org" or (" " not in best.name and best.other_cues > best.person_cues) else None

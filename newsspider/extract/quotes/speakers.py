@@ -7,7 +7,7 @@ import re
 
 from newsspider.extract.mentions.candidates import Index, compatible
 from newsspider.extract.mentions.dialogue import answerer, asker_before, qa_label
-from newsspider.extract.mentions.epithets import resolve_epithet, unheld
+from newsspider.extract.mentions.epithets import org_named, resolve_epithet, unheld
 from newsspider.extract.mentions.lexicon import (
     DOCUMENT_NOUNS,
     INSTITUTION_NOUNS,
@@ -278,7 +278,7 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                     # ("a police officer … the officer said"), else not a companion introduced
                     # through the person the passage is about ("the K-pop star")
                     ent = unheld(doc, reg, raw, head, people, ent, pos)
-            c.speaker = ent.name if ent else raw
+            c.speaker = ent.name if ent else getattr(org_named(doc, reg, raw, head, pos, index.candidates(pos)), "name", raw)
 
 
 _OWNER = re.compile(r"(?P<owner>[A-Z][^’']*?)(?P<poss>’s|'s)\s+(?P<rest>.+)")
