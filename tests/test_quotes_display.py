@@ -34,3 +34,5 @@ def test_display_name_keeps_plain_names_and_royal_titles():
     assert display_name("Courier Editor-in-Chief Dana Whit") == "Dana Whit"
     assert display_name("Prince Harry") == "Prince Harry"
     assert display_name("John Major") == "John Major"
+    assert display_name("Major-Gen Dana Whit") == "Dana Whit"  # fails on 2f2abe1
+    assert display_name("Jean-Luc Whit") == "Jean-Luc Whit"

@@ -27,7 +27,8 @@ _RANKS = frozenset(
     cpl marshal adv adv. advocate sir dame editor-in-chief premier chancellor envoy inspector
     superintendent constable""".split()
 )
-TITLES = (ROLE_TITLES - _NOT_TITLES) | HONORIFICS | _RANKS
+_ALL = (ROLE_TITLES - _NOT_TITLES) | HONORIFICS | _RANKS
+TITLES = _ALL | frozenset(t.rstrip(".") for t in _ALL)  # "Gen" as "Gen."
 
 
 def display_name(name: str, person: bool = True) -> str:
@@ -36,8 +37,8 @@ def display_name(name: str, person: bool = True) -> str:
     words = name.split()
     last = -1
     for i, w in enumerate(words[:-1]):
-        if w.lower() in TITLES or w.lower().rstrip(".") in TITLES:
-            last = i
+        if w.lower() in TITLES or all(t.rstrip(".") in TITLES for t in w.lower().split("-")):
+            last = i  # "Major-Gen", "Lt-Col" too
     if last < 0:
         return name
     rest = words[last + 1 :]
