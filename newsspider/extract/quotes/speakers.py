@@ -30,7 +30,6 @@ from newsspider.extract.mentions.resolve import (
 from newsspider.extract.mentions.roles import described
 from newsspider.extract.mentions.runs import (
     entity_type_of,
-    name_runs,
     strip_honorific,
 )
 from newsspider.extract.mentions.salience import Sentences, resolve_description, resolve_pronoun
@@ -38,7 +37,7 @@ from newsspider.extract.mentions.text import (
     Doc,
 )
 from newsspider.extract.mentions.topic import previous_speaker
-from newsspider.extract.mentions.unnamed import AGENTS, speaker_description
+from newsspider.extract.mentions.unnamed import speaker_description
 from newsspider.extract.quotes.attribution import (
     Mention,
     Para,
@@ -62,6 +61,7 @@ from newsspider.extract.quotes.finding import (
     Span,
 )
 from newsspider.extract.quotes.model import Model
+from newsspider.extract.quotes.owned import OWNER, POSSESSIVE, noun, owned, theirs
 
 _CUE_NEAR = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|noted|continued)\b", re.IGNORECASE)
 
@@ -250,18 +250,18 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
             if head in DOCUMENT_NOUNS or head in INSTITUTION_NOUNS:
                 c.speaker = describe_source(reg, raw, head, pos)
                 continue
-            owner = _OWNER.match(raw)
+            owner = OWNER.match(raw)
             if owner is not None and not indefinite:
-                c.speaker = _owned(reg, owner, head, pos, index)
+                c.speaker = owned(reg, owner, head, pos, index)
                 continue
-            mine = _POSSESSIVE.match(raw)
+            mine = POSSESSIVE.match(raw)
             if mine is not None and (etype == "person" or head in ENTOURAGE):
                 # "his physician", "her publicist": someone other than the one they belong to
-                c.speaker = _theirs(doc, reg, mine, head, pos, index, c.attr_pos)
+                c.speaker = theirs(doc, reg, mine, head, pos, index, c.attr_pos)
                 continue
             if not indefinite and head not in ENTOURAGE:
                 # an age, a noun no lexicon holds, a role of an organisation (`mentions.epithets`)
-                done, described_as = resolve_epithet(doc, reg, raw, head, etype, pos, index, _reference, _noun)
+                done, described_as = resolve_epithet(doc, reg, raw, head, etype, pos, index, _reference, noun)
                 if done:
                     c.speaker = described_as
                     continue
@@ -279,62 +279,6 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                     # through the person the passage is about ("the K-pop star")
                     ent = unheld(doc, reg, raw, head, people, ent, pos)
             c.speaker = ent.name if ent else getattr(org_named(doc, reg, raw, head, pos, index.candidates(pos)), "name", raw)
-
-
-_OWNER = re.compile(r"(?P<owner>[A-Z][^’']*?)(?P<poss>’s|'s)\s+(?P<rest>.+)")
-
-
-def _owned(reg: EntityRegistry, owner: re.Match, head: str, pos: int, index: Index) -> str:
-    """"Kim's manager said": the manager, never Kim. Someone the article names with that
-    title ("manager Park Ji-ho"), else the description with the owner's full name."""
-    o = reg.lookup(owner.group("owner"), pos)
-    titled = [e for e in index.candidates(pos) if head in e.titles and e is not o]
-    if titled:
-        return max(titled, key=lambda e: latest_before(e, pos)).name
-    return f"{o.name if o is not None else owner.group('owner')}{owner.group('poss')} {_noun(owner.group('rest'))}"
-
-
-
-
-_POSSESSIVE = re.compile(r"(?P<pron>his|her)\s+(?P<rest>\S.*)", re.IGNORECASE)
-
-
-def _theirs(
-    doc: Doc, reg: EntityRegistry, mine: re.Match, head: str, pos: int, index: Index, at: int | None
-) -> str | None:
-    """A person role owned by a pronoun ("his longtime physician told …", "her producer said"):
-    never the owner the pronoun stands for. The name written right after it ("her manager,
-    Park Ji-ho, said"), else someone the article names with that title other than the owner,
-    else the description with the owner's name ("Kim Ji-ho’s producer"), else the words as
-    written."""
-    if at is not None:
-        para, off = doc.locate(at)
-        text = doc.paras[para]
-        end = off + len(mine.group(0))
-        if text[off:end] == mine.group(0):
-            runs = name_runs(text[end : end + 60])
-            if runs and runs[0].start <= 2 and text[end : end + runs[0].start] in (" ", ", ") and not runs[0].possessive:
-                ent = reg.lookup(runs[0].text, doc.g(para, end + runs[0].start))
-                if ent is not None and is_personlike(ent, True):
-                    return ent.name
-    pron = "he" if mine.group("pron").lower() == "his" else "she"
-    pool = index.candidates(pos)
-    owner = reg.resolved.get(at) if at is not None else None  # the possessive's chain
-    if owner is None:
-        owner = resolve_pronoun(doc, reg, pron, pos, pool, reg.sentences or Sentences(doc))
-    titled = [e for e in pool if head in e.titles and e is not owner and is_personlike(e, True)]
-    if titled:
-        return max(titled, key=lambda e: latest_before(e, pos)).name
-    rest = _noun(mine.group("rest"))
-    return f"{owner.name}’s {rest}" if owner is not None else mine.group(0)
-
-
-def _noun(rest: str) -> str:
-    """The role words of a description as the labels write them: "rep" -> "representative"."""
-    words = rest.split()
-    if words and words[-1].lower() in AGENTS:
-        words[-1] = AGENTS[words[-1].lower()]
-    return " ".join(words)
 
 
 def _reference(
