@@ -236,3 +236,46 @@ def _most_recent_of(entities: list, types: tuple[str, ...], pos: int):
             if last >= 0 and (best is None or last > best[0]):
                 best = (last, e)
     return best[1] if best else None
+
+
+def shared_surname(doc: Doc, reg: EntityRegistry, raw: str, ent, pos: int):
+    """The person a bare surname names when two people of the article share it ("Clinton"
+    after "Bill Clinton" in a story about Hillary Clinton; "<surname>" after "<surname>'s
+    mother, <given name> <surname>"): the lookup gives the latest full name, but news keeps the
+    bare surname for the one it introduced first and writes the other with the full or given
+    name. The first introduced, unless the latest one's full name was written in this sentence
+    or the one before ("Bill Clinton spoke on Monday. Clinton said …"), and only when the article
+    called the first one by the bare surname before the latest was named (a headline's "<Adjective>
+    <surname>" or a run with junk before the name is no one the article calls so)."""
+    if ent is None or " " in raw or not ent.name.endswith(" " + raw) or not is_personlike(ent, True):
+        return ent
+    same = [
+        e for e in reg.entities
+        if e is not ent and e.name.endswith(" " + raw) and is_personlike(e, True) and e.positions and e.positions[0] < pos
+    ]
+    if not same:
+        return ent
+    first = min(same, key=lambda e: e.positions[0])
+    if first.positions[0] > ent.positions[0] or not _called_by(doc, first, raw, ent.positions[0]):
+        return ent
+    lo = doc.prev_sentence_start(pos)
+    k = bisect.bisect_left(ent.positions, pos)
+    for p in reversed(ent.positions[:k]):
+        if p < lo:
+            break
+        para, off = doc.locate(p)
+        if doc.paras[para].startswith(ent.name, off) or ent.name in doc.paras[para][off : off + len(ent.name) + 40].split(",")[0]:
+            return ent  # the full name (a run may open with titles: "former President <name>")
+    return first
+
+
+def _called_by(doc: Doc, ent, surname: str, until: int) -> bool:
+    """`ent` has a mention before `until` written as the bare `surname`."""
+    for p in ent.positions[1:]:
+        if p >= until:
+            break
+        para, off = doc.locate(p)
+        text = doc.paras[para]
+        if text.startswith(surname, off) and not text.startswith(ent.name, off):
+            return True
+    return False

@@ -26,6 +26,7 @@ from newsspider.extract.mentions.resolve import (
     latest_before,
     latest_subject_before,
     resolve_typed,
+    shared_surname,
 )
 from newsspider.extract.mentions.roles import described
 from newsspider.extract.mentions.runs import (
@@ -220,7 +221,7 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                 # the label of a transcript line ("OW: … “…”", "A: …"): the person it stands for
                 c.speaker = who.name if isinstance(who, Entity) else None
                 continue
-            ent = reg.lookup(c.speaker_raw, c.attr_pos or c.pos)
+            ent = shared_surname(doc, reg, c.speaker_raw, reg.lookup(c.speaker_raw, c.attr_pos or c.pos), c.attr_pos or c.pos)
             if ent is None or (ent.type == "unknown" and not ent.titles and not (ent.male or ent.female)):
                 ent = agency_short_form(reg, strip_honorific(c.speaker_raw)) or ent
             c.speaker = ent.name if ent else strip_honorific(c.speaker_raw)
