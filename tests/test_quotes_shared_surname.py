@@ -25,3 +25,14 @@ def test_the_bare_surname_stays_with_the_one_the_article_calls_so():
 def test_the_surname_right_after_the_full_name_is_that_person():
     paras = _STORY + ["Adrianne Wilde spoke at the rally on Monday. “We will not back down,” Wilde said."]
     assert _speakers(paras)[-1] == "Adrianne Wilde"
+
+
+def test_a_rank_before_the_bare_surname_does_not_hide_it():
+    # fails on main b341b7a: the mother's name (the bare surname after the parents are named)
+    paras = [
+        "Born in Roma, Advocate Pheko Marole has turned his losses into a career in law.",
+        "The 32-year-old Adv Marole was born to Thabo and Lineo Marole, and was raised by his grandmother.",
+        "Despite the hardships, Adv Marole earned his law degree in 2016.",
+        "“Education was a passion driven by my father,” Adv Marole says.",
+    ]
+    assert _speakers(paras)[-1] == "Pheko Marole"

@@ -247,6 +247,8 @@ def shared_surname(doc: Doc, reg: EntityRegistry, raw: str, ent, pos: int):
     or the one before ("Bill Clinton spoke on Monday. Clinton said …"), and only when the article
     called the first one by the bare surname before the latest was named (a headline's "<Adjective>
     <surname>" or a run with junk before the name is no one the article calls so)."""
+    runs = name_runs(raw)
+    raw = runs[0].text if len(runs) == 1 else raw  # "Adv <surname>": the run drops the rank
     if ent is None or " " in raw or not ent.name.endswith(" " + raw) or not is_personlike(ent, True):
         return ent
     same = [
@@ -271,11 +273,12 @@ def shared_surname(doc: Doc, reg: EntityRegistry, raw: str, ent, pos: int):
 
 def _called_by(doc: Doc, ent, surname: str, until: int) -> bool:
     """`ent` has a mention before `until` written as the bare `surname`."""
+    given = ent.name.split()[0]
     for p in ent.positions[1:]:
         if p >= until:
             break
         para, off = doc.locate(p)
-        text = doc.paras[para]
-        if text.startswith(surname, off) and not text.startswith(ent.name, off):
-            return True
+        at = doc.paras[para].find(surname, off, off + 40)
+        if at >= 0 and given not in doc.paras[para][off:at]:
+            return True  # (a rank may open the mention: "Adv <surname>")
     return False
