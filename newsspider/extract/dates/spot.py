@@ -241,18 +241,24 @@ def _leftovers(
 
 # Cheap pre-checks: a pattern runs only when its anchor word occurs in the text at all (most
 # paragraphs have no date, and running a dozen alternation-heavy patterns over them dominates).
-# Each opens with a lookahead on its first letters, so that the engine skips the other
-# positions in C (a leading \b or a case-insensitive alternation defeats its own test).
+# Each is searched for a match at all (never for its text): it opens with its first letter as a
+# character set (both cases spelled out where the word is case-insensitive: these letters have
+# no other case-insensitive match), so that the engine skips the other positions in a C loop; a
+# lookahead or \b in front, or a case-insensitive letter, defeats that test and the engine runs
+# the pattern at every position. The \b before a word is the lookbehind after its first letter,
+# and each alternative asks which letter it was.
 _GATE_RES = {
-    "month": re.compile(r"(?=[JFMASOND])\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
+    "month": re.compile(
+        r"[JFMASOND](?<!\w[JFMASOND])(?:(?<=J)(?:an|un|ul)|(?<=F)eb|(?<=M)(?:ar|ay)|(?<=A)(?:pr|ug)|(?<=S)ep"
+        r"|(?<=O)ct|(?<=N)ov|(?<=D)ec)"),
     "weekday": re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
     "digits": re.compile(r"\d[-./]\d"),
-    "relative": re.compile(r"(?=(?i:[ty]))(?i:today|tonight|tomorrow|yesterday)"),
-    "ago": re.compile(r"(?=(?i:[afe]))(?i:\b(?:ago|from\snow|earlier)\b)"),
-    "relmonth": re.compile(r"(?=(?i:m))(?i:\bmonth\b)"),
-    "relweek": re.compile(r"(?=(?i:w))(?i:\bweek\b)"),
-    "year": re.compile(r"(?=(?i:y))(?i:\byear)"),
-    "holiday": re.compile(r"(?=[EDCH])(?:Eve\b|Day\b|Christmas|Halloween)"),
+    "relative": re.compile(r"[TtYy](?i:(?<=t)(?:oday|onight|omorrow)|(?<=y)esterday)"),
+    "ago": re.compile(r"[AaFfEe](?<!\w[AaFfEe])(?i:(?<=a)go|(?<=f)rom\snow|(?<=e)arlier)\b"),
+    "relmonth": re.compile(r"[Mm](?<!\w[Mm])(?i:onth)\b"),
+    "relweek": re.compile(r"[Ww](?<!\w[Ww])(?i:eek)\b"),
+    "year": re.compile(r"[Yy](?<!\w[Yy])(?i:ear)"),
+    "holiday": re.compile(r"(?:Eve\b|Day\b|Christmas|Halloween)"),
 }
 
 

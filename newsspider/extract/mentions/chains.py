@@ -40,16 +40,20 @@ from newsspider.extract.mentions.salience import (
 from newsspider.extract.mentions.text import Doc, sentence_bounds
 
 REACH = 3000
+# (the word runs of the optional lead are possessive: a word never ends in a space or a comma,
+# so giving characters back never lets the comma match; the engine does not try)
 _OPENING = re.compile(
-    r"[\s“”\"‘(,]*(?:(?:[A-Z][\w’'\-]*(?:\s+[\w’'\-]+){0,6}),\s+)?"
+    r"[\s“”\"‘(,]*(?:(?:[A-Z][\w’'\-]*+(?:\s++[\w’'\-]++){0,6}+),\s+)?"
     r"(?:(?P<pron>[Hh]e|[Ss]he|[Ii]t|[Tt]hey)|(?P<role>[Tt]he\s+(?:[a-z0-9][\w\-]*\s+){0,2}?(?P<head>[a-z][\w\-]*)))"
     r"(?=\s+(?:[a-z]|,))"
 )
-# (?=[HhTtIi]): the first letters up front, so that the engine skips other positions in C
-_POSSESSIVE = re.compile(r"(?=[HhTtIi])\b(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts)\b")
+# `\b(?:[Hh]er|[Hh]is|[Tt]heir|[Ii]ts)\b` with its first letter matched first, as a character
+# set, so that the regex engine skips the other positions in a C loop (a lookahead or \b in
+# front defeats that test); the \b before it is the lookbehind after it
+_POSSESSIVE = re.compile(r"[HhTtIi](?<!\w[HhTtIi])(?:(?<=[Hh])(?:er|is)|(?<=[Tt])heir|(?<=[Ii])ts)\b")
 _COMMA_NAME = re.compile(r",\s+[A-Z]")
 # "the label", "the agency", "the band" inside a sentence ("… before the label had said a word")
-_MID_ROLE = re.compile(r"(?=[Tt])\b[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<head>[a-z][\w\-]*)\b(?![’'\-])")
+_MID_ROLE = re.compile(r"[Tt](?<!\w[Tt])he\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<head>[a-z][\w\-]*)\b(?![’'\-])")
 _ORG_HEADS = frozenset(w for w, t in ROLE_NOUNS.items() if t in ("org", "group") and w not in DOCUMENT_NOUNS)
 _TYPES: dict[str, EntityType] = {"he": "person", "she": "person", "it": "org", "they": "group"}
 _POSS_WORD = {"her": "she", "his": "he", "their": "they", "its": "it"}

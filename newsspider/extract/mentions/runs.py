@@ -167,9 +167,14 @@ class NameRun:
 
 
 # capital letters include accented Latin ones ("Élodie", "Özil", "Łukasz")
-# (?=[...]): the first characters up front, so that the engine skips other positions in C
-# (the lookbehind defeats its own first-character test)
-_CAP_TOKEN_RE = re.compile(r"(?=[(A-Z0-9À-ÖØ-ÞĀ-Ž])(?<![\w’'\-])(?:\([A-Z]\))?[A-Z0-9À-ÖØ-ÞĀ-Ž][\w\-'’.&*]*")
+# The first character is matched first, as a character set: the regex engine then skips the
+# other positions in a C loop (a lookahead or lookbehind in front defeats that test: the engine
+# runs the whole pattern at every position). The lookbehind after it looks at the character
+# before the token: `(?<![\w’'\-])` in front of it, read one character later.
+_CAP_TOKEN_RE = re.compile(
+    r"[(A-Z0-9À-ÖØ-ÞĀ-Ž](?<![\w’'\-][(A-Z0-9À-ÖØ-ÞĀ-Ž])"
+    r"(?:(?<=\()[A-Z]\)[A-Z0-9À-ÖØ-ÞĀ-Ž]|(?<!\())[\w\-'’.&*]*"
+)
 _SPACE_CAP = re.compile(r" [A-Z]")
 _CONNECTORS = frozenset(("de", "van", "von", "bin", "da", "del", "der", "le", "al"))
 
