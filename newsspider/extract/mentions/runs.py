@@ -355,7 +355,8 @@ _KOREAN_NAME = re.compile(r"[A-Z][a-z]{1,4} [A-Z][a-z]+-[a-z]+|[A-Z][a-z]+-[a-z]
 
 def is_korean_name_shape(name: str) -> bool:
     """'Han Seo-rin', 'Seo-rin Han', 'Kim Na-yeon', 'Ryu Jun' style names."""
-    return bool(_KOREAN_NAME.fullmatch(name))
+    # (both shapes hold a hyphen: most names are answered without the pattern)
+    return "-" in name and _KOREAN_NAME.fullmatch(name) is not None
 
 
 _GROUP_WORD_ENDS = frozenset("pdotPDOT")
