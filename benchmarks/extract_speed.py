@@ -36,7 +36,9 @@ use, the language model - that the per-page median over repetitions leaves out o
 figure); the table gives the per-page medians and the ours / trafilatura ratio of instructions
 next to the CPU-time ratio. Under valgrind a run takes ~50x the timed one (two passes): use
 ``--limit``; ``--reps 0`` skips the timed run. Instructions are not time (cache misses and
-branch mispredictions cost time, not instructions): read the two ratios side by side.
+branch mispredictions cost time, not instructions): read the two ratios side by side. With
+``--stages`` too, ours' instructions are also counted stage by stage (each stage's count zeroed
+before it and dumped after it, in a third process): the before/after figure of a change.
 """
 
 from __future__ import annotations
@@ -125,14 +127,22 @@ def ours() -> Callable[[bytes, str], Any]:
     return run
 
 
-def ours_stages() -> Callable[[bytes, str], dict[str, float]]:
-    """Ours stage by stage (as the pipelines call them), CPU ms each."""
+STAGES = ("parse", "metadata", "body", "quotes", "releases")
+
+
+def ours_stages(mark: Callable[[], object] | None = None) -> Callable[[bytes, str], dict[str, float]]:
+    """Ours stage by stage (as the pipelines call them), CPU ms each; `mark` (callgrind's
+    marks, `count_child`) is called before and after each stage, instead of timing."""
     from newsspider import extract
     from newsspider.extract import Page
 
+    def c() -> float:
+        if mark is None:
+            return time.process_time()
+        mark()
+        return 0.0
+
     def run(raw: bytes, url: str) -> dict[str, float]:
-        t: dict[str, float] = {}
-        c = time.process_time
         t0 = c()
         page = Page.from_bytes(raw, url, fetched_at=FETCHED_AT)
         page.tree  # noqa: B018 - parse now, to time it
@@ -145,10 +155,7 @@ def ours_stages() -> Callable[[bytes, str], dict[str, float]]:
         t4 = c()
         extract.release_fields(body, meta.get("published"), meta.get("title"), FETCHED_AT.isoformat())
         t5 = c()
-        for k, a, b in (("parse", t0, t1), ("metadata", t1, t2), ("body", t2, t3),
-                        ("quotes", t3, t4), ("releases", t4, t5)):
-            t[k] = (b - a) * 1000
-        return t
+        return {k: (b - a) * 1000 for k, a, b in zip(STAGES, (t0, t1, t2, t3, t4), (t1, t2, t3, t4, t5), strict=True)}
 
     return run
 
@@ -219,7 +226,17 @@ def count_child(tool: str, pages: list[tuple[str, str, bytes]]) -> int:
     """The child's side of `instruction_counts`: the timed run's warm-up (its first 3 pages),
     one uncounted pass over all pages (the first-time costs - lazily compiled patterns, the
     language model - that the timed run's per-page median over repetitions leaves out), then
-    the counted pass, a mark after each page."""
+    the counted pass, a mark after each page (tool "stages": ours with a mark before and after
+    each stage, 6 a page)."""
+    if tool == "stages":
+        fn: Any = ours_stages()
+        marked = ours_stages(os.getppid)
+        for _, url, raw in pages[:3] + pages:
+            fn(raw, url)
+        os.getpgrp()
+        for _, url, raw in pages:
+            marked(raw, url)
+        return 0
     fn = ours() if tool == "newsspider" else trafilatura_fn()
     assert fn is not None
     for _, url, raw in pages[:3]:
@@ -271,8 +288,19 @@ def instruction_counts(name: str, limit: int | None, tools: list[str]) -> dict[s
 
 
 def instruction_table(counts: dict[str, list[int]], per_page: dict[str, list[float]] | None) -> str:
-    """Instructions per page (millions) next to the CPU-time figures of the timed run."""
+    """Instructions per page (millions) next to the CPU-time figures of the timed run; ours by
+    stage (the "stages" child: 6 counts a page, the first one between pages)."""
     rows = ["| tool | median M instructions | p90 | worst | mean |", "| --- | --- | --- | --- | --- |"]
+    if "stages" in counts:
+        by_page = counts.pop("stages")
+        k = len(STAGES) + 1
+        stage_rows = ["| stage (ours) | M instructions, all pages | per page (mean) | share |", "| --- | --- | --- | --- |"]
+        sums = [sum(by_page[i + 1 :: k]) for i in range(len(STAGES))]
+        for name, total in zip(STAGES, sums, strict=True):
+            stage_rows.append(f"| {name} | {total / 1e6:.1f} | {total / 1e6 / (len(by_page) // k):.2f} | "
+                              f"{total / sum(sums):.0%} |")
+        stage_rows.append(f"| all | {sum(sums) / 1e6:.1f} | {sum(sums) / 1e6 / (len(by_page) // k):.2f} | |")
+        rows = stage_rows + [""] + rows
     for n, xs in counts.items():
         m = [x / 1e6 for x in xs]
         rows.append(f"| {n} | {statistics.median(m):.1f} | {pct(m, 0.9):.1f} | {max(m):.1f} | "
@@ -539,7 +567,7 @@ def main(argv: list[str] | None = None) -> int:
             if per_page:
                 print(table(name, pages, per_page))
             if args.callgrind:
-                names = ["newsspider"] + (["trafilatura"] if traf else [])
+                names = ["newsspider"] + (["trafilatura"] if traf else []) + (["stages"] if args.stages else [])
                 counts = instruction_counts(name, args.limit, names)
                 if counts:
                     print(f"\n`{name}`: instructions per page (callgrind; warm-up, then one uncounted pass)\n")

@@ -66,7 +66,7 @@ def _texts() -> list[str]:
             for glue in _GLUE:
                 out.append(glue.join(words))
     rnd = random.Random(13)
-    for _ in range(3000):
+    for _ in range(1500):
         out.append("".join(rnd.choice(_PIECES) + rnd.choice(_GLUE) for _ in range(rnd.randrange(1, 9))))
     return out
 
