@@ -72,17 +72,19 @@ ROLE_TITLES = frozenset(
     """.split()
 )
 
+# ranks and honorifics written before a name, often after a qualifier of their own ("Rear
+# Admiral", "Wing Commander", "Army Col.", "Air Chief Marshal", "Datuk Seri", "Adv" = advocate):
+# the name follows them (the name runs' inner titles; `quotes.display` for a speaker's name)
+RANKS = frozenset(
+    """admiral adm. commander cmdr. colonel col. lieutenant lt. brigadier brig. marshal maj.
+    sergeant sgt. captain capt. advocate adv datuk seri""".split()
+)
 _INNER_TITLES = frozenset(
     "gov. governor sen. senator rep. representative leader secretary chairman chairwoman "
     "president director minister mayor speaker chief spokesman spokeswoman spokesperson "
     "judge justice general gen. attorney commissioner ambassador ceo host critic "
-    "columnist analyst producer composer member vocalist rapper singer maknae widow whip "
-    # ranks and honorifics that follow a qualifier of their own ("Rear Admiral", "Wing
-    # Commander", "Army Col.", "Air Chief Marshal", "Datuk Seri", "Adv" = advocate): the name
-    # follows them
-    "admiral adm. commander cmdr. colonel col. lieutenant lt. brigadier brig. marshal maj. "
-    "sergeant sgt. captain capt. advocate adv datuk seri".split()
-)
+    "columnist analyst producer composer member vocalist rapper singer maknae widow whip".split()
+) | RANKS
 # the portfolio of a "Secretary of …" / "Minister of …" title, written between the title and the
 # name ("Secretary of State Ana Ruiz", "Minister of Foreign Affairs Li Wen"): not part of the name
 DEPARTMENT_WORDS = frozenset(

@@ -11,7 +11,7 @@ title is how the person is called)."""
 
 from __future__ import annotations
 
-from newsspider.extract.mentions.lexicon import HONORIFICS, ROLE_TITLES
+from newsspider.extract.mentions.lexicon import HONORIFICS, RANKS, ROLE_TITLES
 from newsspider.extract.mentions.runs import first_name_gender
 
 # role titles that are no genre, kind of act or place word ("pop", "band", "office", "house")
@@ -21,10 +21,9 @@ _NOT_TITLES = frozenset(
     soloist duo trio artist musician fan student star idol trainee member mother father sister
     brother wife husband son daughter aunt uncle widow speaker""".split()
 )
-# ranks and forms of address written before a name, beyond the role lexicon
-_RANKS = frozenset(
-    """commander wing rear vice admiral colonel col lieutenant lt major maj brigadier brig corporal
-    cpl marshal adv adv. advocate sir dame editor-in-chief premier chancellor envoy inspector
+# ranks and forms of address written before a name, beyond the role lexicon and its ranks
+_RANKS = RANKS | frozenset(
+    """wing rear vice major corporal cpl sir dame editor-in-chief premier chancellor envoy inspector
     superintendent constable""".split()
 )
 _ALL = (ROLE_TITLES - _NOT_TITLES) | HONORIFICS | _RANKS
