@@ -146,10 +146,11 @@ def extract_quotes(
     if mentions_out is not None:
         mentions_out.append(mentions)
     registry = mentions.registry
-    choose_attributions(doc, inline_cands, spans_by_para, model, trace, registry)
+    lower = lower_words(doc)  # asked word by word and cached: one for both passes
+    choose_attributions(doc, inline_cands, spans_by_para, model, trace, registry, lower)
     document_issuers(doc, cands)  # "the statement said": its issuer speaks
     _resolve(doc, cands, registry)
-    modifier_speakers(doc, cands, lower_words(doc))  # "Swedish" of "the Swedish government"
+    modifier_speakers(doc, cands, lower)  # "Swedish" of "the Swedish government"
 
     out: list[dict] = []
     seen: set[str] = set()

@@ -74,11 +74,14 @@ def choose_attributions(
     model: Model | None,
     trace: list[dict] | None = None,
     registry: EntityRegistry | None = None,
+    lower: LowerWords | None = None,
 ) -> None:
     """For every inline quote, the model picks the words naming its speaker among the
     mentions of its window, INHERIT and NONE (`attribution`); the pattern's subject is one
     candidate (a feature marks it). Sets speaker_raw/speaker_kind/attr_pos/inherit and the
-    choice's probability in ``extra["p_attr"]``. Without a model the patterns decide."""
+    choice's probability in ``extra["p_attr"]``. Without a model the patterns decide.
+    `lower`: the document's lower-case vocabulary, when the caller asks it too (its answers
+    are cached)."""
     class _Paras(dict):
         def __missing__(self, i: int) -> Para:
             v = Para(i, masked_paragraph(doc.paras[i], spans_by_para.get(i, [])))
@@ -89,7 +92,6 @@ def choose_attributions(
         return
     mk = _Paras()
     prev: Candidate | None = None
-    lower: LowerWords | None = None
     for c in cands:
         if c.kind != "inline" or not c.parts:
             continue
