@@ -40,7 +40,7 @@ from newsspider.extract.mentions.lexicon import (
 from newsspider.extract.mentions.registry import Entity, EntityRegistry
 from newsspider.extract.mentions.resolve import is_personlike
 from newsspider.extract.mentions.runs import paragraph_runs
-from newsspider.extract.mentions.text import Doc, sentence_end, sentence_start
+from newsspider.extract.mentions.text import ABBREV_END, Doc, sentence_end, sentence_start
 from newsspider.extract.quotes.complement import complement_spans
 from newsspider.extract.quotes.descriptions import described_speakers
 from newsspider.extract.quotes.finding import Candidate, Span
@@ -59,6 +59,16 @@ _DETERMINERS = frozenset("the a an one another his her their its several some tw
 _TOKEN = re.compile(r"[\w’'\-]+")
 _MATCH_START, _MATCH_END = re.Match.start, re.Match.end  # (m.start() / m.end() without a frame each)
 _STOP_CHARS = frozenset(".;:!?“”\"")
+
+
+def _stops(text: str, a: int, b: int) -> bool:
+    """A clause stop in ``text[a:b]``: a quote mark or sentence punctuation, but not the full
+    stop of an abbreviation ("the U.K. think-tank", "a D.C. lobbyist", "George W. Bush")."""
+    for i in range(a, b):
+        c = text[i]
+        if c in _STOP_CHARS and (c != "." or ABBREV_END.search(text, max(0, i - 7), i + 1) is None):
+            return True
+    return False
 _WINDOW = 400  # characters of context on each side, at most
 
 REGIONS = ("head", "split", "tail", "prev", "prevpara", "next")
@@ -145,14 +155,12 @@ class Para:
             p = close + 1 if close > 0 else p
         elif p < len(text) and text[p] == ",":
             close = text.find(",", p + 1, p + 110)
-            if close > 0 and not any(c in _STOP_CHARS for c in text[p + 1 : close]):
+            if close > 0 and not _stops(text, p + 1, close):
                 p = close + 1
         i = self.token_index(p)
         while i < len(self.words) and self.words[i] in _ADVS:
             i += 1
-        return i < len(self.words) and self.words[i] in _CUES and not any(
-            c in _STOP_CHARS for c in text[pos : self.starts[i]]
-        )
+        return i < len(self.words) and self.words[i] in _CUES and not _stops(text, pos, self.starts[i])
 
     def cue_before(self, pos: int) -> tuple[str, int] | None:
         """The speech verb at most five words before `pos` in the same clause ("said X",
