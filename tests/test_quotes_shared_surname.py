@@ -36,3 +36,16 @@ def test_a_rank_before_the_bare_surname_does_not_hide_it():
         "“Education was a passion driven by my father,” Adv Marole says.",
     ]
     assert _speakers(paras)[-1] == "Pheko Marole"
+
+
+def test_he_after_the_bare_surname_follows_it_to_the_one_the_article_calls_so():
+    # stream pron: the registry filed every later bare surname, with the "he" after it, under the
+    # parent named last; the chains then gave the parent the quotes' "he says" (fails on main e143b4e)
+    paras = [
+        "Advocate Pheko Marole has turned his losses into a career in law.",
+        "The 32-year-old Marole was born in Roma to Thabo and Lineo Marole. He was raised by his grandmother.",
+        "Marole later studied law in Maseru, where he took on his first cases.",
+        "“I see myself as an apprentice,” he says.",
+        "Marole argues that the reforms are rushed. “The process has become a parody,” he says.",
+    ]
+    assert _speakers(paras) == ["Pheko Marole", "Pheko Marole"]

@@ -30,7 +30,7 @@ from newsspider.extract.mentions.lexicon import (
     EntityType,
 )
 from newsspider.extract.mentions.registry import Entity, EntityRegistry
-from newsspider.extract.mentions.resolve import resolve_typed
+from newsspider.extract.mentions.resolve import rehome_shared_surnames, resolve_typed
 from newsspider.extract.mentions.salience import (
     Sentences,
     mention_weight,
@@ -126,7 +126,10 @@ def _names(ent: Entity, head: str) -> bool:
 
 def add_chains(doc: Doc, reg: EntityRegistry, masked: dict[int, str]) -> int:
     """Resolve the references of the masked paragraphs (index -> text) in order and add them
-    to their entities (`reg.resolved` maps each offset to its entity); returns how many."""
+    to their entities (`reg.resolved` maps each offset to its entity); returns how many.
+    The bare surnames two people share are given to the right one first
+    (`resolve.rehome_shared_surnames`)."""
+    rehome_shared_surnames(doc, reg)
     index = sorted((p, k) for k, e in enumerate(reg.entities) for p in e.positions)
     pos_list = [p for p, _k in index]
     ent_list: list[Entity] = [reg.entities[k] for _p, k in index]

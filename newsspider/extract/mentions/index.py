@@ -139,6 +139,7 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
             left = masked[rs - 30 if rs > 30 else 0 : rs]
             gpos = base + rs
             ent = add(rtext, gpos, entity_type_of(rtext, left))
+            was = (ent.male, ent.female, ent.person_cues, ent.other_cues)
             subject = _is_subject(masked, r, starts)
             if subject:
                 bisect.insort(ent.subjects, gpos)
@@ -211,6 +212,9 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
                     ent.male += 1
                 elif f_ and not m_:
                     ent.female += 1
+            # what this mention told of the entity, for a mention that changes entity later
+            # (`resolve.rehome_shared_surnames`)
+            ent.evidence[gpos] = (ent.male - was[0], ent.female - was[1], ent.person_cues - was[2], ent.other_cues - was[3])
     reg.narration = narration
     add_chains(doc, reg, narration)
     return reg

@@ -32,6 +32,8 @@ class Entity:
     # (offset, narration text, start, end) of each mention in narration, in document order: tested
     # only when asked (`topic.spoke_before`)
     narrated: list[tuple[int, str, int, int]] = field(default_factory=list, repr=False)
+    # (male, female, person_cues, other_cues) each narrated mention added (offset -> deltas)
+    evidence: dict[int, tuple[int, int, int, int]] = field(default_factory=dict, repr=False)
 
 
 class EntityRegistry:

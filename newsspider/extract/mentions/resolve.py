@@ -271,6 +271,59 @@ def shared_surname(doc: Doc, reg: EntityRegistry, raw: str, ent, pos: int):
     return first
 
 
+def rehome_shared_surnames(doc: Doc, reg: EntityRegistry) -> int:
+    """Give each bare-surname mention of the narration to the person `shared_surname` says it
+    names, when two people of the article share the surname: the registry files a bare
+    "<surname>" under the latest full name, so after "<given name> <surname>'s mother, <other
+    given name> <surname>" every later "<surname> said" and its "he" / "she" counted for the
+    mother; the article keeps calling the first one so. The mention moves with its subject
+    flag, salience weight, narration entry and the gender and person evidence it gave (moved
+    after every decision: `shared_surname` reads the evidence as the index left it). Run
+    before the reference chains, so that their pronouns see the mentions where they belong.
+    Returns the number moved."""
+    by_surname: dict[str, list[Entity]] = {}
+    for e in reg.entities:
+        words = e.name.split()
+        if len(words) >= 2 and e.type not in ("org", "group", "place"):
+            by_surname.setdefault(words[-1], []).append(e)
+    moves: list[tuple[int, Entity]] = []
+    for surname, ents in by_surname.items():
+        if len(ents) < 2:
+            continue
+        for e in ents:
+            for at, text, start, end in e.narrated:
+                runs = name_runs(text[start:end])
+                if len(runs) == 1 and runs[0].text == surname:
+                    moves.append((at, e))
+    evidence: list[tuple[int, Entity, Entity]] = []
+    for at, e in sorted(moves, key=lambda t: t[0]):
+        entry = next((n for n in e.narrated if n[0] == at), None)
+        if entry is None:
+            continue
+        to = shared_surname(doc, reg, entry[1][entry[2] : entry[3]], e, at)
+        if to is None or to is e:
+            continue
+        e.positions.remove(at)
+        bisect.insort(to.positions, at)
+        if at in e.subjects:
+            e.subjects.remove(at)
+            bisect.insort(to.subjects, at)
+        if at in e.weights:
+            to.weights[at] = e.weights.pop(at)
+        e.narrated.remove(entry)
+        bisect.insort(to.narrated, entry, key=lambda n: n[0])
+        evidence.append((at, e, to))
+    for at, e, to in evidence:
+        ev = e.evidence.pop(at, None)
+        if ev is not None:
+            e.male, e.female, e.person_cues, e.other_cues = (
+                e.male - ev[0], e.female - ev[1], e.person_cues - ev[2], e.other_cues - ev[3])
+            to.male, to.female, to.person_cues, to.other_cues = (
+                to.male + ev[0], to.female + ev[1], to.person_cues + ev[2], to.other_cues + ev[3])
+            to.evidence[at] = ev
+    return len(evidence)
+
+
 def _called_by(doc: Doc, ent, surname: str, until: int) -> bool:
     """`ent` has a mention before `until` written as the bare `surname`."""
     given = ent.name.split()[0]
