@@ -23,6 +23,7 @@ import bisect
 import re
 
 from newsspider.extract.lazyre import lazy
+from newsspider.extract.mentions.lexicon import CUE_VERBS
 from newsspider.extract.mentions.registry import Entity
 from newsspider.extract.mentions.text import Doc
 
@@ -327,3 +328,46 @@ def org_named(doc: Doc, reg, raw: str, head: str, pos: int, pool: list[Entity]) 
     if best not in cands or best is None:
         return None
     return best if best.type == "org" or (" " not in best.name and best.other_cues > best.person_cues) else None
+
+
+# after a description: its complement ("of the Gazette", "for the ministry", "at the firm";
+# lower-case words of the title, "chief executive") up to a comma, then the apposed name
+_APPOSED = lazy(
+    r"(?:\s+(?:[a-z][\w’'\-]*\s+){0,3}?(?:of|for|at|in|with)\s+[^,.;:!?“”\"()\s][^,.;:!?“”\"()]{0,60}"
+    r"|(?:\s+[a-z][\w’'\-]*){1,3})?,\s+(?=[A-Z])"
+)
+
+
+# a speech verb right before the description: the inverted attribution ("said the editor")
+_AFTER_CUE = lazy(r"\b(?:" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) + r")\s+$")
+
+
+def apposed(doc: Doc, reg, at: int | None, raw: str, person: bool) -> Entity | None:
+    """The name written in apposition right after a description that speaks (“…,” said the
+    former editor of the Gazette, Ruth Calloway. / said the company's chief executive, <name>.
+    / said a former spokesman for the ministry, <name>,): the entity of that name, when it is
+    followed by punctuation and agrees with the description (a person for a person noun, no
+    place)."""
+    from newsspider.extract.mentions.resolve import is_personlike
+    from newsspider.extract.mentions.runs import name_runs
+
+    if at is None:
+        return None
+    para, off = doc.locate(at)
+    text = doc.paras[para] if para < len(doc.paras) else ""
+    if not text.startswith(raw, off) or _AFTER_CUE.search(text, max(0, off - 20), off) is None:
+        return None
+    m = _APPOSED.match(text, off + len(raw))
+    last = re.findall(r"[\w’'\-]+", m.group(0))[-1:] if m is not None else []
+    if m is None or (last and last[0].islower() and (person_noun(last[0]) or last[0] in GENERIC_HEADS)):
+        return None  # "said a spokesperson for the singer, <name>": the singer's name
+    runs = name_runs(text[m.end() : m.end() + 80])
+    if not runs or runs[0].start != 0 or runs[0].possessive:
+        return None
+    rest = text[m.end() + runs[0].end :].lstrip()[:1]
+    if rest and rest not in ",.;:!?)”\"":
+        return None
+    ent = reg.lookup(runs[0].text, doc.offsets[para] + m.end())
+    if ent is None or ent.type == "place" or (person and not is_personlike(ent, True)):
+        return None
+    return ent

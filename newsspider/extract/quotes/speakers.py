@@ -7,7 +7,13 @@ import re
 
 from newsspider.extract.mentions.candidates import Index, compatible
 from newsspider.extract.mentions.dialogue import answerer, asker_before, qa_label
-from newsspider.extract.mentions.epithets import org_named, resolve_epithet, unheld
+from newsspider.extract.mentions.epithets import (
+    apposed,
+    org_named,
+    person_noun,
+    resolve_epithet,
+    unheld,
+)
 from newsspider.extract.mentions.lexicon import (
     DOCUMENT_NOUNS,
     INSTITUTION_NOUNS,
@@ -209,6 +215,11 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                     c.speaker_kind = "name"
             continue
         pos = min(c.attr_pos or c.pos, c.pos)
+        if c.speaker_kind == "role":
+            named = apposed(doc, reg, c.attr_pos, c.speaker_raw, _personal(c.speaker_raw))
+            if named is not None:
+                c.speaker = named.name  # "said the former editor of the Gazette, <name>."
+                continue
         if c.speaker_kind in ("name", "role"):
             # a person the article describes instead of naming ("a rep for X", "the father")
             u = speaker_description(doc, reg, c.speaker_raw, c.attr_pos, c.speaker_kind)
@@ -282,6 +293,12 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                     # through the person the passage is about ("the K-pop star")
                     ent = unheld(doc, reg, raw, head, people, ent, pos)
             c.speaker = ent.name if ent else getattr(org_named(doc, reg, raw, head, pos, index.candidates(pos)), "name", raw)
+
+
+def _personal(raw: str) -> bool:
+    """A description of a person by its head noun ("the former editor", "a spokesman")."""
+    words = re.findall(r"[\w\-]+", raw.lower())
+    return bool(words) and (ROLE_NOUNS.get(words[-1]) == "person" or person_noun(words[-1]))
 
 
 def _reference(
