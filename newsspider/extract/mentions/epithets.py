@@ -287,7 +287,8 @@ def unheld(doc, reg, raw: str, head: str, people: list[Entity], ent: Entity | No
 # bank said in a note", "the newspaper reported"); governments, ministries and offices are
 # written with their own words (`resolve.describe_source`), and a document is no one
 ORG_REFERENCES = ORG_HEADS | frozenset(
-    "company firm bank newspaper magazine outlet broadcaster network agency label alliance organisation organization".split()
+    "company firm bank newspaper paper tabloid magazine outlet broadcaster network agency label alliance organisation "
+    "organization".split()
 )
 
 
@@ -327,7 +328,20 @@ def org_named(doc: Doc, reg, raw: str, head: str, pos: int, pool: list[Entity]) 
             best, at = e, s
     if best not in cands or best is None:
         return None
-    return best if best.type == "org" or (" " not in best.name and best.other_cues > best.person_cues) else None
+    # a name written more like a thing: one word, or written with "the" ("the <Name Name> said")
+    thing = (" " not in best.name and best.other_cues > best.person_cues) or _written_with_the(doc, best, pos)
+    return best if best.type == "org" or thing else None
+
+
+def _written_with_the(doc: Doc, e: Entity, pos: int) -> bool:
+    """Some mention of `e` before `pos` has a lower-case "the" right before it ("the <Name
+    Name> said"): a newspaper, a company, a band; people are not written so."""
+    k = bisect.bisect_left(e.positions, pos)
+    for p in e.positions[max(0, k - _LAST) : k]:
+        para, off = doc.locate(p)
+        if para < len(doc.paras) and doc.paras[para][max(0, off - 4) : off] == "the ":
+            return True
+    return False
 
 
 # after a description: its complement ("of the Gazette", "for the ministry", "at the firm";
