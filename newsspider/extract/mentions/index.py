@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from newsspider.extract.lazyre import lazy
+from newsspider.extract.mentions.boundaries import recut
 from newsspider.extract.mentions.chains import add_chains
 from newsspider.extract.mentions.dialogue import qa_label_range
 from newsspider.extract.mentions.lexicon import (
@@ -124,12 +125,15 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
     reg = EntityRegistry()
     add = reg.add
     narration: dict[int, str] = {}
+    scanned: list[tuple[int, str, tuple[NameRun, ...]]] = []
     for i, p in enumerate(doc.paras):
         if i in quoted_paras or doc.kinds[i] in ("embed", "pre") or _titlecase_line(p):
             continue
         masked = mask_ranges(p, quoted.get(i, []) + qa_label_range(p))
         narration[i] = masked
-        runs = paragraph_runs(masked)
+        scanned.append((i, masked, paragraph_runs(masked)))
+    cuts = recut(scanned)  # "Brave Dana Whit" -> "Dana Whit" (the article writes it alone)
+    for i, masked, runs in scanned:
         if not runs:
             continue
         starts = sentence_starts(masked)
@@ -138,7 +142,13 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
             rs, re_, rtext = r.start, r.end, r.text
             left = masked[rs - 30 if rs > 30 else 0 : rs]
             gpos = base + rs
-            ent = add(rtext, gpos, entity_type_of(rtext, left))
+            cut = cuts.get((i, rs)) if cuts else None
+            if cut is not None:
+                ent = add(cut, gpos, entity_type_of(cut))
+                reg.alias(rtext, ent)
+                rtext = cut
+            else:
+                ent = add(rtext, gpos, entity_type_of(rtext, left))
             was = (ent.male, ent.female, ent.person_cues, ent.other_cues)
             subject = _is_subject(masked, r, starts)
             if subject:

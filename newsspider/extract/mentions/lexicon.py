@@ -69,6 +69,7 @@ ROLE_TITLES = frozenset(
     historian pollster lawmaker legislator activist organizer ambassador diplomat
     commentator correspondent anchorwoman anchorman surgeon doctor nurse pastor reverend
     police sheriff deputy prosecutor widow veteran developer businessman businesswoman whip
+    novelist billionaire moderator congressman congresswoman senators
     """.split()
 )
 

@@ -79,6 +79,13 @@ class EntityRegistry:
             bisect.insort(positions, pos)
         return ent
 
+    def alias(self, name: str, ent: Entity) -> None:
+        """File `name` (a glued form of the entity's name, "Brave Dana Whit") as another name
+        of `ent`: an exact lookup finds it; no entity is made of it."""
+        name = strip_honorific(name)
+        if name not in self._by_name:
+            self._by_name[name] = ent
+
     def lookup(self, name: str, pos: int | None = None, *, allow_partial: bool = True) -> Entity | None:
         """The entity `name` refers to: exact, else a full name containing it as its first
         or last word (the most recent one before `pos`, else the first after)."""
