@@ -93,7 +93,8 @@ DEPARTMENT_WORDS = frozenset(
     Education Health Agriculture Transportation Transport Interior Finance Foreign Home Affairs
     National Intelligence Veterans Trade Industry Environment Culture Tourism Information
     Communications Economy Planning External Internal Public Works Housing Development Science
-    Technology Sport Sports Youth Welfare Immigration Staff""".split()
+    Technology Sport Sports Youth Welfare Immigration Staff Government Elections Management Marketing
+    Operations Relations Policy""".split()
 )
 HONORIFICS = frozenset(
     # also without the full stop, as British usage writes them ("Mr Addison")

@@ -258,9 +258,10 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
             if parts[t].lower() in _INNER_TITLES:
                 k = t + 1
                 break
-        if parts[k] in DEPARTMENT_WORDS and _TITLE_OF.search(text, max(0, start - 40), start):
-            # "Secretary of State Ana Ruiz": the run after "of" starts with the portfolio
-            # (a run of portfolio words only, "Ministry of Foreign Affairs", stays whole)
+        if parts[k] in DEPARTMENT_WORDS and parts[-1] not in ORG_SUFFIXES and _TITLE_OF.search(text, max(0, start - 40), start):
+            # "Secretary of State Ana Ruiz", "Director of Public Affairs Ana Ruiz", "chief of
+            # staff Ana Ruiz": the run after "of" starts with the portfolio (a run of portfolio
+            # words only, "Ministry of Foreign Affairs", stays whole)
             rest = next((t for t in range(k, len(parts)) if parts[t] not in DEPARTMENT_WORDS), k)
             k = rest
         name_parts = parts[k:] if k else parts
@@ -285,16 +286,29 @@ def name_runs(text: str, offset: int = 0) -> list[NameRun]:
         )
         i = j + 1
     # "BLACKPINK's Jennie": attach owner to the following run
+    drop = []
     for a, b in zip(runs, runs[1:], strict=False):
         if a.possessive and text[a.end - offset : b.start - offset].strip(APOS + "s ") == "":
             b.owner = a.text
-    return runs
+        elif a.text.rsplit(" ", 1)[-1].lower() in _HEAD_TITLES and titled(b) and _OF_GAP.fullmatch(text, a.end - offset, b.start - offset):
+            drop.append(a)  # "Missouri Secretary of State Ana Ruiz": the title of the name after it
+    return [r for r in runs if r not in drop] if drop else runs
+
+
+def titled(r: NameRun, dropped: int = 1) -> bool:
+    """A person's name written after title or portfolio words inside its run ("State Ana Ruiz"
+    after "Secretary of", "Dock Workers President Ana Ruiz"): at least `dropped` words
+    dropped before a name of two words or more."""
+    n = r.text.count(" ") + 1
+    return n >= 2 and not r.possessive and r.raw.count(" ") + 1 >= n + dropped and entity_type_of(r.text) not in ("org", "place")
 
 
 _TITLE_OF = lazy(
-    r"\b(?:Secretary|Minister|Director|Ministry|Department|Commissioner|Administrator|Secretary-General|Chief)"
-    r"\s+of\s+(?:the\s+)?$"
+    r"\b(?:[Ss]ecretary|[Mm]inister|[Dd]irector|Ministry|Department|[Cc]ommissioner|Administrator|Secretary-General|"
+    r"[Cc]hief|[Ss]upervisor|[Hh]ead|[Cc]hair(?:man|woman)?)\s+(?:of|for)\s+(?:the\s+)?$"
 )
+_OF_GAP = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
+_HEAD_TITLES = _INNER_TITLES | {"supervisor", "head", "chair", "commissioner", "administrator"}
 _ADJ_SUFFIXES = ("-based", "-born", "-led", "-owned", "-backed", "-style", "-era")
 
 _PREP_BEFORE = lazy(

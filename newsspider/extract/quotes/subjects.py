@@ -13,6 +13,7 @@ from newsspider.extract.mentions.lexicon import (
 )
 from newsspider.extract.mentions.runs import (
     name_runs,
+    titled,
 )
 from newsspider.extract.quotes.finding import (
     _word_count,
@@ -82,6 +83,13 @@ _PRON_FWD = re.compile(r"(?P<p>he|she|they|we|I|it)\b", re.IGNORECASE)
 _PRON_BACK = re.compile(r"\b(?P<p>he|she|they|we|I)\s*$", re.IGNORECASE)
 
 
+_PORTFOLIO = re.compile(
+    r"\s+(?:of|for)\s+(?:(?!(?:at|in|on|with|from|by|to|the|a|an|who|which|that|said|says)\b)(?:[a-z][\w’'\-]*|&),?\s+){1,8}"
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?”\"]|$)")
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
 @dataclass
 class Subject:
     raw: str
@@ -108,6 +116,15 @@ def _subject_forward(text: str, pos: int) -> Subject | None:
         if runs and runs[0].start <= 1 and not runs[0].possessive:
             r = runs[0]
             return Subject(r.text, "name", p + np_end + r.start, p + np_end + r.end, name=r.text)
+        # "the firm's senior director of marketing and customer care Ana Ruiz.": the portfolio
+        # in lower case, then the name closing the clause
+        m = _PORTFOLIO.match(after)
+        if m is not None:
+            at = np_end + m.end()
+            runs = name_runs(rest[at : at + 60])
+            if runs and runs[0].start == 0 and titled(runs[0], 0) and _CLAUSE_END.match(rest, at + runs[0].end):
+                r = runs[0]
+                return Subject(r.text, "name", p + at, p + at + r.end, name=r.text)
         return Subject(np, "role", p, p + np_end)
     if not rest:
         return None
@@ -135,6 +152,8 @@ def _subject_forward(text: str, pos: int) -> Subject | None:
         words = gap.strip(" ’'s").split()
         if chosen.possessive or (words and all(w.lower() in ROLE_TITLES for w in words)):
             chosen = nxt
+        elif _OF_GAP.fullmatch(gap) and titled(nxt):
+            chosen = nxt  # "Union of Dock Workers President Ana Ruiz": the person, not the union
         else:
             break
     if chosen.possessive:
@@ -162,8 +181,11 @@ def _subject_backward(text: str, end: int, floor: int = 0, depth: int = 0) -> Su
         if runs and runs[-1].end == len(stripped) and not runs[-1].possessive:
             r = runs[-1]
             # "Gov. Earl Ray Tomblin of West Virginia", "Mr. Morgan of the Sierra Club"
-            if len(runs) >= 2 and not runs[-2].possessive and re.fullmatch(
-                r"\s+(?:of|from|at)\s+(?:the\s+)?", stripped[runs[-2].end : r.start]
+            if (
+                len(runs) >= 2
+                and not runs[-2].possessive
+                and re.fullmatch(r"\s+(?:of|from|at)\s+(?:the\s+)?", stripped[runs[-2].end : r.start])
+                and not titled(r)  # "Supervisor of Elections Ana Ruiz": the person
             ):
                 r = runs[-2]
             return Subject(r.text, "name", floor + r.start, floor + r.end, name=r.text)
