@@ -100,3 +100,39 @@ def answerer(doc: Doc, reg: EntityRegistry, para: int, interviewee: Entity | Non
             return hits[0]
     ent = reg.lookup(label.title() if label.isupper() and len(label) > 3 else label, doc.g(para, 0))
     return ent if ent is not None and ent.name != label else None
+
+
+# The narrator's reported question in a first-person interview: "I ask if …", "I ask Blair
+# whether …", "When I asked him what …" (PolNeAR train: "when I asked <senator> if he would
+# ever …", "I asked him how she'd …"; news pages: "I ask <name> if he thinks …"). The quote
+# that follows in a later sentence is the answer.
+_NARRATOR_ASKS = lazy(
+    r"\b(?:I|[Ww]e)\s+(?:then\s+|also\s+|later\s+|finally\s+)?(?:ask|asked)\s+"
+    r"(?:(?P<obj>him|her|[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})\s+)?(?:,\s*)?"
+    r"(?:if|whether|what|how|why|who|when|where|about)\b"
+)
+
+
+def narrator_asked(doc: Doc, reg: EntityRegistry, lo: int, quote_pos: int, interviewee: Entity | None) -> Entity | None:
+    """Who answers a quote that follows the narrator's reported question between global
+    offsets `lo` and `quote_pos` (in the same paragraph, or ending the paragraph before): the
+    one named as asked ("I ask Vosk if …"), else the interviewee (the article's person: "I ask
+    if …", "I ask her whether …"). None when there is no such question, or when the quote
+    stands in the asking sentence (“…?” is then the question itself)."""
+    para, off = doc.locate(lo)
+    qpara, qoff = doc.locate(quote_pos)
+    if para >= len(doc.paras) or qpara - para > 1:
+        return None
+    text = doc.paras[para]
+    last = None
+    for m in _NARRATOR_ASKS.finditer(text, off, len(text) if qpara > para else qoff):
+        last = m
+    if last is None:
+        return None
+    if qpara == para and sentence_start(text, qoff) <= last.start():
+        return None  # the quote is in the asking sentence: the question
+    obj = last.group("obj")
+    if obj and obj not in ("him", "her"):
+        ent = reg.lookup(obj, doc.g(para, last.start("obj")))
+        return ent if ent is not None else None
+    return interviewee

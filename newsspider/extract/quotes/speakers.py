@@ -6,7 +6,7 @@ import bisect
 import re
 
 from newsspider.extract.mentions.candidates import Index, compatible
-from newsspider.extract.mentions.dialogue import answerer, asker_before, qa_label
+from newsspider.extract.mentions.dialogue import answerer, asker_before, narrator_asked, qa_label
 from newsspider.extract.mentions.epithets import (
     apposed,
     org_named,
@@ -214,6 +214,12 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                 if best is not None:
                     c.speaker = c.speaker_raw = best[1].name
                     c.speaker_kind = "name"
+                else:
+                    # the answer to the narrator's reported question ("I ask if …")
+                    asked = narrator_asked(doc, reg, lo, c.pos, index.top_person)
+                    if asked is not None:
+                        c.speaker = c.speaker_raw = asked.name
+                        c.speaker_kind = "name"
             continue
         pos = min(c.attr_pos or c.pos, c.pos)
         if c.speaker_kind == "role":
@@ -246,6 +252,10 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                 # “…”"); elsewhere the narrator (first-person op-ed, "we asked"), whose
                 # byline is not known here
                 who = answerer(doc, reg, doc.locate(pos)[0], index.top_person) if p == "i" else None
+                if who is None and c.attr_pos is not None and c.attr_pos < c.pos:
+                    asked = narrator_asked(doc, reg, c.attr_pos, c.pos, index.top_person)
+                    c.speaker = asked.name if asked is not None else None
+                    continue
                 c.speaker = who.name if isinstance(who, Entity) else None
                 continue
             ent = _reference(doc, reg, p, PRONOUNS.get(p, "person"), pos, index)
