@@ -1,8 +1,11 @@
-"""The subject of a passive speech verb is who was spoken to, not the speaker: "<X> was asked,
-“…?”", "the diplomat was told that “…”", "she was warned that “…”", "his salespeople were
-told, “…”". Such a mention is left out of the attribution model's choice when the model picks
-it (as `excluded.verb_object` leaves out a verb's object); the quote goes to another candidate
-("by the policy unit" in the sentence before), else to nobody."""
+"""Subjects that did not speak. The subject of a passive speech verb is who was spoken to: "<X>
+was asked, “…?”", "the diplomat was told that “…”", "she was warned that “…”", "his salespeople
+were told, “…”" (`passive_addressee`). The subject of a refusal to speak did not say the quote
+near it: "<X>, R-Utah, did not respond to a request for comment", "<X> declined to comment",
+"<X> could not be reached" (`declined_subject`). Such a mention is left out of the attribution
+model's choice when the model picks it (as `excluded.verb_object` leaves out a verb's object);
+the quote goes to another candidate (the quote before it, "by the policy unit" in the sentence
+before), else to nobody."""
 
 from __future__ import annotations
 
@@ -23,3 +26,20 @@ def passive_addressee(info: Para, m: Mention, ms: list[Mention]) -> bool:
     if m.kind not in ("name", "pron", "role") or m.para != info.para or m.end <= m.start:
         return False
     return _PASSIVE_CUE.match(info.text, m.end) is not None
+
+
+# right after the mention (and an apposition of a few words: ", R-Utah,", ", a spokesman,"): a
+# refusal or failure to speak
+_DECLINED = lazy(
+    r"(?:\s*,[^,.;:!?“”\"]{1,60},)?\s+(?:(?:did|does|has|have|had)\s*(?:not|n[’']t)\s+(?:yet\s+|immediately\s+)?"
+    r"(?:respond|responded|return|returned|reply|replied|comment|commented|answer|answered)\b|"
+    r"(?:declined|declines|refused|refuses)\s+(?:to\s+comment|to\s+respond|to\s+be\s+interviewed|further\s+comment|comment)\b|"
+    r"(?:could|can)\s*(?:not|n[’']t)\s+be\s+reached\b|(?:was|were|is|are)\s+(?:not\s+|un)available\s+for\s+comment\b)"
+)
+
+
+def declined_subject(info: Para, m: Mention, ms: list[Mention]) -> bool:
+    """`m` (a name, pronoun or description) is the subject of a refusal to speak."""
+    if m.kind not in ("name", "pron", "role") or m.para != info.para or m.end <= m.start:
+        return False
+    return _DECLINED.match(info.text, m.end) is not None

@@ -69,7 +69,7 @@ from newsspider.extract.quotes.finding import (
 )
 from newsspider.extract.quotes.model import Model
 from newsspider.extract.quotes.owned import OWNER, POSSESSIVE, noun, owned, theirs
-from newsspider.extract.quotes.passive import passive_addressee
+from newsspider.extract.quotes.passive import declined_subject, passive_addressee
 
 _CUE_NEAR = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|noted|continued)\b", re.IGNORECASE)
 
@@ -134,7 +134,7 @@ def choose_attributions(
                 lower = lower_words(doc)
             ms = [m for m in ms if not not_a_speaker(doc, m, lower, registry)]
             best, probs = model.choose([m.feats for m in ms])
-            for an_object in (medium_object, verb_object, passive_addressee):
+            for an_object in (medium_object, verb_object, passive_addressee, declined_subject):
                 if an_object(mk[ms[best].para], ms[best], ms):
                     # nor the object of a verb: a medium of the speaker's ("they said in a
                     # notice"), a description after another verb ("<name> picks up the
