@@ -70,6 +70,7 @@ from newsspider.extract.quotes.finding import (
 from newsspider.extract.quotes.model import Model
 from newsspider.extract.quotes.owned import OWNER, POSSESSIVE, noun, owned, theirs
 from newsspider.extract.quotes.passive import declined_subject, passive_addressee
+from newsspider.extract.quotes.relative import relative_speaker
 
 _CUE_NEAR = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|noted|continued)\b", re.IGNORECASE)
 
@@ -142,7 +143,9 @@ def choose_attributions(
                     ms = [m for m in ms if not an_object(mk[m.para], m, ms)]
                     best, probs = model.choose([m.feats for m in ms])
             absolute = with_speaker(doc, ms, c)
-            if absolute is not None and ms[absolute].kind == "name":
+            if absolute is None or ms[absolute].kind != "name":
+                absolute = relative_speaker(doc, ms, c)  # "<X> met <Y>, who told her “…”": Y
+            if absolute is not None and ms[absolute].kind in ("name", "role"):
                 # "…, with X calling it “…”": X speaks, not the subject of the main clause
                 best, probs = absolute, [0.9 if k == absolute else 0.0 for k in range(len(ms))]
             trail = trailing_speaker(doc, ms, c, best) if absolute is None else None
