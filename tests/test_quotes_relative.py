@@ -1,6 +1,6 @@
 """A relative clause that reports speech names its speaker: "<X> met <Y>, who told her that
-“…”" is Y's, not X's (issue #10; PolNeAR train writes the shape with "who" as the source about
-ten times, real-news twice). Invented passages; the first test fails on main 33baaba (the
+“…”" is Y's, not X's (issue #10; PolNeAR train writes the shape with "who" as the source six
+times, real-news twice). Invented passages; the first test fails on main 33baaba (the
 main clause's subject was the speaker)."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A relative clause that reports speech names its speaker: "<X> met <Y>, who told her that
 “…”", "… from his friend <Y>, who revealed “…”", "said <Y>, who said there were “…”" — the
 words are <Y>'s, the antecedent of "who", not those of the main clause's subject. PolNeAR train
-writes the shape with "who" as the source (its antecedent is the speaker) about ten times ("<X>,
+writes the shape with "who" as the source (its antecedent is the speaker) six times ("<X>,
 who called the nominee “…”", "<X>, who says it's “…”"). Like `excluded.with_speaker`, an override
 of the attribution model's choice, which never saw a "who" source as a candidate."""
 
