@@ -66,6 +66,9 @@ _PREPOSITIONS = (
 _PP_BEFORE_REVERSED = re.compile(
     r"\s+(?:eht\s+)?(?:" + "|".join(w[::-1] for w in _PREPOSITIONS.split("|")) + r")\b", re.IGNORECASE
 )
+# an example inside a noun phrase ("alumni such as <name>", "stars including <name>"): neither
+# the head of its noun phrase nor outside a prepositional phrase, in Lappin & Leass's terms
+_EXAMPLE_BEFORE_REVERSED = re.compile(r"\s+(?:sa\s+hcus|gnidulcni|ekil)\b", re.IGNORECASE)
 _LEFT_WORDS = re.compile(r"[\w\-.]+")
 # `_LEFT_WORDS.findall(left)[-1]` and `[-2]` (None when there is one word), each reversed, matched
 # at the start of `left[::-1]`: one anchored match instead of every word of the window
@@ -155,7 +158,8 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
                 bisect.insort(ent.subjects, gpos)
             if left[-1:].isspace():  # else neither a preposition nor a word just before it
                 rleft = left[::-1]
-                adverbial = _PP_BEFORE_REVERSED.match(rleft) is not None
+                example = _EXAMPLE_BEFORE_REVERSED.match(rleft) is not None
+                adverbial = example or _PP_BEFORE_REVERSED.match(rleft) is not None
                 # the last two _LEFT_WORDS of `left`, read from its end
                 lw2 = _LAST_LEFT_WORDS_REVERSED.match(rleft)
                 if lw2 is not None:
@@ -165,8 +169,8 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
                 else:
                     last_w, last2 = "", ""
             else:
-                adverbial, last_w, last2 = False, "", ""
-            ent.weights[gpos] = mention_weight(subject, r.possessive, adverbial)
+                adverbial, example, last_w, last2 = False, False, "", ""
+            ent.weights[gpos] = mention_weight(subject, r.possessive or example, adverbial)
             # a one-word name has no given name (the run's words are joined by single spaces)
             if " " in rtext:
                 gender = first_name_gender(rtext)
@@ -197,7 +201,8 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
             ent.narrated.append((gpos, masked, rs, re_))
             if last_w:
                 if last_w in _PLACE_PREPS and not titles:
-                    ent.other_cues += 1
+                    # "the <Name>" (a band, a troupe, a paper): people are not written so
+                    ent.other_cues += 2 if last_w == "the" else 1
                 if last_w in _MALE_ROLE_WORDS or last2 in _MALE_ROLE_WORDS:
                     ent.male += 2
                 elif last_w in _FEMALE_ROLE_WORDS or last2 in _FEMALE_ROLE_WORDS:
