@@ -100,6 +100,19 @@ _SPEAKS_AFTER = re.compile(
     r"(?:said|says|told|tells|added|adds|explained|recalled|argued|insisted|tweeted|wrote|"
     r"laughed|joked|admitted|replied|answered|asked|noted)\b"
 )
+# "“…,” said <name>." / "…, added <name>, who …": a speech verb whose subject follows it (the
+# verbs that take no object: "told <name>" / "asked <name>" name the one spoken to), after a
+# quotation (blank in the narration), a comma or a sentence's opening, and the name closing its
+# clause: the speaker of an inverted attribution, as much a person as "<name> said"
+_INVERTED_VERBS = frozenset(
+    "said says added adds explained explains noted notes recalled recalls argued argues insisted "
+    "insists wrote writes tweeted replied replies answered joked jokes laughed admitted admits "
+    "stressed stresses warned warns continued continues declared acknowledged conceded concedes "
+    "observed quipped complained remarked responded concluded cautioned maintained asserted "
+    "reiterated countered retorted elaborated".split()
+)
+_CLAUSE_END = frozenset(".,;(")  # (an empty string is in no frozenset: the text's end is not one)
+_INVERTED_BEFORE = re.compile(r"(?:^|[,”\"’]|\s\s)\s*(?:[a-z]+ly\s+)?[a-z]+\s+$")
 
 
 _LINE_WORDS = re.compile(r"[A-Za-z][\w’'\-]*")
@@ -198,6 +211,8 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
                 appos = None
             if appos is not None or _SPEAKS_AFTER.match(masked, re_, re_ + 90):
                 ent.person_cues += 1
+            elif last_w in _INVERTED_VERBS and masked[re_ : re_ + 1] in _CLAUSE_END and _INVERTED_BEFORE.search(left):
+                ent.person_cues += 1  # "“…,” said <name>."
             ent.narrated.append((gpos, masked, rs, re_))
             if last_w:
                 if last_w in _PLACE_PREPS and not titles:

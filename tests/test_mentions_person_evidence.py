@@ -1,0 +1,39 @@
+"""Person evidence of the registry (issue #10, stream evidence): a name written only as the
+subject of an inverted attribution ("“…,” said <name>.") is as much a person as one written
+"<name> said"; without the cue such a person was no he / she candidate when another person of
+the article had a title. Invented passages; the first test failed on main before the change
+(5b2a856: no person cue)."""
+
+from __future__ import annotations
+
+from newsspider.extract.mentions import Mentions
+from newsspider.extract.mentions.resolve import is_personlike
+
+
+def _ents(paras, quoted=None):
+    return {e.name: e for e in Mentions(paras, quoted=quoted or {}).registry.entities}
+
+
+def test_the_subject_of_an_inverted_attribution_is_a_person():
+    paras = ["“We will appeal the ruling,” said Tomas Brondel. The hearing resumes in March."]
+    quoted = {0: [(0, len("“We will appeal the ruling,”"))]}
+    ent = _ents(paras, quoted)["Tomas Brondel"]
+    assert ent.person_cues == 1
+    assert is_personlike(ent)
+
+
+def test_an_inverted_attribution_after_a_comma_counts_too():
+    paras = ["The ruling was a mistake, added Brondel. The union agreed."]
+    assert _ents(paras)["Brondel"].person_cues == 1
+
+
+def test_the_one_spoken_to_gets_no_speaker_cue():
+    paras = ["The ruling was a mistake, the lawyer told Brondel. The hearing resumes in March."]
+    ents = _ents(paras)
+    assert "Brondel" not in ents or ents["Brondel"].person_cues == 0
+
+
+def test_a_speech_verb_before_a_clause_subject_is_no_inversion():
+    paras = ["The minister said Brondel would appeal the ruling in March."]
+    ents = _ents(paras)
+    assert "Brondel" not in ents or ents["Brondel"].person_cues == 0
