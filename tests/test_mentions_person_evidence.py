@@ -1,8 +1,9 @@
 """Person evidence of the registry (issue #10, stream evidence): a name written only as the
 subject of an inverted attribution ("“…,” said <name>.") is as much a person as one written
-"<name> said"; without the cue such a person was no he / she candidate when another person of
-the article had a title. Invented passages; the first test failed on main before the change
-(5b2a856: no person cue)."""
+"<name> said", and so is a name with an appositive owned by another name and holding a role
+("<name>, <Org>’s head of research,"); without the cue such a person was no he / she candidate
+when another person of the article had a title. Invented passages; the first two tests and the
+owned-appositive test failed on main before the change (5b2a856: no person cue)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,22 @@ def test_a_speech_verb_before_a_clause_subject_is_no_inversion():
     paras = ["The minister said Brondel would appeal the ruling in March."]
     ents = _ents(paras)
     assert "Brondel" not in ents or ents["Brondel"].person_cues == 0
+
+
+def test_an_appositive_owned_by_an_organisation_with_a_role_is_a_person_cue():
+    paras = ["Lena Vorhees, Brightwater’s head of research, urged the board to wait."]
+    ent = _ents(paras)["Lena Vorhees"]
+    assert ent.person_cues == 1
+    assert is_personlike(ent)
+
+
+def test_an_owned_appositive_without_a_role_is_no_person_cue():
+    paras = ["The vote came in Harlow County, Brightwater’s home base, on Monday."]
+    ents = _ents(paras)
+    assert "Harlow County" not in ents or ents["Harlow County"].person_cues == 0
+
+
+def test_a_sentence_adverb_before_an_owned_role_is_no_person():
+    paras = ["Ryu Ha-neul won on Sunday.", "Afterwards, Ryu’s manager said he would rest."]
+    ents = _ents(paras)
+    assert "Afterwards" not in ents or ents["Afterwards"].person_cues == 0

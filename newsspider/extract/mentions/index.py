@@ -74,6 +74,9 @@ _LEFT_WORDS = re.compile(r"[\w\-.]+")
 # at the start of `left[::-1]`: one anchored match instead of every word of the window
 _LAST_LEFT_WORDS_REVERSED = re.compile(r"[^\w\-.]*+([\w\-.]++)(?:[^\w\-.]++([\w\-.]++))?")
 _APPOS_PERSON = re.compile(r",\s+(?:a|an|the|who|whose|\d+)\b")
+# "<name>, <Org>’s manager of …," / "<name>, <Name>’s longtime chief of staff,": an appositive
+# owned by a name whose first words after the possessive hold a role title (group 1)
+_APPOS_OWNED = re.compile(r",\s+(?:[A-Z][\w.&\-]*\s+){0,3}[A-Z][\w.&\-]*[’']s\s+((?:[a-z][\w\-]*[\s,]+){0,2}[a-z][\w\-]*)")
 _PLACE_PREPS = frozenset(
     "in at from to into across throughout near outside inside around the of against toward "
     "towards visit visiting visited between on for over under with".split()
@@ -207,6 +210,10 @@ def build_registry(doc: Doc, quoted: dict[int, list[tuple[int, int]]], quoted_pa
             if r.owner and entity_type_of(r.owner) in ("group", "org"):
                 ent.person_cues += 1  # "NORTHSTAR’s Kyu-bin": a member
             appos = _APPOS_PERSON.match(masked, re_, re_ + 90)
+            if appos is None and masked[re_ : re_ + 1] == ",":
+                owned = _APPOS_OWNED.match(masked, re_, re_ + 90)
+                if owned is not None and any(w in ROLE_TITLES for w in owned.group(1).replace(",", " ").split()):
+                    appos = owned
             if appos is not None and _sentence_adverb(masked, r, appos, starts):
                 appos = None
             if appos is not None or _SPEAKS_AFTER.match(masked, re_, re_ + 90):
