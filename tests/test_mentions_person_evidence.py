@@ -2,8 +2,9 @@
 subject of an inverted attribution ("“…,” said <name>.") is as much a person as one written
 "<name> said", and so is a name with an appositive owned by another name and holding a role
 ("<name>, <Org>’s head of research,"); without the cue such a person was no he / she candidate
-when another person of the article had a title. Invented passages; the first two tests and the
-owned-appositive test failed on main before the change (5b2a856: no person cue)."""
+when another person of the article had a title. A he / she the reference chains resolve is
+evidence of the person's gender too. Invented passages; the first two tests and the
+owned-appositive and the gender test failed on main before the change (5b2a856: no person cue)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,17 @@ def test_a_sentence_adverb_before_an_owned_role_is_no_person():
     paras = ["Ryu Ha-neul won on Sunday.", "Afterwards, Ryu’s manager said he would rest."]
     ents = _ents(paras)
     assert "Afterwards" not in ents or ents["Afterwards"].person_cues == 0
+
+
+def test_a_resolved_pronoun_tells_the_persons_gender():
+    from newsspider.extract.quotes import extract_quotes
+
+    # the coach has no gender evidence of his own; the chain's "He" gives him one, so the
+    # "she" after the captain is not his (before the change: the coach, the more salient)
+    paras = [
+        "Brede Halvorsen, the club's new coach, spoke to reporters on Monday.",
+        "He said the squad would train twice a day. He wants a faster start to the season.",
+        "Reporters also spoke to captain Tamsin Okafor.",
+        "“We are ready for the first match,” she said.",
+    ]
+    assert [q["speaker"] for q in extract_quotes(paras)] == ["Tamsin Okafor"]

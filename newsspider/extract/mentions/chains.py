@@ -11,7 +11,10 @@ weights); a description to its entity by `resolve.resolve_typed` (titles, types)
 resolution becomes a mention with its salience weight, so an entity the text keeps referring
 to ("she", "her", "the singer") stays salient for the next "she said", while someone named
 once in passing (a manager, a mother) does not, and "it said" after "The agency said …" finds
-the agency. Candidates come from a window of characters before the mention (linear work).
+the agency. A he / she resolved to a person adds to that person's gender evidence (unless the
+person has evidence of the other gender), so that a later pronoun of the other gender does not
+go to someone the article has been calling "he". Candidates come from a window of characters
+before the mention (linear work).
 """
 
 from __future__ import annotations
@@ -25,12 +28,14 @@ from newsspider.extract.mentions.lexicon import (
     AGENCY_SUFFIXES,
     CUE_VERBS,
     DOCUMENT_NOUNS,
+    FEMALE_FIRST,
+    MALE_FIRST,
     ROLE_NOUNS,
     SMALL_WORDS,
     EntityType,
 )
 from newsspider.extract.mentions.registry import Entity, EntityRegistry
-from newsspider.extract.mentions.resolve import rehome_shared_surnames, resolve_typed
+from newsspider.extract.mentions.resolve import is_personlike, rehome_shared_surnames, resolve_typed
 from newsspider.extract.mentions.salience import (
     Sentences,
     mention_weight,
@@ -162,6 +167,15 @@ def add_chains(doc: Doc, reg: EntityRegistry, masked: dict[int, str]) -> int:
             bisect.insort(ent.positions, pos)
             if subject:
                 bisect.insort(ent.subjects, pos)
+            if word in ("he", "she") and is_personlike(ent):
+                # the pronoun is evidence of the person's gender, as one written after the name
+                # is (`index`): a later pronoun of the other gender looks elsewhere; not against
+                # the person's given name (a one-word "<female given name>" is no "he")
+                given = ent.name.split()[0]
+                if word == "he" and not ent.female and given not in FEMALE_FIRST:
+                    ent.male += 1
+                elif word == "she" and not ent.male and given not in MALE_FIRST:
+                    ent.female += 1
             ent.weights[pos] = mention_weight(subject, not subject and word in _TYPES, False)
             reg.resolved[pos] = ent
             k = bisect.bisect_left(pos_list, pos)
