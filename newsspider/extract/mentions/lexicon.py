@@ -252,6 +252,13 @@ DOCUMENT_NOUNS = frozenset(
     headline caption narrator announcer book memoir essay op-ed column statement poll
     notice warning summary draft application""".split()
 )
+# Social platforms: where words are posted, not who posts them ("she wrote on Instagram",
+# "the district's Facebook page"); the company speaks only where the article makes it speak.
+PLATFORMS = frozenset(
+    """Facebook Instagram Twitter X TikTok YouTube Reddit Weibo Threads Telegram WhatsApp Snapchat
+    LinkedIn Tumblr Bluesky Mastodon WeChat Weverse Twitch Discord Substack Pinterest Parler Rumble
+    Douyin""".split()
+) | {"Truth Social"}
 INSTITUTION_NOUNS = frozenset(
     """commission court panel board council committee coalition association foundation
     institute center centre bureau party campaign union""".split()

@@ -13,6 +13,7 @@ from newsspider.extract.mentions.lexicon import (
     DOCUMENT_NOUNS,
     FEMALE_FIRST,
     MALE_FIRST,
+    PLATFORMS,
 )
 from newsspider.extract.mentions.registry import EntityRegistry
 from newsspider.extract.mentions.runs import is_place
@@ -30,6 +31,62 @@ ENTOURAGE = frozenset(
 
 def not_a_speaker(doc: Doc, m: Mention, lower: LowerWords, registry: EntityRegistry | None) -> bool:
     return _lexical_opener(doc, m, lower, registry) or _locative(doc, m)
+
+
+# a platform's name written as where the words were posted: after "on", "via" ("she wrote on
+# Instagram"; German, Swedish, French, Italian and Dutch pages alike: "auf X", "på X")
+_POSTED_ON = re.compile(
+    r"\b(?:on|onto|via|to|through|across|auf|bei|på|sur|su|op)(?:\s+(?:the|dem|der))?\s+$", re.IGNORECASE
+)
+# "<owner>'s <platform> (page) said": the owner speaks
+_OWNER_GAP = re.compile(r"[’']s?\s+")
+_OWNER_SAYS = re.compile(
+    r"(?:\s+(?:page|account|post|feed|profile|channel))?\s+(?:said|says|wrote|writes|posted|posts|read|reads|"
+    r"stated|states|announced|announces|shared|shares)\b"
+)
+# the platform as a company that speaks: "<platform> said", "said <platform>", "according to <platform>"
+_SPEAKS_AFTER = re.compile(
+    r"\s+(?:(?:has|had|also|later|then|previously)\s+)?(?:said|says|told|tells|announced|announces|stated|"
+    r"states|confirmed|confirms|explained|explains|added|adds|declined|declines|responded|responds|noted|notes|"
+    r"argued|argues|claimed|claims|warned|warns|acknowledged|acknowledges|insisted|insists|wrote|writes)\b"
+)
+_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|according\s+to|told\s+by)\s+$", re.IGNORECASE)
+_NOT_THE_COMPANY = re.compile(r"(?:[’']s|\b(?:his|her|their|its|my|our|your|on|onto|via|to|from|in|at))\s+$", re.IGNORECASE)
+
+
+def platform_posted(info: Para, m: Mention, ms: list[Mention]) -> bool:
+    """A social platform's name (`lexicon.PLATFORMS`) after "on / via / to" is where the words
+    were posted, not who posted them ("she wrote on Instagram: “…”")."""
+    if m.kind != "name" or m.text not in PLATFORMS or m.para != info.para:
+        return False
+    return _POSTED_ON.search(info.text, max(0, m.start - 20), m.start) is not None
+
+
+def platform_owner(info: Para, m: Mention, ms: list[Mention]) -> Mention | None:
+    """The name whose platform speaks ("<owner>'s Facebook said", "<owner>'s Instagram post
+    reads"): the owner, who posted the words."""
+    if m.kind != "name" or m.text not in PLATFORMS or m.para != info.para or not _OWNER_SAYS.match(info.text, m.end):
+        return None
+    for o in ms:
+        if o.para == m.para and o.kind == "name" and o.end <= m.start and _OWNER_GAP.fullmatch(info.text, o.end, m.start):
+            return o
+    return None
+
+
+def silent_platform(doc: Doc, name: str) -> bool:
+    """A social platform the article never makes speak as a company ("<platform> said in a
+    statement", "according to <platform>"; not "<owner>'s <platform> said", "on <platform>")."""
+    if name not in PLATFORMS:
+        return False
+    rx = re.compile(r"(?<![\w@#/.\-])" + re.escape(name) + r"(?![\w\-])")
+    for text in doc.paras:
+        for hit in rx.finditer(text):
+            before = text[max(0, hit.start() - 40) : hit.start()]
+            if _SPEAKS_BEFORE.search(before) or (
+                _SPEAKS_AFTER.match(text, hit.end()) and not _NOT_THE_COMPANY.search(before)
+            ):
+                return False
+    return True
 
 
 class LowerWords:

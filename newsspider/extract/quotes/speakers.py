@@ -59,6 +59,9 @@ from newsspider.extract.quotes.excluded import (
     lower_words,
     medium_object,
     not_a_speaker,
+    platform_owner,
+    platform_posted,
+    silent_platform,
     trailing_speaker,
     verb_object,
     with_speaker,
@@ -135,7 +138,9 @@ def choose_attributions(
                 lower = lower_words(doc)
             ms = [m for m in ms if not not_a_speaker(doc, m, lower, registry)]
             best, probs = model.choose([m.feats for m in ms])
-            for an_object in (medium_object, verb_object, passive_addressee, declined_subject):
+            owner = platform_owner(mk[ms[best].para], ms[best], ms)  # "<X>'s Facebook said": X posted it
+            best = ms.index(owner) if owner is not None else best
+            for an_object in (medium_object, verb_object, passive_addressee, declined_subject, platform_posted):
                 if an_object(mk[ms[best].para], ms[best], ms):
                     # nor the object of a verb: a medium of the speaker's ("they said in a
                     # notice"), a description after another verb ("<name> picks up the
@@ -262,6 +267,7 @@ def _resolve(doc: Doc, cands: list[Candidate], reg: EntityRegistry) -> None:
                 c.speaker = who.name if isinstance(who, Entity) else None
                 continue
             ent = _reference(doc, reg, p, PRONOUNS.get(p, "person"), pos, index)
+            ent = None if ent is not None and silent_platform(doc, ent.name) else ent  # where it was posted
             c.speaker = ent.name if ent else None
             if ent is not None:
                 bisect.insort(ent.subjects, c.attr_pos or pos)  # "he said" continues the chain
