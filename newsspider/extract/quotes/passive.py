@@ -2,7 +2,9 @@
 was asked, “…?”", "the diplomat was told that “…”", "she was warned that “…”", "his salespeople
 were told, “…”" (`passive_addressee`). The subject of a refusal to speak did not say the quote
 near it: "<X>, R-Utah, did not respond to a request for comment", "<X> declined to comment",
-"<X> could not be reached" (`declined_subject`). Such a mention is left out of the attribution
+"<X> could not be reached" (`declined_subject`). An outlet after "according to" only relayed
+the words when the sentence has a speaker of its own: "“…,” <X> said on the radio, according
+to the <paper>" (`relayed_by`). Such a mention is left out of the attribution
 model's choice when the model picks it (as `excluded.verb_object` leaves out a verb's object);
 the quote goes to another candidate (the quote before it, "by the policy unit" in the sentence
 before), else to nobody."""
@@ -43,3 +45,20 @@ def declined_subject(info: Para, m: Mention, ms: list[Mention]) -> bool:
     if m.kind not in ("name", "pron", "role") or m.para != info.para or m.end <= m.start:
         return False
     return _DECLINED.match(info.text, m.end) is not None
+
+
+def relayed_by(info: Para, m: Mention, ms: list[Mention]) -> bool:
+    """`m` follows "according to" and an earlier mention of the same sentence is the subject of
+    a speech verb ("<X> said at a press conference, according to <outlet>"): the outlet relayed
+    X's words."""
+    if m.kind not in ("name", "role") or m.para != info.para:
+        return False
+    w1, w2, w3 = info.word_before(m.start), info.word_before(m.start, 2), info.word_before(m.start, 3)
+    if not ((w1 == "to" and w2 == "according") or (w1 == "the" and w2 == "to" and w3 == "according")):
+        return False
+    text = info.text
+    return any(
+        o is not m and o.para == m.para and o.kind in ("name", "role", "pron") and o.end <= m.start
+        and not any(ch in ".;!?" for ch in text[o.end : m.start]) and info.cue_after(o.end)
+        for o in ms
+    )

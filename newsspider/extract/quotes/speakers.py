@@ -72,7 +72,7 @@ from newsspider.extract.quotes.finding import (
 )
 from newsspider.extract.quotes.model import Model
 from newsspider.extract.quotes.owned import OWNER, POSSESSIVE, noun, owned, theirs
-from newsspider.extract.quotes.passive import declined_subject, passive_addressee
+from newsspider.extract.quotes.passive import declined_subject, passive_addressee, relayed_by
 from newsspider.extract.quotes.relative import relative_speaker
 
 _CUE_NEAR = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|explained|noted|continued)\b", re.IGNORECASE)
@@ -140,7 +140,9 @@ def choose_attributions(
             best, probs = model.choose([m.feats for m in ms])
             owner = platform_owner(mk[ms[best].para], ms[best], ms)  # "<X>'s Facebook said": X posted it
             best = ms.index(owner) if owner is not None else best
-            for an_object in (medium_object, verb_object, passive_addressee, declined_subject, platform_posted):
+            for an_object in (
+                medium_object, verb_object, passive_addressee, declined_subject, platform_posted, relayed_by
+            ):
                 if an_object(mk[ms[best].para], ms[best], ms):
                     # nor the object of a verb: a medium of the speaker's ("they said in a
                     # notice"), a description after another verb ("<name> picks up the
