@@ -11,6 +11,8 @@ before), else to nobody."""
 
 from __future__ import annotations
 
+import re
+
 from newsspider.extract.lazyre import lazy
 from newsspider.extract.quotes.attribution import Mention, Para
 
@@ -23,11 +25,16 @@ _PASSIVE_CUE = lazy(
 )
 
 
-def passive_addressee(info: Para, m: Mention, ms: list[Mention]) -> bool:
-    """`m` (a name, pronoun or description) is the subject of a passive speech verb."""
+def _subject_of(info: Para, m: Mention, verb: re.Pattern[str]) -> bool:
+    """`m` (a name, pronoun or description of the paragraph `info`) is followed by `verb`."""
     if m.kind not in ("name", "pron", "role") or m.para != info.para or m.end <= m.start:
         return False
-    return _PASSIVE_CUE.match(info.text, m.end) is not None
+    return verb.match(info.text, m.end) is not None
+
+
+def passive_addressee(info: Para, m: Mention, ms: list[Mention]) -> bool:
+    """`m` is the subject of a passive speech verb."""
+    return _subject_of(info, m, _PASSIVE_CUE)
 
 
 # right after the mention (and an apposition of a few words: ", R-Utah,", ", a spokesman,"): a
@@ -41,10 +48,8 @@ _DECLINED = lazy(
 
 
 def declined_subject(info: Para, m: Mention, ms: list[Mention]) -> bool:
-    """`m` (a name, pronoun or description) is the subject of a refusal to speak."""
-    if m.kind not in ("name", "pron", "role") or m.para != info.para or m.end <= m.start:
-        return False
-    return _DECLINED.match(info.text, m.end) is not None
+    """`m` is the subject of a refusal to speak."""
+    return _subject_of(info, m, _DECLINED)
 
 
 def relayed_by(info: Para, m: Mention, ms: list[Mention]) -> bool:
