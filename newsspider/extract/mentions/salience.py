@@ -13,6 +13,8 @@ set here.
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 from typing import Any
 
 from newsspider.extract.mentions.registry import Entity
@@ -21,6 +23,23 @@ from newsspider.extract.mentions.topic import Topic, prefer_topic, previous_spea
 
 RECENCY, SUBJECT, HEAD, NON_ADVERBIAL = 100.0, 80.0, 80.0, 50.0
 HORIZON = 4  # sentences looked back
+CAPTION_WORDS = 20  # a caption or heading is short
+
+
+# a paragraph that ends a sentence: final punctuation, then closing quotes or brackets
+_SENTENCE_END = re.compile(r"[.!?…][”\"’')\]»]*\s*$")
+# a line ending in a colon that introduces what follows: a speech verb in it ("He told them:")
+_INTRO = re.compile(r"\b(?:said|says|told|tells|added|adds|wrote|writes|asked|asks|announced|declared|explained|stated|recalled|posted|replied)\b")
+
+
+def not_narration(para: str) -> bool:
+    """A paragraph that is no sentence of the narration: a caption, a heading or a fact-box
+    line ("WATCH | <caption>:", "1997: <event>", "<Name> by numbers"): a short line with no
+    final full stop, question or exclamation mark, or a colon without a speech verb before it."""
+    p = para.rstrip()
+    if not p or _SENTENCE_END.search(p) or len(p.split()) > CAPTION_WORDS:
+        return False  # a long line without its full stop is narration cut short
+    return not (p.endswith(":") and _INTRO.search(p))
 
 
 def mention_weight(subject: bool, possessive: bool, adverbial: bool) -> float:
@@ -30,16 +49,23 @@ def mention_weight(subject: bool, possessive: bool, adverbial: bool) -> float:
 class Sentences:
     """Global sentence numbering of a document (built once), counted on the narration: the
     text of a quotation (blanked in `masked`) is no sentence of its own, so a long quote does
-    not push the people around it out of reach."""
+    not push the people around it out of reach; nor is a caption, heading or fact-box line
+    (`not_narration`), whose names give no salience and whose lines add no distance."""
 
     def __init__(self, doc: Doc, masked: dict[int, str] | None = None) -> None:
         starts: list[int] = []
+        caption: list[bool] = []
         for i, p in enumerate(doc.paras):
             base = doc.offsets[i]
             starts.append(base)
             text = (masked or {}).get(i, p)
             starts += [base + s for s in sentence_bounds(text)[1]]
+            caption += [not_narration(p)] * (len(starts) - len(caption))
         self.starts = starts
+        # a caption, heading or fact-box line is no sentence of the narration: its names give
+        # no salience and it is not "the sentence before" (`rank`: narration sentences before)
+        self.caption = caption
+        self.rank = list(itertools.accumulate((not c for c in caption), initial=0))
         self.topic = Topic(doc)  # who the passage is about (`topic`)
         self.pronoun_text: Any = None  # `pronoun_model._Text` of the document (its cached text tests)
 
@@ -49,16 +75,19 @@ class Sentences:
 
 def salience(e: Entity, pos: int, sentences: Sentences, horizon: int = HORIZON) -> float:
     """Salience of `e` just before `pos`."""
-    here = sentences.index(pos)
+    rank = sentences.rank
+    here = rank[sentences.index(pos)]
     k = bisect.bisect_left(e.positions, pos)
     total = 0.0
     while k > 0:
         k -= 1
         p = e.positions[k]
-        d = here - sentences.index(p)
+        at = sentences.index(p)
+        d = here - rank[at]
         if d > horizon:
             break
-        total += e.weights.get(p, RECENCY + HEAD) * 0.5**d
+        if not sentences.caption[at]:
+            total += e.weights.get(p, RECENCY + HEAD) * 0.5**d
     return total
 
 

@@ -181,13 +181,15 @@ def introduced_through(doc: Doc, e: Entity, topic: Entity) -> bool:
 
 # a question's asker is not the one who answers next ("X asked whether …. “…,” she said")
 _ASKING = frozenset("asked asks asking questioned pressed".split())
+_SKIPPED = 8  # captions and headings stepped over, at most
 
 
 def previous_speaker(
     doc: Doc, word: str, pool: list[Entity], best: Entity | None, pos: int, sentences: Sentences
 ) -> Entity | None:
     """The speaker of the narration sentence right before a quote's he / she ("Whitfield said
-    the record would change how people saw Solano. “…,” she said"): the one agreeing person
+    the record would change how people saw Solano. “…,” she said"; a caption or heading line
+    between is stepped over, `salience.not_narration`): the one agreeing person
     of `pool` who is the subject of a speech verb there, when the rules picked someone else
     (an older or clause-internal person with more accumulated salience) who is not named in
     the pronoun's own sentence, nor the one the speaker is someone of ("<star>'s publicist,
@@ -196,9 +198,12 @@ def previous_speaker(
 
     cands = candidates(word, pool)
     here = sentences.index(pos)
-    if here < 1:
+    before = here - 1
+    while before >= 0 and sentences.caption[before] and here - before <= _SKIPPED:
+        before -= 1  # a caption or heading between is not the sentence before
+    if before < 0 or sentences.caption[before]:
         return None
-    lo, hi = sentences.starts[here - 1], sentences.starts[here]
+    lo, hi = sentences.starts[before], sentences.starts[before + 1]
     found: list[Entity] = []
     for e in cands:
         for at, text, start, end in e.narrated:
@@ -213,7 +218,7 @@ def previous_speaker(
         return None
     if best is not None:
         k = bisect.bisect_left(best.positions, pos)
-        if k and best.positions[k - 1] >= hi:
+        if k and best.positions[k - 1] >= sentences.starts[here]:
             return None  # named in the pronoun's own sentence
         if introduced_through(doc, found[0], best):
             return None  # an entourage member of the pick ("her mother", "<star>'s publicist")
