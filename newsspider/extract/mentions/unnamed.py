@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 from newsspider.extract.lazyre import lazy
 from newsspider.extract.mentions.lexicon import CUE_VERBS, ROLE_NOUNS
-from newsspider.extract.mentions.orgkind import article, org_of_kind
 from newsspider.extract.mentions.registry import EntityRegistry
 from newsspider.extract.mentions.resolve import (
     agency_short_form,
@@ -256,9 +255,6 @@ def introduction(doc: Doc, reg: EntityRegistry, para: int, hs: int, he: int) -> 
             return Unnamed(gs, doc.g(para, end), name=_full(reg, runs[0].text, ge))
     if owner is not None:
         return Unnamed(gs, doc.g(para, end), description=f"{possessive(owner)} {noun}")
-    org = org_of_kind(doc, reg, text, start, hs, para) if det in ("a", "an") else None
-    if org is not None:
-        return Unnamed(gs, doc.g(para, end), description=f"{article(org)} {org} {text[hs:end]}")  # "a company spokesperson"
     return Unnamed(gs, doc.g(para, end), description=text[start:end])
 
 
