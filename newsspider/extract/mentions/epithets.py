@@ -328,20 +328,9 @@ def org_named(doc: Doc, reg, raw: str, head: str, pos: int, pool: list[Entity]) 
             best, at = e, s
     if best not in cands or best is None:
         return None
-    # a name written more like a thing: one word, or written with "the" ("the <Name Name> said")
-    thing = (" " not in best.name and best.other_cues > best.person_cues) or _written_with_the(doc, best, pos)
-    return best if best.type == "org" or thing else None
-
-
-def _written_with_the(doc: Doc, e: Entity, pos: int) -> bool:
-    """Some mention of `e` before `pos` has a lower-case "the" right before it ("the <Name
-    Name> said"): a newspaper, a company, a band; people are not written so."""
-    k = bisect.bisect_left(e.positions, pos)
-    for p in e.positions[max(0, k - _LAST) : k]:
-        para, off = doc.locate(p)
-        if para < len(doc.paras) and doc.paras[para][max(0, off - 4) : off] == "the ":
-            return True
-    return False
+    # a name written more like a thing than a person (the registry's cues: "in <X>", "the <Name
+    # Name> said", which counts twice)
+    return best if best.type == "org" or best.other_cues > best.person_cues else None
 
 
 # after a description: its complement ("of the Gazette", "for the ministry", "at the firm";
