@@ -40,7 +40,7 @@ from newsspider.extract.mentions.lexicon import (
 from newsspider.extract.mentions.registry import Entity, EntityRegistry
 from newsspider.extract.mentions.resolve import is_personlike
 from newsspider.extract.mentions.runs import paragraph_runs
-from newsspider.extract.mentions.text import ABBREV_END, Doc, sentence_end, sentence_start
+from newsspider.extract.mentions.text import Doc, is_abbreviation_end, sentence_end, sentence_start
 from newsspider.extract.quotes.complement import complement_spans
 from newsspider.extract.quotes.descriptions import described_speakers
 from newsspider.extract.quotes.finding import Candidate, Span
@@ -59,16 +59,6 @@ _DETERMINERS = frozenset("the a an one another his her their its several some tw
 _TOKEN = re.compile(r"[\w’'\-]+")
 _MATCH_START, _MATCH_END = re.Match.start, re.Match.end  # (m.start() / m.end() without a frame each)
 _STOP_CHARS = frozenset(".;:!?“”\"")
-
-
-def _stops(text: str, a: int, b: int) -> bool:
-    """A clause stop in ``text[a:b]``: a quote mark or sentence punctuation, but not the full
-    stop of an abbreviation ("the U.K. think-tank", "a D.C. lobbyist", "George W. Bush")."""
-    for i in range(a, b):
-        c = text[i]
-        if c in _STOP_CHARS and (c != "." or ABBREV_END.search(text, max(0, i - 7), i + 1) is None):
-            return True
-    return False
 _WINDOW = 400  # characters of context on each side, at most
 
 REGIONS = ("head", "split", "tail", "prev", "prevpara", "next")
@@ -175,6 +165,16 @@ class Para:
     def word_before(self, pos: int, back: int = 1) -> str:
         i = self.token_index(pos) - back
         return self.words[i] if i >= 0 else ""
+
+
+def _stops(text: str, a: int, b: int) -> bool:
+    """A clause stop in ``text[a:b]``: a quote mark or sentence punctuation, but not the full
+    stop of an abbreviation ("the U.K. think-tank", "a D.C. lobbyist", "George W. Bush")."""
+    for i in range(a, b):
+        c = text[i]
+        if c in _STOP_CHARS and (c != "." or not is_abbreviation_end(text, i + 1)):
+            return True
+    return False
 
 
 def _first(m: tuple[int, int, str, str, bool]) -> int:
