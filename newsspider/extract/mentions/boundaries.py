@@ -24,6 +24,7 @@ from newsspider.extract.mentions.lexicon import (
     ROLE_TITLES,
 )
 from newsspider.extract.mentions.runs import NameRun, entity_type_of, is_place
+from newsspider.extract.mentions.text import LowerWords
 
 _GIVEN = FEMALE_FIRST | MALE_FIRST | _AMBIGUOUS_FIRST
 # the first word of a surname of several words ("De Niro", "Abu Amer", "Van Dyke"): a name whose
@@ -55,7 +56,7 @@ def recut(paras: Runs) -> dict[tuple[int, int], str]:
     if not long_runs:
         return {}
     out: dict[tuple[int, int], str] = {}
-    lower = _Lower(paras)
+    lower = LowerWords(p for _, p, _ in paras)  # the narration's lower-case words
     surnames: dict[str, list[str]] | None = None
     for i, p, runs in paras:
         for r in runs:
@@ -76,7 +77,7 @@ def recut(paras: Runs) -> dict[tuple[int, int], str]:
     return out
 
 
-def _lead_word_off(words: list[str], texts: dict[str, int], lower: _Lower, p: str, r: NameRun) -> str | None:
+def _lead_word_off(words: list[str], texts: dict[str, int], lower: LowerWords, p: str, r: NameRun) -> str | None:
     """"Brave Dana Whit" -> "Dana Whit": the rest of the run is written as a name of its own
     in the article, it looks like a person's name, and the first word is no given name and
     opens its sentence or is written in lower case elsewhere."""
@@ -103,7 +104,7 @@ def _surnames(texts: dict[str, int]) -> dict[str, list[str]]:
     return out
 
 
-def _outlet_off(words: list[str], texts: dict[str, int], surnames: dict[str, list[str]], lower: _Lower) -> str | None:
+def _outlet_off(words: list[str], texts: dict[str, int], surnames: dict[str, list[str]], lower: LowerWords) -> str | None:
     """"Daily Mail Whit" -> "Whit": an organisation's name (its last word an organisation
     suffix, or a broadcaster) glued onto a person the article names elsewhere: a surname
     written alone and after a given name, or a full name written alone."""
@@ -133,21 +134,3 @@ def _person_name(name: str) -> bool:
     """A name of two words or more that reads as a person's: no organisation or place."""
     ws = name.split()
     return entity_type_of(name) not in ("org", "place") and not is_place(ws[0]) and not any(w in _PARTY_WORDS for w in ws)
-
-
-class _Lower:
-    """Whether the article writes a word in lower case (asked for a few words only)."""
-
-    __slots__ = ("_text", "_known")
-
-    def __init__(self, paras: Runs) -> None:
-        self._text = "\n".join(p for _, p, _ in paras)
-        self._known: dict[str, bool] = {}
-
-    def __contains__(self, low: object) -> bool:
-        if not isinstance(low, str) or not low[:1].isalpha():
-            return False
-        got = self._known.get(low)
-        if got is None:
-            got = self._known[low] = re.search(rf"(?<![\w’'\-]){re.escape(low)}(?![\w’'\-])", self._text) is not None
-        return got

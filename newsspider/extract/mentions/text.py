@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 SENT_END = re.compile(r"[.!?…]['’”\")]*\s+(?=['‘“\"(]?[A-Z0-9])")
@@ -101,3 +101,48 @@ class Doc:
             return None
         return self.paras[i][start - self.offsets[i] : end - self.offsets[i]]
 
+
+_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
+
+
+class LowerWords:
+    """The words the document writes in lower case (a common word's vocabulary): ``low in
+    words`` holds when some ``_LOWER_WORD`` match of the text is `low`. Asked word by word
+    (a few single-word names a document): a `str.find` of the word and one anchored match at
+    each place it occurs, cached; past 24 places that are no such word (a short word inside
+    many others) the whole vocabulary is read once, as a set."""
+
+    __slots__ = ("_text", "_known", "_all")
+
+    def __init__(self, paras: Iterable[str]) -> None:
+        # a paragraph boundary reads as a non-word character to the lookbehind, and no
+        # word runs over it
+        self._text = "\n".join(paras)
+        self._known: dict[str, bool] = {}
+        self._all: frozenset[str] | None = None
+
+    def __contains__(self, low: object) -> bool:
+        if not isinstance(low, str):
+            return False
+        got = self._known.get(low)
+        if got is None:
+            got = self._known[low] = self._find(low)
+        return got
+
+    def _find(self, low: str) -> bool:
+        if self._all is not None:
+            return low in self._all
+        text, n = self._text, len(low)
+        i = text.find(low) if low else -1
+        for _ in range(24):
+            if i < 0:
+                return False
+            # the match is greedy: it is `low` only when the word ends there
+            m = _LOWER_WORD.match(text, i)
+            if m is not None and m.end() == i + n:
+                return True
+            i = text.find(low, i + 1)
+        if i < 0:
+            return False
+        self._all = frozenset(_LOWER_WORD.findall(text))
+        return low in self._all

@@ -17,7 +17,7 @@ from newsspider.extract.mentions.lexicon import (
 )
 from newsspider.extract.mentions.registry import EntityRegistry
 from newsspider.extract.mentions.runs import is_place
-from newsspider.extract.mentions.text import Doc, sentence_start
+from newsspider.extract.mentions.text import Doc, LowerWords, sentence_start
 from newsspider.extract.quotes.attribution import Mention, Para
 from newsspider.extract.quotes.finding import Candidate
 
@@ -89,55 +89,11 @@ def silent_platform(doc: Doc, name: str) -> bool:
     return True
 
 
-class LowerWords:
-    """The words the document writes in lower case (a common word's vocabulary): ``low in
-    words`` holds when some ``_LOWER_WORD`` match of the text is `low`. Asked word by word
-    (a few single-word names a document): a `str.find` of the word and one anchored match at
-    each place it occurs, cached; past 24 places that are no such word (a short word inside
-    many others) the whole vocabulary is read once, as a set."""
-
-    __slots__ = ("_text", "_known", "_all")
-
-    def __init__(self, doc: Doc) -> None:
-        # a paragraph boundary reads as a non-word character to the lookbehind, and no
-        # word runs over it
-        self._text = "\n".join(doc.paras)
-        self._known: dict[str, bool] = {}
-        self._all: frozenset[str] | None = None
-
-    def __contains__(self, low: object) -> bool:
-        if not isinstance(low, str):
-            return False
-        got = self._known.get(low)
-        if got is None:
-            got = self._known[low] = self._find(low)
-        return got
-
-    def _find(self, low: str) -> bool:
-        if self._all is not None:
-            return low in self._all
-        text, n = self._text, len(low)
-        i = text.find(low) if low else -1
-        for _ in range(24):
-            if i < 0:
-                return False
-            # the match is greedy: it is `low` only when the word ends there
-            m = _LOWER_WORD.match(text, i)
-            if m is not None and m.end() == i + n:
-                return True
-            i = text.find(low, i + 1)
-        if i < 0:
-            return False
-        self._all = frozenset(_LOWER_WORD.findall(text))
-        return low in self._all
-
-
 def lower_words(doc: Doc) -> LowerWords:
-    """The words the document writes in lower case (`LowerWords`)."""
-    return LowerWords(doc)
+    """The words the document writes in lower case (`mentions.text.LowerWords`)."""
+    return LowerWords(doc.paras)
 
 
-_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z][a-z’'\-]*")
 _OPENERS = "“‘\"'(["
 
 

@@ -19,8 +19,7 @@ from newsspider.extract.mentions.lexicon import (
     ROLE_NOUNS,
 )
 from newsspider.extract.mentions.runs import name_runs
-from newsspider.extract.mentions.text import Doc, sentence_start
-from newsspider.extract.quotes.excluded import LowerWords
+from newsspider.extract.mentions.text import Doc, LowerWords, sentence_start
 from newsspider.extract.quotes.finding import Candidate
 
 _FUNCTION = frozenset(

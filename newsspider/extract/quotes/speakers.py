@@ -40,9 +40,7 @@ from newsspider.extract.mentions.runs import (
     strip_honorific,
 )
 from newsspider.extract.mentions.salience import Sentences, resolve_description, resolve_pronoun
-from newsspider.extract.mentions.text import (
-    Doc,
-)
+from newsspider.extract.mentions.text import Doc, LowerWords
 from newsspider.extract.mentions.topic import previous_speaker
 from newsspider.extract.mentions.unnamed import speaker_description
 from newsspider.extract.quotes.attribution import (
@@ -55,7 +53,6 @@ from newsspider.extract.quotes.attribution import (
 )
 from newsspider.extract.quotes.excluded import (
     ENTOURAGE,
-    LowerWords,
     lower_words,
     medium_object,
     not_a_speaker,
