@@ -133,6 +133,5 @@ def narrator_asked(doc: Doc, reg: EntityRegistry, lo: int, quote_pos: int, inter
         return None  # the quote is in the asking sentence: the question
     obj = last.group("obj")
     if obj and obj not in ("him", "her"):
-        ent = reg.lookup(obj, doc.g(para, last.start("obj")))
-        return ent if ent is not None else None
+        return reg.lookup(obj, doc.g(para, last.start("obj")))
     return interviewee
